@@ -1,0 +1,143 @@
+package io.leadrouter.intake;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import io.leadrouter.system.FieldError;
+import io.leadrouter.system.InvalidInputException;
+
+/**
+ * Imports a CSV file of leads. The header names the columns: Lead Router's field names in any
+ * case and spacing ({@code First Name}, {@code first_name}, {@code firstName}); every other
+ * column is kept in the lead's {@code attributes}. Each row is checked and accepted like a lead
+ * posted alone, in its own transaction, so one bad row costs only itself.
+ */
+@Service
+public class LeadCsvImport {
+
+    private static final Map<String, String> COLUMN_TO_FIELD = columnAliases();
+
+    private final LeadIntake intake;
+    private final ObjectMapper json;
+    private final CsvMapper csv = new CsvMapper();
+
+    LeadCsvImport(LeadIntake intake, ObjectMapper json) {
+        this.intake = intake;
+        this.json = json;
+    }
+
+    /** What an import did: rows read, leads created, rows that matched an existing externalId, and rejected rows. */
+    public record Report(int rows, int created, int existing, int rejected, List<RowError> errors) {
+    }
+
+    /** A rejected row; {@code line} counts the header as line 1. */
+    public record RowError(int line, List<FieldError> errors) {
+    }
+
+    public Report importCsv(String content) {
+        int rows = 0;
+        int created = 0;
+        int existing = 0;
+        List<RowError> errors = new ArrayList<>();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (MappingIterator<Map<String, String>> iterator =
+                     csv.readerForMapOf(String.class).with(schema).readValues(content)) {
+            while (iterator.hasNextValue()) {
+                Map<String, String> row = iterator.nextValue();
+                rows++;
+                int line = rows + 1;
+                try {
+                    LeadIntake.Accepted accepted = intake.submit(LeadSubmissionParser.parse(toJson(row)));
+                    if (accepted.created()) {
+                        created++;
+                    } else {
+                        existing++;
+                    }
+                } catch (InvalidInputException invalid) {
+                    errors.add(new RowError(line, invalid.errors()));
+                }
+            }
+        } catch (IOException | RuntimeJsonMappingException unreadable) {
+            // rows before this point are imported; report where reading stopped
+            errors.add(new RowError(rows + 2, List.of(new FieldError("csv",
+                    "cannot read the CSV from here on: " + unreadable.getMessage()))));
+        }
+        return new Report(rows, created, existing, errors.size(), errors);
+    }
+
+    private ObjectNode toJson(Map<String, String> row) {
+        ObjectNode lead = json.createObjectNode();
+        ObjectNode attributes = json.createObjectNode();
+        row.forEach((column, value) -> {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            String field = COLUMN_TO_FIELD.get(key(column));
+            if (field == null) {
+                attributes.put(column.trim(), value.trim());
+            } else if (field.equals("employees")) {
+                putNumber(lead, field, value, true);
+            } else if (field.equals("annualRevenue")) {
+                putNumber(lead, field, value, false);
+            } else {
+                lead.put(field, value.trim());
+            }
+        });
+        if (!attributes.isEmpty()) {
+            lead.set("attributes", attributes);
+        }
+        return lead;
+    }
+
+    /** Numbers arrive as text in CSV; unreadable ones stay text so the parser names the field. */
+    private static void putNumber(ObjectNode lead, String field, String value, boolean whole) {
+        String plain = value.trim().replace(",", "").replace("_", "");
+        try {
+            BigDecimal number = new BigDecimal(plain);
+            if (whole && number.scale() <= 0) {
+                lead.put(field, number.longValueExact() <= Integer.MAX_VALUE ? number.intValue() : Long.MAX_VALUE);
+            } else if (whole) {
+                lead.put(field, value.trim());
+            } else {
+                lead.put(field, number);
+            }
+        } catch (NumberFormatException | ArithmeticException notANumber) {
+            lead.put(field, value.trim());
+        }
+    }
+
+    private static String key(String column) {
+        return column.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    private static Map<String, String> columnAliases() {
+        Map<String, String> aliases = new HashMap<>();
+        for (String field : LeadSubmissionParser.fieldNames()) {
+            if (!field.equals("attributes")) {
+                aliases.put(key(field), field);
+            }
+        }
+        aliases.put("emailaddress", "email");
+        aliases.put("phonenumber", "phone");
+        aliases.put("companyname", "company");
+        aliases.put("account", "company");
+        aliases.put("revenue", "annualRevenue");
+        aliases.put("numberofemployees", "employees");
+        aliases.put("leadsource", "source");
+        return Map.copyOf(aliases);
+    }
+}

@@ -1,0 +1,74 @@
+package io.leadrouter.intake;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadRepository;
+
+/**
+ * Accepts leads. The lead row and its process instance are written in one transaction, and the
+ * process starts asynchronously: once a caller is told a lead was accepted, the engine's job
+ * for it is committed too, so the lead is routed even if this node dies right after answering.
+ */
+@Service
+public class LeadIntake {
+
+    /** Key of the BPMN process in {@code processes/lead-routing.bpmn}. */
+    public static final String PROCESS_KEY = "leadRouting";
+
+    private final LeadRepository leads;
+    private final RuntimeService runtimeService;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    LeadIntake(LeadRepository leads, RuntimeService runtimeService, TransactionTemplate transaction, Clock clock) {
+        this.leads = leads;
+        this.runtimeService = runtimeService;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** The outcome of a submission: the stored lead, and whether this call created it. */
+    public record Accepted(Lead lead, boolean created) {
+    }
+
+    /**
+     * Stores the lead and starts its routing, or, when a lead with the same {@code externalId}
+     * exists, returns that one and starts nothing.
+     */
+    public Accepted submit(LeadData data) {
+        Optional<Lead> existing = findExisting(data.externalId());
+        if (existing.isPresent()) {
+            return new Accepted(existing.get(), false);
+        }
+        try {
+            return transaction.execute(status -> new Accepted(create(data), true));
+        } catch (DataIntegrityViolationException raceOnExternalId) {
+            // another request with the same externalId committed first: answer with its lead
+            return findExisting(data.externalId())
+                    .map(lead -> new Accepted(lead, false))
+                    .orElseThrow(() -> raceOnExternalId);
+        }
+    }
+
+    private Optional<Lead> findExisting(String externalId) {
+        return externalId == null ? Optional.empty() : leads.findByExternalId(externalId);
+    }
+
+    private Lead create(LeadData data) {
+        Lead lead = leads.saveAndFlush(Lead.receive(data, clock.instant()));
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                PROCESS_KEY, lead.getId(), Map.of("leadId", lead.getId()));
+        lead.linkProcess(instance.getId());
+        return lead;
+    }
+}

@@ -1,0 +1,54 @@
+package io.leadrouter.intake;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadRepository;
+
+/** Normalises a stored lead and records its soft problems (stage "Validate and normalise lead"). */
+@Service
+public class LeadValidation {
+
+    private final LeadRepository leads;
+
+    LeadValidation(LeadRepository leads) {
+        this.leads = leads;
+    }
+
+    /** Normalises the lead in place; idempotent, so a retried job gives the same result. */
+    @Transactional
+    public LeadNormaliser.Result validate(String leadId) {
+        Lead lead = leads.require(leadId);
+        LeadNormaliser.Result result = LeadNormaliser.normalise(lead.data());
+        lead.apply(result.data());
+        lead.markProblems(result.problemText());
+        return result;
+    }
+
+    /**
+     * Applies what the reviewer corrected in the Review lead form, normalises again and sends
+     * the lead on. Problems that remain were accepted by the reviewer and stay on record.
+     */
+    @Transactional
+    public Lead applyCorrections(String leadId, ReviewCorrections corrections) {
+        Lead lead = leads.require(leadId);
+        LeadData current = lead.data();
+        LeadData corrected = new LeadData(current.externalId(), corrections.firstName(), corrections.lastName(),
+                corrections.email(), corrections.phone(), corrections.company(), current.website(),
+                corrections.country(), corrections.state(), corrections.city(), current.industry(),
+                current.employees(), current.annualRevenue(), current.product(), current.source(),
+                current.language(), current.attributes());
+        LeadNormaliser.Result result = LeadNormaliser.normalise(corrected);
+        lead.apply(result.data());
+        lead.markProblems(result.problemText());
+        lead.acceptReview();
+        return lead;
+    }
+
+    /** The fields the Review lead form lets a reviewer correct. */
+    public record ReviewCorrections(String firstName, String lastName, String email, String phone, String company,
+                                    String country, String state, String city) {
+    }
+}

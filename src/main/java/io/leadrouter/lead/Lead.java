@@ -1,0 +1,362 @@
+package io.leadrouter.lead;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A lead as Lead Router holds it. The process carries only the lead id and the few values its
+ * gateways and forms read; this row is the record of truth.
+ */
+@Entity
+@Table(name = "leads")
+public class Lead {
+
+    @Id
+    private String id;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    @Column(name = "first_name")
+    private String firstName;
+
+    @Column(name = "last_name")
+    private String lastName;
+
+    private String email;
+    private String phone;
+    private String company;
+    private String website;
+    private String country;
+    private String state;
+    private String city;
+    private String industry;
+    private Integer employees;
+
+    @Column(name = "annual_revenue")
+    private BigDecimal annualRevenue;
+
+    private String product;
+    private String source;
+    private String language;
+
+    /** Further fields from the source system, kept as given (JSON object). */
+    private String attributes;
+
+    /** Soft data problems found by validation, one per line. */
+    private String problems;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private LeadStatus status;
+
+    private Integer score;
+    private String tier;
+    private String qualification;
+
+    @Column(name = "qualification_reason")
+    private String qualificationReason;
+
+    @Column(name = "owner_id")
+    private String ownerId;
+
+    @Column(name = "team_id")
+    private String teamId;
+
+    @Column(name = "routing_strategy")
+    private String routingStrategy;
+
+    @Column(name = "routing_rule")
+    private String routingRule;
+
+    @Column(name = "routing_reason")
+    private String routingReason;
+
+    @Column(name = "routing_decided_at")
+    private Instant routingDecidedAt;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "assigned_at")
+    private Instant assignedAt;
+
+    private String outcome;
+
+    @Column(name = "outcome_note")
+    private String outcomeNote;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    @Version
+    private long version;
+
+    protected Lead() {
+    }
+
+    public static Lead receive(LeadData data, Instant receivedAt) {
+        Lead lead = new Lead();
+        lead.id = UUID.randomUUID().toString();
+        lead.externalId = data.externalId();
+        lead.apply(data);
+        lead.status = LeadStatus.RECEIVED;
+        lead.receivedAt = receivedAt;
+        return lead;
+    }
+
+    /** Overwrites the contact and firmographic fields (intake, normalisation, review corrections). */
+    public void apply(LeadData data) {
+        firstName = data.firstName();
+        lastName = data.lastName();
+        email = data.email();
+        phone = data.phone();
+        company = data.company();
+        website = data.website();
+        country = data.country();
+        state = data.state();
+        city = data.city();
+        industry = data.industry();
+        employees = data.employees();
+        annualRevenue = data.annualRevenue();
+        product = data.product();
+        source = data.source();
+        language = data.language();
+        attributes = data.attributes();
+    }
+
+    public LeadData data() {
+        return new LeadData(externalId, firstName, lastName, email, phone, company, website, country, state, city,
+                industry, employees, annualRevenue, product, source, language, attributes);
+    }
+
+    public void markProblems(String problems) {
+        this.problems = problems;
+        if (problems != null && status == LeadStatus.RECEIVED) {
+            status = LeadStatus.IN_REVIEW;
+        }
+    }
+
+    public void acceptReview() {
+        if (status == LeadStatus.IN_REVIEW) {
+            status = LeadStatus.RECEIVED;
+        }
+    }
+
+    public void recordScore(int score, String tier) {
+        this.score = score;
+        this.tier = tier;
+    }
+
+    public void recordQualification(String qualification, String reason) {
+        this.qualification = qualification;
+        this.qualificationReason = reason;
+    }
+
+    public void assignTo(String ownerId, String teamId, String strategy, String rule, String reason, Instant at) {
+        this.ownerId = ownerId;
+        this.teamId = teamId;
+        this.routingStrategy = strategy;
+        this.routingRule = rule;
+        this.routingReason = reason;
+        this.routingDecidedAt = at;
+        this.assignedAt = at;
+        this.status = LeadStatus.ASSIGNED;
+    }
+
+    /** Routing found nobody eligible: the lead stays unowned until sales ops assign it. */
+    public void routingFoundNobody(String teamId, String strategy, String rule, String reason, Instant at) {
+        this.ownerId = null;
+        this.teamId = teamId;
+        this.routingStrategy = strategy;
+        this.routingRule = rule;
+        this.routingReason = reason;
+        this.routingDecidedAt = at;
+        this.assignedAt = null;
+        this.status = LeadStatus.RECEIVED;
+    }
+
+    public void close(LeadStatus closingStatus, String reason, Instant at) {
+        this.status = closingStatus;
+        if (reason != null) {
+            this.qualificationReason = reason;
+        }
+        this.closedAt = at;
+    }
+
+    public void recordOutcome(LeadOutcome outcome, String note, Instant at) {
+        this.outcome = outcome.name();
+        this.outcomeNote = note;
+        this.status = outcome.status();
+        if (outcome.closesLead()) {
+            this.closedAt = at;
+        }
+    }
+
+    public void linkProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public String getName() {
+        if (firstName == null && lastName == null) {
+            return null;
+        }
+        return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getCompany() {
+        return company;
+    }
+
+    public String getWebsite() {
+        return website;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public String getIndustry() {
+        return industry;
+    }
+
+    public Integer getEmployees() {
+        return employees;
+    }
+
+    public BigDecimal getAnnualRevenue() {
+        return annualRevenue;
+    }
+
+    public String getProduct() {
+        return product;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getAttributes() {
+        return attributes;
+    }
+
+    public String getProblems() {
+        return problems;
+    }
+
+    public LeadStatus getStatus() {
+        return status;
+    }
+
+    public Integer getScore() {
+        return score;
+    }
+
+    public String getTier() {
+        return tier;
+    }
+
+    public String getQualification() {
+        return qualification;
+    }
+
+    public String getQualificationReason() {
+        return qualificationReason;
+    }
+
+    public String getOwnerId() {
+        return ownerId;
+    }
+
+    public String getTeamId() {
+        return teamId;
+    }
+
+    public String getRoutingStrategy() {
+        return routingStrategy;
+    }
+
+    public String getRoutingRule() {
+        return routingRule;
+    }
+
+    public String getRoutingReason() {
+        return routingReason;
+    }
+
+    public Instant getRoutingDecidedAt() {
+        return routingDecidedAt;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Instant getAssignedAt() {
+        return assignedAt;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public String getOutcomeNote() {
+        return outcomeNote;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+}

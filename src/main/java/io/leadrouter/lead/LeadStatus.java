@@ -1,0 +1,18 @@
+package io.leadrouter.lead;
+
+/** Where a lead stands. A lead that was acknowledged ends in one of the closed states or stays with an owner. */
+public enum LeadStatus {
+    /** Accepted by intake; being validated, scored and routed (or waiting for manual assignment). */
+    RECEIVED,
+    /** Waiting for sales ops to review soft data problems. */
+    IN_REVIEW,
+    /** Given to a rep; the Work lead task is open. */
+    ASSIGNED,
+    /** The rep reached the lead; the sales conversation goes on outside Lead Router. */
+    CONTACTED,
+    CONVERTED,
+    LOST,
+    DISQUALIFIED,
+    /** Not sales ready: handed to marketing nurture, no sales follow-up. */
+    NURTURE
+}

@@ -1,0 +1,76 @@
+package io.leadrouter.lead;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A lead as the API shows it. */
+public record LeadView(
+        String id,
+        String externalId,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String company,
+        String website,
+        String country,
+        String state,
+        String city,
+        String industry,
+        Integer employees,
+        BigDecimal annualRevenue,
+        String product,
+        String source,
+        String language,
+        JsonNode attributes,
+        LeadStatus status,
+        List<String> problems,
+        Integer score,
+        String tier,
+        String qualification,
+        String qualificationReason,
+        String owner,
+        String team,
+        Routing routing,
+        String outcome,
+        String outcomeNote,
+        Instant receivedAt,
+        Instant assignedAt,
+        Instant closedAt) {
+
+    /** How the lead was routed: the strategy, the rule that chose it and the reason in words. */
+    public record Routing(String strategy, String rule, String reason, Instant decidedAt) {
+    }
+
+    public static LeadView of(Lead lead, ObjectMapper json) {
+        Routing routing = lead.getRoutingDecidedAt() == null ? null
+                : new Routing(lead.getRoutingStrategy(), lead.getRoutingRule(), lead.getRoutingReason(),
+                        lead.getRoutingDecidedAt());
+        List<String> problems = lead.getProblems() == null ? null
+                : Arrays.asList(lead.getProblems().split("\n"));
+        return new LeadView(lead.getId(), lead.getExternalId(), lead.getFirstName(), lead.getLastName(),
+                lead.getEmail(), lead.getPhone(), lead.getCompany(), lead.getWebsite(), lead.getCountry(),
+                lead.getState(), lead.getCity(), lead.getIndustry(), lead.getEmployees(), lead.getAnnualRevenue(),
+                lead.getProduct(), lead.getSource(), lead.getLanguage(), attributes(lead, json), lead.getStatus(),
+                problems, lead.getScore(), lead.getTier(), lead.getQualification(), lead.getQualificationReason(),
+                lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(),
+                lead.getReceivedAt(), lead.getAssignedAt(), lead.getClosedAt());
+    }
+
+    private static JsonNode attributes(Lead lead, ObjectMapper json) {
+        if (lead.getAttributes() == null) {
+            return null;
+        }
+        try {
+            return json.readTree(lead.getAttributes());
+        } catch (JsonProcessingException storedByUs) {
+            throw new IllegalStateException("Attributes of lead " + lead.getId() + " are not JSON", storedByUs);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.leadrouter.routing;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completing "Assign lead manually": checks the rep sales ops typed in. An unknown or inactive
+ * rep fails the completion, so Tasklist shows the reason and the task stays open.
+ */
+@Component
+class AssignLeadManuallyListener implements TaskListener {
+
+    private final LeadRouting routing;
+
+    AssignLeadManuallyListener(LeadRouting routing) {
+        this.routing = routing;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        LeadRouting.Outcome outcome = routing.assignManually(
+                (String) task.getVariable("leadId"),
+                (String) task.getVariable("owner"),
+                user == null ? null : user.getUserId());
+        task.setVariable("owner", outcome.owner());
+        task.setVariable("team", outcome.team());
+        task.setVariable("routingReason", outcome.reason());
+    }
+}

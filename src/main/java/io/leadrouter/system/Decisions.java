@@ -1,0 +1,42 @@
+package io.leadrouter.system;
+
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates the modelers' DMN decisions (deployed from {@code processes/}) through the engine,
+ * so every evaluation is kept in history and shows in Cockpit. The latest deployed version of a
+ * decision always applies.
+ */
+@Component
+public class Decisions {
+
+    private final DecisionService decisionService;
+
+    Decisions(DecisionService decisionService) {
+        this.decisionService = decisionService;
+    }
+
+    /** Evaluates a decision whose inputs may be null (missing data). */
+    public DmnDecisionResult evaluate(String decisionKey, Map<String, ?> inputs) {
+        VariableMap variables = Variables.createVariables();
+        inputs.forEach(variables::putValue);
+        return decisionService.evaluateDecisionByKey(decisionKey).variables(variables).evaluate();
+    }
+
+    /** The one result of a decision that must match exactly one rule. */
+    public DmnDecisionResultEntries evaluateSingle(String decisionKey, Map<String, ?> inputs) {
+        DmnDecisionResult result = evaluate(decisionKey, inputs);
+        if (result.size() != 1) {
+            throw new IllegalStateException("Decision '" + decisionKey + "' matched " + result.size()
+                    + " rules for " + inputs + "; it must match exactly one (add a catch-all rule)");
+        }
+        return result.getSingleResult();
+    }
+}

@@ -1,0 +1,134 @@
+package io.leadrouter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.leadrouter.team.Rep;
+import io.leadrouter.team.RepRepository;
+
+/** Drives the running test application: HTTP calls as a user, and the engine's jobs. */
+@Component
+public class LeadRouterDriver {
+
+    private final ManagementService management;
+    private final TaskService tasks;
+    private final RepRepository reps;
+    private final int port;
+
+    LeadRouterDriver(ManagementService management, TaskService tasks, RepRepository reps,
+                     @Value("${local.server.port}") int port) {
+        this.management = management;
+        this.tasks = tasks;
+        this.reps = reps;
+        this.port = port;
+    }
+
+    /** An HTTP client logged in as the given user (demo passwords). */
+    public TestRestTemplate as(String user, String password) {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port), user, password);
+    }
+
+    public TestRestTemplate admin() {
+        return as("admin", "admin");
+    }
+
+    public TestRestTemplate anonymous() {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+    }
+
+    public ResponseEntity<JsonNode> postLead(String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return admin().postForEntity("/api/leads", new HttpEntity<>(json, headers), JsonNode.class);
+    }
+
+    public String submitLead(String json) {
+        ResponseEntity<JsonNode> response = postLead(json);
+        if (!response.getStatusCode().is2xxSuccessful()) {
+            throw new AssertionError("lead not accepted: " + response);
+        }
+        return response.getBody().get("id").asText();
+    }
+
+    public JsonNode lead(String id) {
+        return admin().getForObject("/api/leads/" + id, JsonNode.class);
+    }
+
+    /** Runs every due job one after another until none is left (the job executor's work). */
+    public void runJobs() {
+        for (int round = 0; round < 1000; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep coming");
+    }
+
+    /** Runs the given jobs from {@code threads} threads that all start at once. */
+    public void runJobsConcurrently(List<Job> jobs, int threads) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = first; i < jobs.size(); i += threads) {
+                        management.executeJob(jobs.get(i).getId());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public Task taskOf(String leadId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(leadId).singleResult();
+    }
+
+    public void complete(Task task, Map<String, Object> variables) {
+        tasks.complete(task.getId(), variables);
+    }
+
+    /** Marks every rep available again (tests that change availability call this afterwards). */
+    public void allRepsAvailable() {
+        List<Rep> all = reps.findAll();
+        all.forEach(rep -> rep.setAvailable(true));
+        reps.saveAll(all);
+    }
+
+    public void setAvailability(String team, boolean available) {
+        List<Rep> members = reps.findByTeamIdOrderById(team);
+        members.forEach(rep -> rep.setAvailable(available));
+        reps.saveAll(members);
+    }
+}

@@ -1,0 +1,347 @@
+package io.leadrouter.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Walks every path of {@code processes/lead-routing.bpmn} with mocked delegates: the real
+ * delegates are Spring beans tested on their own, here only the routing of the model is proven.
+ * Each mock records what it ran with (e.g. {@code closeLead:DISQUALIFIED}) in {@link #calls}.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"lead-routing.bpmn", "review-lead.form", "assign-lead.form", "work-lead.form"})
+class LeadRoutingProcessTest {
+
+  private static final String PROCESS_KEY = "leadRouting";
+  private static final String LEAD_ID = "lead-4711";
+  private static final String TEAM = "sales-emea";
+  private static final String ROUND_ROBIN_REP = "anna.snelling";
+  private static final String DIRECT_REP = "piet.jansen";
+
+  ProcessEngine processEngine;
+
+  /** What the mocks return; each test changes only what its rule is about. */
+  private boolean needsReview;
+  private String qualification;
+  private String strategy;
+  private boolean repFound;
+  private boolean validationFails;
+
+  private final List<String> calls = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    needsReview = false;
+    qualification = "SALES_READY";
+    strategy = "round-robin";
+    repFound = true;
+    validationFails = false;
+    registerMocks();
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+  }
+
+  @Test
+  void cleanLeadIsRoutedRoundRobinToTeamRepWhoRecordsTheOutcome() {
+    ProcessInstance pi = startLeadAndPassIntake();
+
+    assertThat(pi).isWaitingAt("WorkLead");
+    assertThat(pi).hasPassedInOrder("LeadReceived", "ValidateLead", "ScoreLead", "QualifyLead",
+        "ChooseRoute", "RouteRoundRobin", "RepFoundGateway");
+    assertThat(pi).hasNotPassed("ReviewLead", "ApplyReviewCorrections", "RouteByDirectRule", "AssignLeadManually");
+    assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM);
+    assertDeployedForm("work-lead");
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "chooseRoute",
+        "routeLead:round-robin");
+
+    complete(task(), withVariables("outcome", "CONVERTED", "outcomeNote", "Demo booked"));
+
+    assertThat(pi).hasPassedInOrder("WorkLead", "RecordOutcome", "LeadWorked");
+    assertThat(pi).isEnded();
+    assertThat(calls).endsWith("recordOutcome:CONVERTED");
+  }
+
+  @Test
+  void leadWithProblemsIsReviewedBySalesOpsAndAcceptedCorrectionsAreAppliedBeforeScoring() {
+    needsReview = true;
+    ProcessInstance pi = startLeadAndPassIntake();
+
+    assertThat(pi).isWaitingAt("ReviewLead");
+    assertThat(task()).hasCandidateGroup("sales-ops").isNotAssigned();
+    assertDeployedForm("review-lead");
+    assertThat(pi).variables().containsEntry("problems", "Email is missing\nCountry is unknown");
+    assertThat(calls).containsExactly("validateLead");
+
+    complete(task(), withVariables("reviewDecision", "ACCEPT", "email", "jane@acme.example", "country", "NL"));
+    // ReviewLead is asyncAfter: the decision is saved before anything runs on it
+    assertThat(pi).hasPassed("ReviewLead").hasNotPassed("ApplyReviewCorrections");
+    execute(job());
+
+    assertThat(pi).hasPassedInOrder("ValidateLead", "ReviewLead", "ApplyReviewCorrections", "ScoreLead",
+        "QualifyLead", "ChooseRoute", "RouteRoundRobin");
+    assertThat(pi).isWaitingAt("WorkLead");
+    assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM);
+    assertThat(calls).containsExactly("validateLead", "applyReviewCorrections", "scoreLead", "qualifyLead",
+        "chooseRoute", "routeLead:round-robin");
+  }
+
+  @Test
+  void reviewerDisqualifyingLeadClosesItAsDisqualifiedWithoutScoring() {
+    needsReview = true;
+    ProcessInstance pi = startLeadAndPassIntake();
+    assertThat(pi).isWaitingAt("ReviewLead");
+
+    complete(task(), withVariables("reviewDecision", "DISQUALIFY"));
+    execute(job());
+
+    assertThat(pi).hasPassedInOrder("ReviewLead", "CloseAsDisqualified", "LeadDisqualified");
+    assertThat(pi).hasNotPassed("ApplyReviewCorrections", "ScoreLead", "QualifyLead", "ChooseRoute");
+    assertThat(pi).isEnded();
+    assertThat(calls).containsExactly("validateLead", "closeLead:DISQUALIFIED");
+  }
+
+  @Test
+  void leadQualifiedAsDisqualifiedIsClosedAsDisqualifiedWithoutRouting() {
+    qualification = "DISQUALIFIED";
+    ProcessInstance pi = startLeadAndPassIntake();
+
+    assertThat(pi).hasPassedInOrder("ScoreLead", "QualifyLead", "CloseAsDisqualified", "LeadDisqualified");
+    assertThat(pi).hasNotPassed("ReviewLead", "ChooseRoute", "MoveToNurture");
+    assertThat(pi).isEnded();
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "closeLead:DISQUALIFIED");
+  }
+
+  @Test
+  void leadQualifiedForNurtureIsMovedToNurtureWithoutRouting() {
+    qualification = "NURTURE";
+    ProcessInstance pi = startLeadAndPassIntake();
+
+    assertThat(pi).hasPassedInOrder("QualifyLead", "MoveToNurture", "LeadNurtured");
+    assertThat(pi).hasNotPassed("ChooseRoute", "CloseAsDisqualified");
+    assertThat(pi).isEnded();
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "closeLead:NURTURE");
+  }
+
+  @Test
+  void directRuleRoutesLeadToNamedRep() {
+    strategy = "direct";
+    ProcessInstance pi = startLeadAndPassIntake();
+
+    assertThat(pi).hasPassedInOrder("ChooseRoute", "RouteByDirectRule");
+    assertThat(pi).hasNotPassed("RouteRoundRobin", "AssignLeadManually");
+    assertThat(pi).isWaitingAt("WorkLead");
+    assertThat(task()).isAssignedTo(DIRECT_REP).hasCandidateGroupAssociated(TEAM);
+    assertThat(calls).endsWith("chooseRoute", "routeLead:direct");
+  }
+
+  @Test
+  void noEligibleRepSendsLeadToSalesOpsForManualAssignmentToChosenRep() {
+    repFound = false;
+    ProcessInstance pi = startLeadAndPassIntake();
+
+    assertThat(pi).hasPassedInOrder("ChooseRoute", "RouteRoundRobin");
+    assertThat(pi).isWaitingAt("AssignLeadManually");
+    assertThat(task()).hasCandidateGroup("sales-ops").isNotAssigned();
+    assertDeployedForm("assign-lead");
+
+    complete(task(), withVariables("owner", "kees.bakker"));
+
+    assertThat(pi).hasPassedInOrder("RouteRoundRobin", "AssignLeadManually");
+    assertThat(pi).isWaitingAt("WorkLead");
+    assertThat(task()).isAssignedTo("kees.bakker").hasCandidateGroupAssociated("sales-benelux");
+    assertThat(calls).endsWith("routeLead:round-robin", "assignLeadManually:kees.bakker");
+  }
+
+  @Test
+  void unknownRoutingStrategyFallsBackToManualAssignment() {
+    strategy = "territory-v2";
+    ProcessInstance pi = startLeadAndPassIntake();
+
+    assertThat(pi).hasPassed("ChooseRoute");
+    assertThat(pi).hasNotPassed("RouteRoundRobin", "RouteByDirectRule");
+    assertThat(pi).isWaitingAt("AssignLeadManually");
+    assertThat(task()).hasCandidateGroup("sales-ops");
+    assertThat(calls).endsWith("chooseRoute");
+  }
+
+  @Test
+  void technicalFailureInValidationIsRetriedThenBecomesIncidentAndLeadIsNotLost() {
+    validationFails = true;
+    ManagementService managementService = processEngine.getManagementService();
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, LEAD_ID,
+        Map.of("leadId", LEAD_ID));
+    assertThat(pi).isWaitingAt("LeadReceived");
+
+    // first failure: the retry cycle R3/PT1M applies, one retry used, nothing else happened
+    assertThatThrownBy(() -> execute(job())).hasMessageContaining("CRM unreachable");
+    Job failed = job();
+    assertThat(failed.getRetries()).isEqualTo(2);
+    assertThat(failed.getExceptionMessage()).contains("CRM unreachable");
+    assertThat(failed.getDuedate()).isNotNull();
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+
+    // use the remaining retries up (set to 1 to keep it short)
+    managementService.setJobRetries(failed.getId(), 1);
+    for (int attempt = 0; attempt < 5 && job().getRetries() > 0; attempt++) {
+      try {
+        managementService.executeJob(job().getId());
+      } catch (RuntimeException expected) {
+        // the delegate's failure, as the job executor would see it
+      }
+    }
+
+    assertThat(job().getRetries()).isZero();
+    Incident incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+    assertThat(incident).isNotNull();
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    assertThat(incident.getActivityId()).isEqualTo("LeadReceived");
+    assertThat(incident.getIncidentMessage()).contains("CRM unreachable");
+
+    // nothing is lost: the instance still holds the lead and waits at the start
+    assertThat(pi).isNotEnded().isWaitingAt("LeadReceived").hasBusinessKey(LEAD_ID);
+    assertThat(pi).variables().containsEntry("leadId", LEAD_ID);
+    assertThat(pi).hasNotPassed("ValidateLead");
+
+    // once the cause is fixed, an operator's retry (as in Cockpit) carries the lead on
+    validationFails = false;
+    managementService.setJobRetries(job().getId(), 1);
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    execute(job());
+
+    assertThat(pi).hasPassed("ValidateLead").isWaitingAt("WorkLead");
+    assertThat(task()).isAssignedTo(ROUND_ROBIN_REP);
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  /** Starts the process as the intake does and runs the asyncBefore job of the start event. */
+  private ProcessInstance startLeadAndPassIntake() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, LEAD_ID,
+        Map.of("leadId", LEAD_ID));
+    assertThat(pi).isStarted().isWaitingAt("LeadReceived");
+    assertThat(calls).isEmpty();
+    execute(job());
+    return pi;
+  }
+
+  /** The current task's Camunda Form resolves (formRef, binding deployment) to the form with that id. */
+  private void assertDeployedForm(String formId) {
+    try (InputStream form = processEngine.getFormService().getDeployedTaskForm(task().getId())) {
+      String json = new String(form.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(json).contains("\"id\": \"" + formId + "\"");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void registerMocks() {
+    Mocks.register("validateLeadDelegate", (JavaDelegate) execution -> {
+      if (validationFails) {
+        throw new IllegalStateException("CRM unreachable");
+      }
+      calls.add("validateLead");
+      assertThat(execution.getVariable("leadId")).isEqualTo(LEAD_ID);
+      execution.setVariable("needsReview", needsReview);
+      execution.setVariable("problems", needsReview ? "Email is missing\nCountry is unknown" : null);
+      execution.setVariable("firstName", "Jane");
+      execution.setVariable("lastName", "Doe");
+      execution.setVariable("leadName", "Jane Doe");
+      execution.setVariable("email", needsReview ? null : "jane@acme.example");
+      execution.setVariable("phone", "+31 20 123 4567");
+      execution.setVariable("company", "Acme BV");
+      execution.setVariable("country", needsReview ? null : "NL");
+      execution.setVariable("state", null);
+      execution.setVariable("city", "Amsterdam");
+      execution.setVariable("product", "Platform");
+      execution.setVariable("source", "web-form");
+    });
+    Mocks.register("applyReviewCorrectionsDelegate", (JavaDelegate) execution -> {
+      calls.add("applyReviewCorrections");
+      assertThat(execution.getVariable("email")).isEqualTo("jane@acme.example");
+    });
+    Mocks.register("scoreLeadDelegate", (JavaDelegate) execution -> {
+      calls.add("scoreLead");
+      execution.setVariable("score", 82);
+      execution.setVariable("tier", "HOT");
+    });
+    Mocks.register("qualifyLeadDelegate", (JavaDelegate) execution -> {
+      calls.add("qualifyLead");
+      execution.setVariable("qualification", qualification);
+      execution.setVariable("qualificationReason", "test: " + qualification);
+    });
+    Mocks.register("closeLeadDelegate", (JavaDelegate) execution -> {
+      calls.add("closeLead:" + local(execution, "closingStatus"));
+    });
+    Mocks.register("chooseRouteDelegate", (JavaDelegate) execution -> {
+      calls.add("chooseRoute");
+      execution.setVariable("team", TEAM);
+      execution.setVariable("strategy", strategy);
+      execution.setVariable("directRep", "direct".equals(strategy) ? DIRECT_REP : null);
+      execution.setVariable("routingRule", "rule-eu-" + strategy);
+    });
+    Mocks.register("routeLeadDelegate", (JavaDelegate) execution -> {
+      String routingStrategy = local(execution, "routingStrategy");
+      calls.add("routeLead:" + routingStrategy);
+      String owner = !repFound ? null
+          : "direct".equals(routingStrategy) ? (String) execution.getVariable("directRep") : ROUND_ROBIN_REP;
+      execution.setVariable("owner", owner);
+      execution.setVariable("team", TEAM);
+      execution.setVariable("routingReason", repFound ? "next in " + TEAM : "nobody in " + TEAM + " is available");
+      execution.setVariable("repFound", repFound);
+    });
+    Mocks.register("assignLeadManuallyListener", (TaskListener) task -> {
+      String owner = (String) task.getVariable("owner");
+      if (owner == null || owner.isBlank()) {
+        throw new IllegalArgumentException("owner is required");
+      }
+      calls.add("assignLeadManually:" + owner);
+      task.setVariable("team", "sales-benelux");
+    });
+    Mocks.register("recordOutcomeDelegate", (JavaDelegate) execution -> {
+      calls.add("recordOutcome:" + execution.getVariable("outcome"));
+    });
+  }
+
+  /** An input parameter of the activity: local to its scope, never a process variable. */
+  private static String local(DelegateExecution execution, String name) {
+    Object value = execution.getVariableLocal(name);
+    assertThat(execution.getProcessInstance().hasVariableLocal(name)).as("%s leaks to the process", name).isFalse();
+    return (String) value;
+  }
+}
