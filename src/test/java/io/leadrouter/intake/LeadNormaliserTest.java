@@ -1,0 +1,81 @@
+package io.leadrouter.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.leadrouter.lead.LeadData;
+
+class LeadNormaliserTest {
+
+    private static LeadData lead(String email, String phone, String company, String country, String state,
+                                 String source) {
+        return new LeadData(null, " Ada ", "Select", email, phone, company, "WWW.Example.ORG", country, state,
+                " Boston ", "Technolgy", 10, null, "gtxpro", source, "EN", null);
+    }
+
+    @Test
+    void cleanLeadIsNormalisedAndNeedsNoReview() {
+        LeadNormaliser.Result result = LeadNormaliser.normalise(
+                lead("  Ada.Lovelace@Example.ORG ", "+1 (617) 555-0199", "Analytical Engines", "United States",
+                        "massachusetts", "google"));
+
+        assertThat(result.needsReview()).isFalse();
+        assertThat(result.problemText()).isNull();
+        LeadData data = result.data();
+        assertThat(data.email()).isEqualTo("ada.lovelace@example.org");
+        assertThat(data.phone()).isEqualTo("+16175550199");
+        assertThat(data.firstName()).isEqualTo("Ada");
+        assertThat(data.lastName()).isNull();
+        assertThat(data.country()).isEqualTo("US");
+        assertThat(data.state()).isEqualTo("MA");
+        assertThat(data.city()).isEqualTo("Boston");
+        assertThat(data.source()).isEqualTo("Google");
+        assertThat(data.industry()).isEqualTo("technology");
+        assertThat(data.product()).isEqualTo("GTX Pro");
+        assertThat(data.website()).isEqualTo("www.example.org");
+        assertThat(data.language()).isEqualTo("en");
+    }
+
+    @Test
+    void countryCodesAndNamesBecomeIsoCodes() {
+        assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "USA", null, null)).data().country())
+                .isEqualTo("US");
+        assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "us", null, null)).data().country())
+                .isEqualTo("US");
+        assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "India", null, null)).data().country())
+                .isEqualTo("IN");
+    }
+
+    @Test
+    void usStateWithoutCountryMeansUnitedStates() {
+        LeadNormaliser.Result result = LeadNormaliser.normalise(lead("a@b.com", null, "C", null, "Texas", null));
+
+        assertThat(result.data().country()).isEqualTo("US");
+        assertThat(result.data().state()).isEqualTo("TX");
+        assertThat(result.needsReview()).isFalse();
+    }
+
+    @Test
+    void softProblemsAreListedAndTheRawValuesKept() {
+        LeadNormaliser.Result result = LeadNormaliser.normalise(
+                lead("test@company.com", "12", "N/A", "Atlantis", null, null));
+
+        assertThat(result.problems()).containsExactly(
+                "Suspicious e-mail address 'test@company.com'",
+                "Phone number '12' looks incomplete",
+                "No company name",
+                "Unknown country 'Atlantis'");
+        assertThat(result.data().country()).isEqualTo("Atlantis");
+        assertThat(result.data().phone()).isEqualTo("12");
+        assertThat(result.problemText()).contains("\n");
+    }
+
+    @Test
+    void missingCountryAndUnknownUsStateAreProblems() {
+        assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "Select", null, null)).problems())
+                .containsExactly("No country");
+        assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "US", "Springfield", null)).problems())
+                .containsExactly("Unknown US state 'Springfield'");
+    }
+}

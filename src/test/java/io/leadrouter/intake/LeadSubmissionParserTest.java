@@ -1,0 +1,75 @@
+package io.leadrouter.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadrouter.lead.LeadData;
+import io.leadrouter.system.FieldError;
+import io.leadrouter.system.InvalidInputException;
+
+class LeadSubmissionParserTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private JsonNode body(String text) throws Exception {
+        return json.readTree(text);
+    }
+
+    @Test
+    void readsEveryFieldAndKeepsAttributesAsGiven() throws Exception {
+        LeadData data = LeadSubmissionParser.parse(body("""
+                {"externalId": 9001, "firstName": " Ada ", "lastName": "Lovelace", "email": "ada@example.org",
+                 "phone": 4420794600, "company": "Engines", "website": "engines.example", "country": "UK",
+                 "state": null, "city": "London", "industry": "software", "employees": 12,
+                 "annualRevenue": 1500000.75, "product": "GTX Basic", "source": "Reference", "language": "en",
+                 "attributes": {"campaign": "x", "nested": {"a": 1}}}"""));
+
+        assertThat(data.externalId()).isEqualTo("9001");
+        assertThat(data.firstName()).isEqualTo("Ada");
+        assertThat(data.phone()).isEqualTo("4420794600");
+        assertThat(data.state()).isNull();
+        assertThat(data.employees()).isEqualTo(12);
+        assertThat(data.annualRevenue()).isEqualByComparingTo("1500000.75");
+        assertThat(data.attributes()).isEqualTo("{\"campaign\":\"x\",\"nested\":{\"a\":1}}");
+    }
+
+    @Test
+    void namesEveryBadFieldAtOnce() throws Exception {
+        InvalidInputException invalid = catchThrowableOfType(InvalidInputException.class,
+                () -> LeadSubmissionParser.parse(body("""
+                        {"email": "two@@at.com", "company": ["A"], "employees": 12.5, "annualRevenue": "1M",
+                         "attributes": "none", "language": "a-very-long-language-tag-indeed", "Email": "x"}""")));
+
+        assertThat(invalid.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+                "Email", "company", "employees", "annualRevenue", "attributes", "language", "email");
+        assertThat(invalid.getMessage()).startsWith("7 fields are invalid");
+    }
+
+    @Test
+    void phoneAloneIsEnoughToContactALead() throws Exception {
+        assertThat(LeadSubmissionParser.parse(body("{\"phone\": \"+1 555 0100\"}")).phone())
+                .isEqualTo("+1 555 0100");
+    }
+
+    @Test
+    void placeholderEmailDoesNotCountAsContact() throws Exception {
+        InvalidInputException invalid = catchThrowableOfType(InvalidInputException.class,
+                () -> LeadSubmissionParser.parse(body("{\"email\": \"Select\", \"company\": \"A\"}")));
+
+        assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("email", "phone");
+    }
+
+    @Test
+    void negativeOrHugeEmployeeCountsAreRejected() throws Exception {
+        for (String employees : new String[] {"-1", "3000000000"}) {
+            InvalidInputException invalid = catchThrowableOfType(InvalidInputException.class,
+                    () -> LeadSubmissionParser.parse(body("{\"phone\": \"5550100\", \"employees\": " + employees + "}")));
+            assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("employees");
+        }
+    }
+}

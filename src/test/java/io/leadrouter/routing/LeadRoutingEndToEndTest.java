@@ -1,0 +1,237 @@
+package io.leadrouter.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.leadrouter.IntegrationTest;
+import io.leadrouter.LeadRouterDriver;
+import io.leadrouter.team.RepRepository;
+
+/** From {@code POST /api/leads} through the real process, DMN and delegates to the rep's task. */
+@IntegrationTest
+class LeadRoutingEndToEndTest {
+
+    static final String CALIFORNIA_LEAD = """
+            {"firstName": "Grace", "lastName": "Hopper", "email": "grace@navy-systems.com",
+             "phone": "+1 415 555 0100", "company": "Navy Systems", "country": "USA", "state": "California",
+             "industry": "Technology", "employees": 2500, "annualRevenue": 250000000, "product": "gtx pro",
+             "source": "reference"}""";
+
+    @Autowired
+    LeadRouterDriver driver;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    RepRepository reps;
+
+    @AfterEach
+    void everyoneBack() {
+        driver.allRepsAvailable();
+    }
+
+    @Test
+    void californiaLeadIsRoutedRoundRobinToAWestRepWhoFindsItUnderMyLeads() {
+        String id = driver.submitLead(CALIFORNIA_LEAD);
+
+        driver.runJobs();
+
+        JsonNode lead = driver.lead(id);
+        assertThat(lead.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(lead.get("country").asText()).isEqualTo("US");
+        assertThat(lead.get("state").asText()).isEqualTo("CA");
+        assertThat(lead.get("product").asText()).isEqualTo("GTX Pro");
+        assertThat(lead.get("tier").asText()).isIn("HOT", "WARM");
+        assertThat(lead.get("score").asInt()).isBetween(0, 100);
+        assertThat(lead.get("team").asText()).isEqualTo("west");
+        String owner = lead.get("owner").asText();
+        assertThat(reps.findById(owner).orElseThrow().getTeamId()).isEqualTo("west");
+        assertThat(lead.get("routing").get("strategy").asText()).isEqualTo("round-robin");
+        assertThat(lead.get("routing").get("reason").asText()).startsWith("Round-robin in team west");
+        assertThat(lead.get("routing").get("rule").asText()).isNotBlank();
+        assertThat(lead.get("assignedAt").asText()).isNotBlank();
+
+        Task work = driver.taskOf(id);
+        assertThat(work.getTaskDefinitionKey()).isEqualTo("WorkLead");
+        assertThat(work.getAssignee()).isEqualTo(owner);
+        assertThat(tasks.getIdentityLinksForTask(work.getId())).extracting(IdentityLink::getGroupId)
+                .contains("west");
+        assertThat(myLeads(owner)).contains(work.getId());
+
+        driver.complete(work, Map.of("outcome", "CONVERTED", "outcomeNote", "Signed for 40 units"));
+
+        JsonNode worked = driver.lead(id);
+        assertThat(worked.get("status").asText()).isEqualTo("CONVERTED");
+        assertThat(worked.get("outcomeNote").asText()).isEqualTo("Signed for 40 units");
+        assertThat(worked.get("closedAt").asText()).isNotBlank();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).finished().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void leadWithoutCompanyWaitsForReviewAndIsRoutedWithTheCorrection() {
+        String id = driver.submitLead("""
+                {"firstName": "Linus", "email": "linus@kernel-consulting.fi", "country": "Finland",
+                 "employees": 800, "annualRevenue": 90000000, "industry": "software", "product": "GTX Plus Pro",
+                 "source": "Referral Sites"}""");
+        driver.runJobs();
+
+        JsonNode inReview = driver.lead(id);
+        assertThat(inReview.get("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(inReview.get("problems").toString()).contains("No company name");
+        Task review = driver.taskOf(id);
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewLead");
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("sales-ops");
+
+        driver.complete(review, Map.of("company", "Kernel Consulting Oy", "reviewDecision", "ACCEPT"));
+        driver.runJobs();
+
+        JsonNode routed = driver.lead(id);
+        assertThat(routed.get("company").asText()).isEqualTo("Kernel Consulting Oy");
+        assertThat(routed.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(routed.get("team").asText()).isEqualTo("east");
+        assertThat(driver.taskOf(id).getTaskDefinitionKey()).isEqualTo("WorkLead");
+    }
+
+    @Test
+    void reviewerCanDisqualifyALead() {
+        String id = driver.submitLead("""
+                {"email": "asdf@asdf-mail.com", "company": "Asdf", "country": "Narnia"}""");
+        driver.runJobs();
+        assertThat(driver.lead(id).get("problems").toString()).contains("Unknown country 'Narnia'",
+                "Suspicious e-mail address");
+
+        driver.complete(driver.taskOf(id), Map.of("reviewDecision", "DISQUALIFY"));
+        driver.runJobs();
+
+        JsonNode lead = driver.lead(id);
+        assertThat(lead.get("status").asText()).isEqualTo("DISQUALIFIED");
+        assertThat(lead.get("qualificationReason").asText()).isEqualTo("Disqualified in review");
+        assertThat(driver.taskOf(id)).isNull();
+    }
+
+    @Test
+    void disposableEmailDomainIsDisqualifiedWithoutATask() {
+        String id = driver.submitLead("""
+                {"email": "deals@mailinator.com", "company": "Throwaway Ltd", "country": "DE",
+                 "employees": 5000, "annualRevenue": 900000000, "product": "GTK 500", "source": "Reference"}""");
+
+        driver.runJobs();
+
+        JsonNode lead = driver.lead(id);
+        assertThat(lead.get("status").asText()).isEqualTo("DISQUALIFIED");
+        assertThat(lead.get("qualification").asText()).isEqualTo("DISQUALIFIED");
+        assertThat(lead.get("qualificationReason").asText()).isNotBlank();
+        assertThat(lead.has("owner")).isFalse();
+        assertThat(driver.taskOf(id)).isNull();
+    }
+
+    @Test
+    void coldLeadGoesToNurtureAndGetsNoSalesTask() {
+        String id = driver.submitLead("""
+                {"email": "student@uni-mail.in", "company": "Self", "country": "India"}""");
+
+        driver.runJobs();
+
+        JsonNode lead = driver.lead(id);
+        assertThat(lead.get("tier").asText()).isEqualTo("COLD");
+        assertThat(lead.get("status").asText()).isEqualTo("NURTURE");
+        assertThat(lead.get("closedAt").asText()).isNotBlank();
+        assertThat(driver.taskOf(id)).isNull();
+    }
+
+    @Test
+    void enterpriseGtk500LeadGoesToTheNamedSpecialist() {
+        String id = driver.submitLead("""
+                {"email": "cio@bigbank.com", "company": "Big Bank", "country": "Germany", "employees": 40000,
+                 "annualRevenue": 5000000000, "industry": "finance", "product": "GTK500", "source": "Reference"}""");
+
+        driver.runJobs();
+
+        JsonNode lead = driver.lead(id);
+        assertThat(lead.get("owner").asText()).isEqualTo("elease.gluck");
+        assertThat(lead.get("team").asText()).isEqualTo("west");
+        assertThat(lead.get("routing").get("strategy").asText()).isEqualTo("direct");
+        assertThat(driver.taskOf(id).getAssignee()).isEqualTo("elease.gluck");
+    }
+
+    @Test
+    void namedSpecialistAwaySendsTheLeadToManualAssignment() {
+        reps.findById("elease.gluck").ifPresent(rep -> {
+            rep.setAvailable(false);
+            reps.save(rep);
+        });
+        String id = driver.submitLead("""
+                {"email": "cto@bigpharma.com", "company": "Big Pharma", "country": "US", "state": "NJ",
+                 "employees": 20000, "annualRevenue": 3000000000, "industry": "medical", "product": "GTK 500",
+                 "source": "Partner"}""");
+
+        driver.runJobs();
+
+        JsonNode lead = driver.lead(id);
+        assertThat(lead.has("owner")).isFalse();
+        assertThat(lead.get("routing").get("reason").asText()).contains("Elease Gluck", "unavailable");
+        assertThat(driver.taskOf(id).getTaskDefinitionKey()).isEqualTo("AssignLeadManually");
+    }
+
+    @Test
+    void whenTheWholeTeamIsAwayOpsAssignTheLeadByHand() {
+        driver.setAvailability("west", false);
+        String id = driver.submitLead(CALIFORNIA_LEAD);
+        driver.runJobs();
+
+        JsonNode waiting = driver.lead(id);
+        assertThat(waiting.get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(waiting.has("owner")).isFalse();
+        assertThat(waiting.get("routing").get("reason").asText()).contains("none of its 12 reps is available");
+        Task assign = driver.taskOf(id);
+        assertThat(assign.getTaskDefinitionKey()).isEqualTo("AssignLeadManually");
+        assertThat(tasks.getIdentityLinksForTask(assign.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("sales-ops");
+
+        assertThatThrownBy(() -> driver.complete(assign, Map.of("owner", "no.such.rep")))
+                .hasMessageContaining("no rep with user id 'no.such.rep'");
+        assertThat(driver.taskOf(id).getId()).isEqualTo(assign.getId());
+
+        driver.complete(assign, Map.of("owner", "anna.snelling"));
+
+        Task work = driver.taskOf(id);
+        assertThat(work.getTaskDefinitionKey()).isEqualTo("WorkLead");
+        assertThat(work.getAssignee()).isEqualTo("anna.snelling");
+        assertThat(tasks.getIdentityLinksForTask(work.getId())).extracting(IdentityLink::getGroupId)
+                .contains("central");
+        JsonNode assigned = driver.lead(id);
+        assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(assigned.get("owner").asText()).isEqualTo("anna.snelling");
+        assertThat(assigned.get("routing").get("strategy").asText()).isEqualTo("manual");
+    }
+
+    /** The ids of the tasks in the rep's Tasklist filter "My leads", read as that rep over /engine-rest. */
+    private java.util.List<String> myLeads(String rep) {
+        var client = driver.as(rep, "demo");
+        JsonNode filters = client.getForObject("/engine-rest/filter?name=My leads", JsonNode.class);
+        assertThat(filters).hasSize(1);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        JsonNode list = client.postForObject("/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list",
+                new HttpEntity<>("{}", headers), JsonNode.class);
+        return list.findValuesAsText("id");
+    }
+}
