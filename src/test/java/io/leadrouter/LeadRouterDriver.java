@@ -13,13 +13,13 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,19 +34,23 @@ public class LeadRouterDriver {
     private final ManagementService management;
     private final TaskService tasks;
     private final RepRepository reps;
-    private final int port;
+    private final Environment environment;
 
-    LeadRouterDriver(ManagementService management, TaskService tasks, RepRepository reps,
-                     @Value("${local.server.port}") int port) {
+    LeadRouterDriver(ManagementService management, TaskService tasks, RepRepository reps, Environment environment) {
         this.management = management;
         this.tasks = tasks;
         this.reps = reps;
-        this.port = port;
+        this.environment = environment;
+    }
+
+    /** The test server's port, known only once the server runs. */
+    private String root() {
+        return "http://localhost:" + environment.getRequiredProperty("local.server.port");
     }
 
     /** An HTTP client logged in as the given user (demo passwords). */
     public TestRestTemplate as(String user, String password) {
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port), user, password);
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(root()), user, password);
     }
 
     public TestRestTemplate admin() {
@@ -54,7 +58,7 @@ public class LeadRouterDriver {
     }
 
     public TestRestTemplate anonymous() {
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port));
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(root()));
     }
 
     public ResponseEntity<JsonNode> postLead(String json) {

@@ -86,8 +86,10 @@ class RoundRobinFairnessTest {
         }
         String longestWaiting = central.get(0).getId();
         jdbc.update("update reps set rr_ticket = 5 where id = ?", central.get(3).getId());
+        jdbc.update("update teams set rr_sequence = ? where id = 'central'", 1_000 + central.size());
 
         String first = driver.submitLead(TEXAS_LEAD.formatted(1, 1));
+        driver.runJobs();
         String second = driver.submitLead(TEXAS_LEAD.formatted(2, 2));
         driver.runJobs();
 
