@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.leadrouter.intake.normalise.Countries;
-import io.leadrouter.intake.normalise.Emails;
-import io.leadrouter.intake.normalise.Industries;
-import io.leadrouter.intake.normalise.Phones;
-import io.leadrouter.intake.normalise.Placeholders;
-import io.leadrouter.intake.normalise.Products;
-import io.leadrouter.intake.normalise.Sources;
-import io.leadrouter.intake.normalise.UsStates;
+import io.leadrouter.normalise.Countries;
+import io.leadrouter.normalise.Emails;
+import io.leadrouter.normalise.Industries;
+import io.leadrouter.normalise.Phones;
+import io.leadrouter.normalise.Placeholders;
+import io.leadrouter.normalise.Products;
+import io.leadrouter.normalise.Sources;
+import io.leadrouter.normalise.UsStates;
 import io.leadrouter.lead.LeadData;
 
 /**

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.leadrouter.intake.normalise.Emails;
-import io.leadrouter.intake.normalise.Placeholders;
+import io.leadrouter.normalise.Emails;
+import io.leadrouter.normalise.Placeholders;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.system.FieldError;
 import io.leadrouter.system.InvalidInputException;

@@ -1,5 +1,7 @@
 package io.leadrouter.intake;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +27,23 @@ public class LeadValidation {
         lead.apply(result.data());
         lead.markProblems(result.problemText());
         return result;
+    }
+
+    /**
+     * An open lead of the same person (same e-mail) received before this one: this lead is a
+     * duplicate to merge into it rather than route twice.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> openDuplicateOf(String leadId) {
+        Lead lead = leads.require(leadId);
+        if (lead.getEmail() == null) {
+            return Optional.empty();
+        }
+        return leads.findOpenByEmail(lead.getEmail(), leadId).stream()
+                .filter(open -> open.getReceivedAt().isBefore(lead.getReceivedAt())
+                        || open.getReceivedAt().equals(lead.getReceivedAt()) && open.getId().compareTo(leadId) < 0)
+                .map(Lead::getId)
+                .findFirst();
     }
 
     /**

@@ -26,5 +26,6 @@ class ValidateLeadDelegate implements JavaDelegate {
         execution.setVariables(LeadVariables.display(leads.require(leadId)));
         execution.setVariable("needsReview", result.needsReview());
         execution.setVariable("problems", result.problemText());
+        execution.setVariable("duplicateOf", validation.openDuplicateOf(leadId).orElse(null));
     }
 }

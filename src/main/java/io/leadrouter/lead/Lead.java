@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.leadrouter.normalise.Domains;
+
 /**
  * A lead as Lead Router holds it. The process carries only the lead id and the few values its
  * gateways and forms read; this row is the record of truth.
@@ -33,6 +35,14 @@ public class Lead {
     private String lastName;
 
     private String email;
+
+    /** The company domain of the e-mail (free mail providers excluded), for account matching. */
+    @Column(name = "email_domain")
+    private String emailDomain;
+
+    @Column(name = "merged_into")
+    private String mergedInto;
+
     private String phone;
     private String company;
     private String website;
@@ -122,6 +132,7 @@ public class Lead {
         firstName = data.firstName();
         lastName = data.lastName();
         email = data.email();
+        emailDomain = Domains.ofEmail(email);
         phone = data.phone();
         company = data.company();
         website = data.website();
@@ -205,6 +216,13 @@ public class Lead {
         }
     }
 
+    /** This lead duplicates an open lead of the same person: it is closed as merged into that one. */
+    public void mergeInto(String openLeadId, Instant at) {
+        this.mergedInto = openLeadId;
+        this.status = LeadStatus.MERGED;
+        this.closedAt = at;
+    }
+
     public void linkProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
@@ -234,6 +252,14 @@ public class Lead {
 
     public String getEmail() {
         return email;
+    }
+
+    public String getEmailDomain() {
+        return emailDomain;
+    }
+
+    public String getMergedInto() {
+        return mergedInto;
     }
 
     public String getPhone() {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,10 +17,12 @@ public class LeadLifecycle {
 
     private final LeadRepository leads;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    LeadLifecycle(LeadRepository leads, Clock clock) {
+    LeadLifecycle(LeadRepository leads, Clock clock, ApplicationEventPublisher events) {
         this.leads = leads;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Closes a lead that gets no sales follow-up (disqualified, or moved to marketing nurture). */
@@ -32,10 +35,21 @@ public class LeadLifecycle {
         leads.require(leadId).close(status, reason, clock.instant());
     }
 
+    /** Closes a duplicate of an open lead as merged into that lead. */
+    @Transactional
+    public void merge(String leadId, String intoLeadId) {
+        leads.require(intoLeadId);
+        leads.require(leadId).mergeInto(intoLeadId, clock.instant());
+    }
+
     /** Records what the rep reported on the Work lead task. */
     @Transactional
     public void recordOutcome(String leadId, String outcome, String note) {
-        leads.require(leadId).recordOutcome(parse(LeadOutcome.class, outcome, "outcome"), note, clock.instant());
+        Lead lead = leads.require(leadId);
+        LeadOutcome recorded = parse(LeadOutcome.class, outcome, "outcome");
+        lead.recordOutcome(recorded, note, clock.instant());
+        events.publishEvent(new LeadOutcomeRecorded(lead.getId(), lead.getOwnerId(), lead.getProduct(),
+                lead.getIndustry(), recorded));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String name) {

@@ -1,5 +1,7 @@
 package io.leadrouter.lead;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -11,6 +13,29 @@ import org.springframework.data.repository.query.Param;
 public interface LeadRepository extends JpaRepository<Lead, String> {
 
     Optional<Lead> findByExternalId(String externalId);
+
+    /** Open (assigned, not yet worked) leads per owner, for the given owners. */
+    @Query("""
+            select l.ownerId, count(l) from Lead l
+            where l.ownerId in :owners and l.status = io.leadrouter.lead.LeadStatus.ASSIGNED
+            group by l.ownerId
+            """)
+    List<Object[]> countOpenByOwner(@Param("owners") Collection<String> owners);
+
+    /** An open lead with this e-mail other than the given one: a duplicate to merge into. */
+    @Query("""
+            select l from Lead l
+            where l.email = :email and l.id <> :exceptId
+              and l.status in (io.leadrouter.lead.LeadStatus.RECEIVED, io.leadrouter.lead.LeadStatus.IN_REVIEW,
+                               io.leadrouter.lead.LeadStatus.ASSIGNED, io.leadrouter.lead.LeadStatus.CONTACTED)
+            order by l.receivedAt
+            """)
+    List<Lead> findOpenByEmail(@Param("email") String email, @Param("exceptId") String exceptId);
+
+    /** The most recently assigned open lead from the same company domain, other than the given lead. */
+    Optional<Lead> findFirstByEmailDomainAndStatusInAndIdNotOrderByAssignedAtDesc(String emailDomain,
+                                                                                 Collection<LeadStatus> statuses,
+                                                                                 String exceptId);
 
     default Lead require(String id) {
         return findById(id).orElseThrow(() -> new LeadNotFoundException(id));

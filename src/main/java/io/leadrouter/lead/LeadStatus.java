@@ -14,5 +14,7 @@ public enum LeadStatus {
     LOST,
     DISQUALIFIED,
     /** Not sales ready: handed to marketing nurture, no sales follow-up. */
-    NURTURE
+    NURTURE,
+    /** A duplicate of an open lead of the same person, merged into it ({@code mergedInto}). */
+    MERGED
 }

@@ -40,6 +40,7 @@ public record LeadView(
         Routing routing,
         String outcome,
         String outcomeNote,
+        String mergedInto,
         Instant receivedAt,
         Instant assignedAt,
         Instant closedAt) {
@@ -59,7 +60,7 @@ public record LeadView(
                 lead.getState(), lead.getCity(), lead.getIndustry(), lead.getEmployees(), lead.getAnnualRevenue(),
                 lead.getProduct(), lead.getSource(), lead.getLanguage(), attributes(lead, json), lead.getStatus(),
                 problems, lead.getScore(), lead.getTier(), lead.getQualification(), lead.getQualificationReason(),
-                lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(),
+                lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(), lead.getMergedInto(),
                 lead.getReceivedAt(), lead.getAssignedAt(), lead.getClosedAt());
     }
 

@@ -20,6 +20,8 @@ class ChooseRouteDelegate implements JavaDelegate {
         execution.setVariable("team", route.team());
         execution.setVariable("strategy", route.strategy());
         execution.setVariable("directRep", route.rep());
-        execution.setVariable("routingRule", route.ruleName());
+        execution.setVariable("fallbackStrategies", route.fallbackText());
+        execution.setVariable("routingRule", route.rule().ruleName());
+        execution.setVariable("routingRuleVersion", route.rule().decisionVersion());
     }
 }

@@ -1,13 +1,16 @@
 package io.leadrouter.routing;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 
 /**
- * Territory / direct rules: the routing rule names the rep. A named rep who is away or
- * inactive is not given the lead; it goes to manual assignment with the reason.
+ * Territory / direct rules: the routing rule names the rep. A named rep who cannot take the
+ * lead now (away, inactive, at a cap, had it before) is not given it; the fallback chain or
+ * manual assignment takes over, with the reason.
  */
 @Component
 class DirectRuleStrategy implements RoutingStrategy {
@@ -15,9 +18,11 @@ class DirectRuleStrategy implements RoutingStrategy {
     static final String KEY = "direct";
 
     private final RepRepository reps;
+    private final CandidatePool pool;
 
-    DirectRuleStrategy(RepRepository reps) {
+    DirectRuleStrategy(RepRepository reps, CandidatePool pool) {
         this.reps = reps;
+        this.pool = pool;
     }
 
     @Override
@@ -34,12 +39,12 @@ class DirectRuleStrategy implements RoutingStrategy {
         if (rep == null) {
             return Choice.nobody("The routing rule names rep '" + request.namedRep() + "', who does not exist");
         }
-        if (!rep.isActive()) {
-            return Choice.nobody("The routing rule names " + rep.getName() + ", who is inactive");
+        List<Assessment> assessed = pool.assess(List.of(rep), request.hadLeadBefore());
+        Assessment named = assessed.get(0);
+        if (!named.eligible()) {
+            return Choice.nobody(assessed, "The routing rule names " + rep.getName() + ", who is " + named.exclusion());
         }
-        if (!rep.isAvailable()) {
-            return Choice.nobody("The routing rule names " + rep.getName() + ", who is unavailable");
-        }
-        return Choice.of(rep, "The routing rule names " + rep.getName());
+        return new Choice(assessed, List.of(new Ranked(rep, "named by the routing rule")),
+                "The routing rule names " + rep.getName());
     }
 }

@@ -1,20 +1,33 @@
 package io.leadrouter.routing;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 
-/** Gives a lead to a rep by the strategy its routing rule chose, or by hand. */
+/**
+ * Gives a lead to a rep by the strategy its routing rule chose, trying the rule's fallback
+ * strategies in order when one finds nobody eligible, or by hand; and records every decision
+ * with its candidates ({@link RoutingDecision}).
+ */
 @Service
 public class LeadRouting {
 
@@ -23,45 +36,82 @@ public class LeadRouting {
     private final Map<String, RoutingStrategy> strategies;
     private final LeadRepository leads;
     private final RepRepository reps;
+    private final RoutingDecisionRepository decisions;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    LeadRouting(List<RoutingStrategy> strategies, LeadRepository leads, RepRepository reps, Clock clock) {
+    LeadRouting(List<RoutingStrategy> strategies, LeadRepository leads, RepRepository reps,
+                RoutingDecisionRepository decisions, ObjectMapper json, Clock clock) {
         this.strategies = strategies.stream().collect(Collectors.toUnmodifiableMap(RoutingStrategy::key,
                 Function.identity()));
         this.leads = leads;
         this.reps = reps;
+        this.decisions = decisions;
+        this.json = json;
         this.clock = clock;
     }
 
     /** The routing outcome as the process needs it: owner is null when nobody was eligible. */
-    public record Outcome(String owner, String team, String reason) {
+    public record Outcome(String owner, String team, String strategy, String reason) {
 
         public boolean repFound() {
             return owner != null;
         }
     }
 
+    /** What the process asks: the strategy chain, the rule's team and named rep, and the rule itself. */
+    public record Command(String leadId, String strategy, List<String> fallback, String team, String namedRep,
+                          RuleSource rule) {
+    }
+
     /**
-     * Routes the lead with the named strategy and records the decision on the lead. Runs in the
-     * caller's transaction: if anything after it fails, the assignment and the strategy's
-     * counters roll back together, and the retry routes afresh.
+     * Routes the lead by the first strategy of the chain that finds an eligible rep, never to a
+     * rep who had the lead before, and records the decision. Runs in the caller's transaction:
+     * if anything after it fails, the assignment and the strategies' counters roll back
+     * together, and the retry routes afresh.
      */
     @Transactional
-    public Outcome route(String leadId, String strategyKey, String team, String namedRep, String rule) {
-        Lead lead = leads.require(leadId);
-        RoutingStrategy strategy = strategies.get(strategyKey);
-        RoutingStrategy.Choice choice = strategy == null
-                ? RoutingStrategy.Choice.nobody("Unknown routing strategy '" + strategyKey + "'; known: "
-                        + String.join(", ", strategies.keySet().stream().sorted().toList()))
-                : strategy.choose(new RoutingStrategy.Request(leadId, team, namedRep));
-        if (choice.rep().isEmpty()) {
-            lead.routingFoundNobody(team, strategyKey, rule, choice.reason(), clock.instant());
-            return new Outcome(null, team, choice.reason());
+    public Outcome route(Command command) {
+        Lead lead = leads.require(command.leadId());
+        Set<String> hadLeadBefore = new HashSet<>(decisions.previousOwners(command.leadId()));
+        RoutingStrategy.Request request = new RoutingStrategy.Request(routed(lead), command.team(),
+                command.namedRep(), hadLeadBefore);
+        Set<String> chain = new LinkedHashSet<>();
+        chain.add(command.strategy());
+        chain.addAll(command.fallback());
+
+        List<String> attempted = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        String tried = null;
+        RoutingStrategy.Choice choice = null;
+        for (String key : chain) {
+            tried = key;
+            attempted.add(key);
+            RoutingStrategy strategy = strategies.get(key);
+            choice = strategy == null
+                    ? RoutingStrategy.Choice.nobody("Unknown routing strategy '" + key + "'; known: "
+                            + String.join(", ", strategies.keySet().stream().sorted().toList()))
+                    : strategy.choose(request);
+            if (choice.chosen().isPresent()) {
+                break;
+            }
+            failed.add(key + ": " + choice.reason());
         }
-        Rep rep = choice.rep().get();
+        Instant now = clock.instant();
+        String triedText = String.join(" > ", attempted);
+        if (choice.chosen().isEmpty()) {
+            String reason = String.join("; ", failed) + "; the lead waits for manual assignment";
+            lead.routingFoundNobody(command.team(), tried, ruleName(command), reason, now);
+            record(lead, now, command.rule(), command.team(), tried, triedText, null, reason, choice);
+            return new Outcome(null, command.team(), tried, reason);
+        }
+        Rep rep = choice.chosen().get();
         rep.countAssignment();
-        lead.assignTo(rep.getId(), rep.getTeamId(), strategyKey, rule, choice.reason(), clock.instant());
-        return new Outcome(rep.getId(), rep.getTeamId(), choice.reason());
+        String reason = failed.isEmpty() ? choice.reason()
+                : choice.reason() + " (after " + String.join("; ", failed) + ")";
+        lead.assignTo(rep.getId(), rep.getTeamId(), tried, ruleName(command), reason, now);
+        record(lead, now, command.rule(), rep.getTeamId(), tried, triedText, rep.getId(), reason, choice);
+        return new Outcome(rep.getId(), rep.getTeamId(), tried, reason);
     }
 
     /** Sales ops give the lead to a rep of their choice (Assign lead manually task). */
@@ -77,8 +127,63 @@ public class LeadRouting {
         }
         String reason = "Assigned by hand" + (assignedBy == null ? "" : " by " + assignedBy)
                 + (lead.getRoutingReason() == null ? "" : " after: " + lead.getRoutingReason());
+        Instant now = clock.instant();
         rep.countAssignment();
-        lead.assignTo(rep.getId(), rep.getTeamId(), MANUAL, lead.getRoutingRule(), reason, clock.instant());
-        return new Outcome(rep.getId(), rep.getTeamId(), reason);
+        lead.assignTo(rep.getId(), rep.getTeamId(), MANUAL, lead.getRoutingRule(), reason, now);
+        RoutingStrategy.Choice choice = new RoutingStrategy.Choice(List.of(),
+                List.of(new RoutingStrategy.Ranked(rep, "chosen by " + (assignedBy == null ? "sales ops" : assignedBy))),
+                reason);
+        record(lead, now, new RuleSource(lead.getRoutingRule(), null, null), rep.getTeamId(), MANUAL, MANUAL,
+                rep.getId(), reason, choice);
+        return new Outcome(rep.getId(), rep.getTeamId(), MANUAL, reason);
+    }
+
+    private static String ruleName(Command command) {
+        return command.rule() == null ? null : command.rule().ruleName();
+    }
+
+    private static RoutingStrategy.RoutedLead routed(Lead lead) {
+        return new RoutingStrategy.RoutedLead(lead.getId(), lead.getEmail(), lead.getCompany(), lead.getWebsite(),
+                lead.getProduct(), lead.getIndustry(), lead.getTier(), lead.getScore());
+    }
+
+    private void record(Lead lead, Instant at, RuleSource rule, String team, String strategy, String tried,
+                        String chosen, String summary, RoutingStrategy.Choice choice) {
+        decisions.save(new RoutingDecision(lead.getId(), at, rule, team, strategy, tried, chosen, summary,
+                candidates(choice)));
+    }
+
+    /** Every candidate: chosen, ranked (with why) or excluded (with the reason). */
+    private String candidates(RoutingStrategy.Choice choice) {
+        Map<String, Map<String, Object>> byRep = new LinkedHashMap<>();
+        for (int rank = 0; rank < choice.ranking().size(); rank++) {
+            RoutingStrategy.Ranked ranked = choice.ranking().get(rank);
+            Map<String, Object> candidate = candidate(ranked.rep());
+            candidate.put("outcome", rank == 0 ? "CHOSEN" : "RANKED");
+            candidate.put("rank", rank + 1);
+            candidate.put("reason", ranked.why());
+            byRep.put(ranked.rep().getId(), candidate);
+        }
+        for (Assessment assessment : choice.assessed()) {
+            if (!byRep.containsKey(assessment.rep().getId())) {
+                Map<String, Object> candidate = candidate(assessment.rep());
+                candidate.put("outcome", "EXCLUDED");
+                candidate.put("reason", assessment.exclusion() == null ? "not in the strategy's group"
+                        : assessment.exclusion());
+                byRep.put(assessment.rep().getId(), candidate);
+            }
+        }
+        try {
+            return json.writeValueAsString(byRep.values());
+        } catch (JsonProcessingException plainMaps) {
+            throw new IllegalStateException(plainMaps);
+        }
+    }
+
+    private static Map<String, Object> candidate(Rep rep) {
+        Map<String, Object> candidate = new LinkedHashMap<>();
+        candidate.put("rep", rep.getId());
+        candidate.put("name", rep.getName());
+        return candidate;
     }
 }

@@ -6,9 +6,6 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import io.leadrouter.team.Rep;
-import io.leadrouter.team.RepRepository;
-import io.leadrouter.team.Team;
-import io.leadrouter.team.TeamRepository;
 
 /**
  * Round-robin within a team: the eligible rep who has waited longest since their last
@@ -16,23 +13,24 @@ import io.leadrouter.team.TeamRepository;
  *
  * <p>Fairness rule: each assignment takes the team's next turn number and stamps it on the
  * chosen rep; the next lead goes to the eligible rep with the lowest stamp (ties by user id).
- * While the same reps stay available, the shares of any run of leads differ by at most one. A
+ * While the same reps stay eligible, the shares of any run of leads differ by at most one. A
  * rep back from an absence has the oldest stamp and so gets the next lead, then rejoins the
- * rotation at the back: one lead, not a catch-up flood. The turn counter and stamps live in the
- * database and the team row is locked for the routing transaction, so concurrent routings in
- * one team (threads, job executors, several nodes) take turns one at a time.
+ * rotation at the back: one lead, not a catch-up flood, and not zero. The turn counter and
+ * stamps live in the database under the team's row lock (see {@link CandidatePool}).
  */
 @Component
 class RoundRobinStrategy implements RoutingStrategy {
 
     static final String KEY = "round-robin";
 
-    private final TeamRepository teams;
-    private final RepRepository reps;
+    /** Longest waiting first: the order round-robin and priority routing share. */
+    static final Comparator<Rep> LONGEST_WAITING =
+            Comparator.comparingLong(Rep::getRoundRobinTicket).thenComparing(Rep::getId);
 
-    RoundRobinStrategy(TeamRepository teams, RepRepository reps) {
-        this.teams = teams;
-        this.reps = reps;
+    private final TeamCandidates candidates;
+
+    RoundRobinStrategy(TeamCandidates candidates) {
+        this.candidates = candidates;
     }
 
     @Override
@@ -42,24 +40,23 @@ class RoundRobinStrategy implements RoutingStrategy {
 
     @Override
     public Choice choose(Request request) {
-        if (request.team() == null) {
-            return Choice.nobody("Round-robin needs a team, and the routing rule named none");
+        TeamCandidates.Assessed team = candidates.assess("Round-robin", request);
+        if (team.nobody() != null) {
+            return Choice.nobody(team.all(), team.nobody());
         }
-        Team team = teams.findByIdForUpdate(request.team()).orElse(null);
-        if (team == null) {
-            return Choice.nobody("Team '" + request.team() + "' does not exist");
-        }
-        List<Rep> members = reps.findByTeamIdOrderById(team.getId());
-        List<Rep> eligible = members.stream().filter(Rep::isEligible).toList();
-        Rep next = eligible.stream()
-                .min(Comparator.comparingLong(Rep::getRoundRobinTicket).thenComparing(Rep::getId))
-                .orElse(null);
-        if (next == null) {
-            return Choice.nobody("Round-robin in team " + team.getId() + ": none of its " + members.size()
-                    + " reps is available");
-        }
-        next.takeRoundRobinTurn(team.nextRoundRobinTurn());
-        return Choice.of(next, "Round-robin in team " + team.getId() + ": " + next.getName()
-                + " was next in turn (" + eligible.size() + " of " + members.size() + " reps available)");
+        List<Ranked> ranking = inTurn(team.eligible().stream().map(Assessment::rep).toList());
+        Rep next = ranking.get(0).rep();
+        next.takeRoundRobinTurn(team.team().nextRoundRobinTurn());
+        return new Choice(team.all(), ranking, "Round-robin in team " + team.team().getId() + ": " + next.getName()
+                + " was next in turn (" + team.eligible().size() + " of " + team.all().size() + " reps eligible)");
+    }
+
+    /** The reps longest waiting first, each with its place in the rotation. */
+    static List<Ranked> inTurn(List<Rep> reps) {
+        return reps.stream().sorted(LONGEST_WAITING)
+                .map(rep -> new Ranked(rep, rep.getRoundRobinTicket() == 0
+                        ? "has not had a round-robin lead yet"
+                        : "last round-robin lead at turn " + rep.getRoundRobinTicket()))
+                .toList();
     }
 }

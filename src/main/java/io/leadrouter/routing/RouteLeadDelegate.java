@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * BPMN route tasks ("Route round-robin in team", "Route to named rep", …). Each task names its
- * strategy in the input parameter {@code routingStrategy}.
+ * BPMN route tasks ("Route round-robin in team", "Route by capacity", …). Each task names its
+ * strategy in the input parameter {@code routingStrategy}; the fallback chain, team, named rep
+ * and rule come from "Choose route".
  */
 @Component
 class RouteLeadDelegate implements JavaDelegate {
@@ -19,12 +20,14 @@ class RouteLeadDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LeadRouting.Outcome outcome = routing.route(
+        LeadRouting.Outcome outcome = routing.route(new LeadRouting.Command(
                 (String) execution.getVariable("leadId"),
                 (String) execution.getVariable("routingStrategy"),
+                RoutingRules.chain((String) execution.getVariable("fallbackStrategies")),
                 (String) execution.getVariable("team"),
                 (String) execution.getVariable("directRep"),
-                (String) execution.getVariable("routingRule"));
+                new RuleSource((String) execution.getVariable("routingRule"), RoutingRules.DECISION,
+                        (Integer) execution.getVariable("routingRuleVersion"))));
         execution.setVariable("owner", outcome.owner());
         execution.setVariable("team", outcome.team());
         execution.setVariable("routingReason", outcome.reason());

@@ -1,15 +1,16 @@
 package io.leadrouter.routing;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.leadrouter.intake.normalise.Countries;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.normalise.Countries;
 import io.leadrouter.system.Decisions;
 
 /**
@@ -29,8 +30,16 @@ public class RoutingRules {
         this.decisions = decisions;
     }
 
-    /** The matched rule: team, strategy key, a named rep (direct rules only) and the rule's name. */
-    public record Route(String team, String strategy, String rep, String ruleName) {
+    /**
+     * The matched rule: team, strategy key, a named rep (direct rules only), the strategies to
+     * try next when the first finds nobody, and the rule with its model version.
+     */
+    public record Route(String team, String strategy, String rep, List<String> fallback, RuleSource rule) {
+
+        /** The fallback chain as the process variable carries it: "capacity,round-robin". */
+        public String fallbackText() {
+            return fallback.isEmpty() ? null : String.join(",", fallback);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -48,8 +57,17 @@ public class RoutingRules {
         inputs.put("employees", lead.getEmployees());
         inputs.put("tier", lead.getTier());
         inputs.put("language", lead.getLanguage());
-        DmnDecisionResultEntries rule = decisions.evaluateSingle(DECISION, inputs);
-        return new Route(rule.getEntry("team"), rule.getEntry("strategy"), rule.getEntry("rep"),
-                rule.getEntry("ruleName"));
+        Decisions.Evaluated rule = decisions.evaluateLatestSingle(DECISION, inputs);
+        return new Route(rule.entries().getEntry("team"), rule.entries().getEntry("strategy"),
+                rule.entries().getEntry("rep"), chain(rule.entries().getEntry("fallback")),
+                new RuleSource(rule.entries().getEntry("ruleName"), DECISION, rule.version()));
+    }
+
+    /** "capacity, round-robin" as a list; null or blank: no fallback. */
+    public static List<String> chain(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

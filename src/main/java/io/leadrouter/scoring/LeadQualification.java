@@ -7,7 +7,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.leadrouter.intake.normalise.Emails;
+import io.leadrouter.normalise.Emails;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.system.Decisions;

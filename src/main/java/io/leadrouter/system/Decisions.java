@@ -5,6 +5,8 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -18,9 +20,28 @@ import org.springframework.stereotype.Component;
 public class Decisions {
 
     private final DecisionService decisionService;
+    private final RepositoryService repositoryService;
 
-    Decisions(DecisionService decisionService) {
+    Decisions(DecisionService decisionService, RepositoryService repositoryService) {
         this.decisionService = decisionService;
+        this.repositoryService = repositoryService;
+    }
+
+    /** A decision's single result and the deployed version of the decision that gave it. */
+    public record Evaluated(DmnDecisionResultEntries entries, int version) {
+    }
+
+    /** Like {@link #evaluateSingle}, and says which deployed version of the decision answered. */
+    public Evaluated evaluateLatestSingle(String decisionKey, Map<String, ?> inputs) {
+        DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(decisionKey).latestVersion().singleResult();
+        if (latest == null) {
+            throw new IllegalStateException("Decision '" + decisionKey + "' is not deployed");
+        }
+        VariableMap variables = Variables.createVariables();
+        inputs.forEach(variables::putValue);
+        DmnDecisionResult result = decisionService.evaluateDecisionById(latest.getId()).variables(variables).evaluate();
+        return new Evaluated(single(decisionKey, inputs, result), latest.getVersion());
     }
 
     /** Evaluates a decision whose inputs may be null (missing data). */
@@ -32,7 +53,11 @@ public class Decisions {
 
     /** The one result of a decision that must match exactly one rule. */
     public DmnDecisionResultEntries evaluateSingle(String decisionKey, Map<String, ?> inputs) {
-        DmnDecisionResult result = evaluate(decisionKey, inputs);
+        return single(decisionKey, inputs, evaluate(decisionKey, inputs));
+    }
+
+    private static DmnDecisionResultEntries single(String decisionKey, Map<String, ?> inputs,
+                                                   DmnDecisionResult result) {
         if (result.size() != 1) {
             throw new IllegalStateException("Decision '" + decisionKey + "' matched " + result.size()
                     + " rules for " + inputs + "; it must match exactly one (add a catch-all rule)");

@@ -39,6 +39,35 @@ public class Rep {
     @Column(name = "leads_assigned", nullable = false)
     private long leadsAssigned;
 
+    /** Share under weighted round-robin: a rep of weight 2 gets twice the leads of weight 1. */
+    @Column(nullable = false)
+    private int weight = 1;
+
+    /** 1 (junior) to 3 (senior): priority routing gives HOT leads to the most senior tier. */
+    @Column(nullable = false)
+    private int seniority = 1;
+
+    @Column(name = "max_open")
+    private Integer maxOpen;
+
+    @Column(name = "daily_cap")
+    private Integer dailyCap;
+
+    @Column(name = "weekly_cap")
+    private Integer weeklyCap;
+
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone = "UTC";
+
+    @Column(name = "work_start", nullable = false)
+    private String workStart = "09:00";
+
+    @Column(name = "work_end", nullable = false)
+    private String workEnd = "17:00";
+
+    @Column(name = "work_days", nullable = false)
+    private String workDays = "MON,TUE,WED,THU,FRI";
+
     protected Rep() {
     }
 
@@ -51,9 +80,49 @@ public class Rep {
         this.managerId = managerId;
     }
 
-    /** True when the rep may be given a lead now. */
+    /** True when the rep takes leads at all (active and not marked unavailable); absences are checked apart. */
     public boolean isEligible() {
         return active && available;
+    }
+
+    public WorkingHours workingHours() {
+        return WorkingHours.parse(timeZone, workStart, workEnd, workDays);
+    }
+
+    /** Applies the settings sales ops changed; null leaves a setting as it is. */
+    public void update(RepSettings settings) {
+        settings.validate();
+        if (settings.weight() != null) {
+            weight = settings.weight();
+        }
+        if (settings.seniority() != null) {
+            seniority = settings.seniority();
+        }
+        if (settings.maxOpen() != null) {
+            maxOpen = settings.maxOpen() < 0 ? null : settings.maxOpen();
+        }
+        if (settings.dailyCap() != null) {
+            dailyCap = settings.dailyCap() < 0 ? null : settings.dailyCap();
+        }
+        if (settings.weeklyCap() != null) {
+            weeklyCap = settings.weeklyCap() < 0 ? null : settings.weeklyCap();
+        }
+        if (settings.timeZone() != null) {
+            timeZone = settings.timeZone();
+        }
+        if (settings.workStart() != null) {
+            workStart = settings.workStart();
+        }
+        if (settings.workEnd() != null) {
+            workEnd = settings.workEnd();
+        }
+        if (settings.workDays() != null) {
+            workDays = settings.workDays();
+        }
+        if (settings.active() != null) {
+            active = settings.active();
+        }
+        workingHours();
     }
 
     /** Moves this rep to the back of the team's round-robin queue. */
@@ -115,5 +184,41 @@ public class Rep {
 
     public long getLeadsAssigned() {
         return leadsAssigned;
+    }
+
+    public int getWeight() {
+        return weight;
+    }
+
+    public int getSeniority() {
+        return seniority;
+    }
+
+    public Integer getMaxOpen() {
+        return maxOpen;
+    }
+
+    public Integer getDailyCap() {
+        return dailyCap;
+    }
+
+    public Integer getWeeklyCap() {
+        return weeklyCap;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public String getWorkStart() {
+        return workStart;
+    }
+
+    public String getWorkEnd() {
+        return workEnd;
+    }
+
+    public String getWorkDays() {
+        return workDays;
     }
 }

@@ -1,13 +1,20 @@
 package io.leadrouter.team;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,23 +31,38 @@ import io.leadrouter.system.InvalidInputException;
 @RequestMapping("/api/reps")
 class RepController {
 
-    /** Groups that may change any rep's availability; a rep may always change their own. */
+    /** Groups that may change any rep; a rep may change their own availability and absences. */
     private static final Set<String> AVAILABILITY_ADMINS = Set.of("sales-ops", "managers", "camunda-admin");
 
     private final RepRepository reps;
+    private final RepAbsenceRepository absences;
     private final IdentityService identity;
+    private final Clock clock;
 
-    RepController(RepRepository reps, IdentityService identity) {
+    RepController(RepRepository reps, RepAbsenceRepository absences, IdentityService identity, Clock clock) {
         this.reps = reps;
+        this.absences = absences;
         this.identity = identity;
+        this.clock = clock;
     }
 
     record RepView(String id, String name, String email, String team, String manager, boolean available,
-                   boolean active, long leadsAssigned) {
+                   boolean active, long leadsAssigned, int weight, int seniority, Integer maxOpen,
+                   Integer dailyCap, Integer weeklyCap, String timeZone, String workStart, String workEnd,
+                   String workDays) {
 
         static RepView of(Rep rep) {
             return new RepView(rep.getId(), rep.getName(), rep.getEmail(), rep.getTeamId(), rep.getManagerId(),
-                    rep.isAvailable(), rep.isActive(), rep.getLeadsAssigned());
+                    rep.isAvailable(), rep.isActive(), rep.getLeadsAssigned(), rep.getWeight(), rep.getSeniority(),
+                    rep.getMaxOpen(), rep.getDailyCap(), rep.getWeeklyCap(), rep.getTimeZone(), rep.getWorkStart(),
+                    rep.getWorkEnd(), rep.getWorkDays());
+        }
+    }
+
+    record AbsenceView(String id, Instant startsAt, Instant endsAt, String reason) {
+
+        static AbsenceView of(RepAbsence absence) {
+            return new AbsenceView(absence.getId(), absence.getStartsAt(), absence.getEndsAt(), absence.getReason());
         }
     }
 
@@ -58,17 +80,99 @@ class RepController {
         if (available == null || !available.isBoolean()) {
             throw new InvalidInputException(List.of(new FieldError("available", "must be true or false")));
         }
+        Rep rep = rep(id, true);
+        rep.setAvailable(available.booleanValue());
+        return RepView.of(rep);
+    }
+
+    /**
+     * Changes a rep's routing settings (sales ops, managers, admins): weight, seniority, caps
+     * (maxOpen, dailyCap, weeklyCap; -1 removes a cap), timeZone, workStart, workEnd, workDays,
+     * active. Fields left out stay as they are.
+     */
+    @PatchMapping("/{id}")
+    @Transactional
+    RepView settings(@PathVariable String id, @RequestBody JsonNode body) {
+        Rep rep = rep(id, false);
+        rep.update(RepSettingsParser.parse(body));
+        return RepView.of(rep);
+    }
+
+    @GetMapping("/{id}/absences")
+    @Transactional(readOnly = true)
+    List<AbsenceView> absences(@PathVariable String id) {
+        rep(id, null);
+        return absences.findByRepIdAndEndsAtAfterOrderByStartsAt(id, clock.instant()).stream()
+                .map(AbsenceView::of).toList();
+    }
+
+    /** Plans an out-of-office period: {@code {"startsAt": "…Z", "endsAt": "…Z", "reason": "vacation"}}. */
+    @PostMapping("/{id}/absences")
+    @Transactional
+    ResponseEntity<AbsenceView> addAbsence(@PathVariable String id, @RequestBody JsonNode body) {
+        rep(id, true);
+        List<FieldError> errors = new java.util.ArrayList<>();
+        Instant startsAt = instant(body, "startsAt", errors);
+        Instant endsAt = instant(body, "endsAt", errors);
+        JsonNode reason = body == null ? null : body.get("reason");
+        if (reason != null && !reason.isNull() && (!reason.isTextual() || reason.asText().length() > 200)) {
+            errors.add(new FieldError("reason", "must be a string of at most 200 characters"));
+        }
+        if (errors.isEmpty() && !startsAt.isBefore(endsAt)) {
+            errors.add(new FieldError("endsAt", "must be after startsAt"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        RepAbsence absence = absences.save(new RepAbsence(id, startsAt, endsAt,
+                reason == null || reason.isNull() ? null : reason.asText()));
+        return ResponseEntity.created(URI.create("/api/reps/" + id + "/absences/" + absence.getId()))
+                .body(AbsenceView.of(absence));
+    }
+
+    @DeleteMapping("/{id}/absences/{absenceId}")
+    @Transactional
+    ResponseEntity<Void> removeAbsence(@PathVariable String id, @PathVariable String absenceId) {
+        rep(id, true);
+        RepAbsence absence = absences.findById(absenceId).filter(a -> a.getRepId().equals(id))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No absence '" + absenceId
+                        + "' of rep '" + id + "'"));
+        absences.delete(absence);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Instant instant(JsonNode body, String field, List<FieldError> errors) {
+        JsonNode value = body == null ? null : body.get(field);
+        try {
+            if (value != null && value.isTextual()) {
+                return Instant.parse(value.asText());
+            }
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            // reported below
+        }
+        errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-12-24T00:00:00Z"));
+        return null;
+    }
+
+    /**
+     * The rep, if the current user may change it: {@code selfAllowed} true lets the rep change
+     * their own (availability, absences), false only sales ops, managers and admins, null anyone.
+     */
+    private Rep rep(String id, Boolean selfAllowed) {
         Rep rep = reps.findById(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "No rep with id '" + id + "'"));
+        if (selfAllowed == null) {
+            return rep;
+        }
         Authentication user = identity.getCurrentAuthentication();
-        boolean self = user != null && id.equals(user.getUserId());
+        boolean self = selfAllowed && user != null && id.equals(user.getUserId());
         boolean admin = user != null && user.getGroupIds() != null
                 && user.getGroupIds().stream().anyMatch(AVAILABILITY_ADMINS::contains);
         if (!self && !admin) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Only the rep, sales ops, managers and admins may change a rep's availability");
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, selfAllowed
+                    ? "Only the rep, sales ops, managers and admins may change this"
+                    : "Only sales ops, managers and admins may change a rep's routing settings");
         }
-        rep.setAvailable(available.booleanValue());
-        return RepView.of(rep);
+        return rep;
     }
 }

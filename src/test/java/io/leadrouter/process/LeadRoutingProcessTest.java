@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -14,9 +15,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,10 +37,17 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 
 /**
  * Walks every path of {@code processes/lead-routing.bpmn} with mocked delegates: the real
@@ -49,6 +63,10 @@ class LeadRoutingProcessTest {
   private static final String TEAM = "sales-emea";
   private static final String ROUND_ROBIN_REP = "anna.snelling";
   private static final String DIRECT_REP = "piet.jansen";
+  private static final String OPEN_LEAD_ID = "lead-0815";
+
+  /** Routing strategy key → the route task drawn for it (one per strategy). */
+  private static final Map<String, String> ROUTE_TASKS = routeTasks();
 
   ProcessEngine processEngine;
 
@@ -58,6 +76,7 @@ class LeadRoutingProcessTest {
   private String strategy;
   private boolean repFound;
   private boolean validationFails;
+  private String duplicateOf;
 
   private final List<String> calls = new ArrayList<>();
 
@@ -69,6 +88,7 @@ class LeadRoutingProcessTest {
     strategy = "round-robin";
     repFound = true;
     validationFails = false;
+    duplicateOf = null;
     registerMocks();
   }
 
@@ -84,7 +104,9 @@ class LeadRoutingProcessTest {
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(pi).hasPassedInOrder("LeadReceived", "ValidateLead", "ScoreLead", "QualifyLead",
         "ChooseRoute", "RouteRoundRobin", "RepFoundGateway");
-    assertThat(pi).hasNotPassed("ReviewLead", "ApplyReviewCorrections", "RouteByDirectRule", "AssignLeadManually");
+    assertThat(pi).hasPassedInOrder("ValidateLead", "DuplicateGateway", "NeedsReviewGateway", "ScoreLead");
+    assertThat(pi).hasNotPassed("MergeLead", "ReviewLead", "ApplyReviewCorrections", "RouteByDirectRule",
+        "AssignLeadManually");
     assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM);
     assertDeployedForm("work-lead");
     assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "chooseRoute",
@@ -194,10 +216,112 @@ class LeadRoutingProcessTest {
     ProcessInstance pi = startLeadAndPassIntake();
 
     assertThat(pi).hasPassed("ChooseRoute");
-    assertThat(pi).hasNotPassed("RouteRoundRobin", "RouteByDirectRule");
+    assertThat(pi).hasNotPassed(ROUTE_TASKS.values().toArray(String[]::new));
     assertThat(pi).isWaitingAt("AssignLeadManually");
     assertThat(task()).hasCandidateGroup("sales-ops");
     assertThat(calls).endsWith("chooseRoute");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "round-robin,          RouteRoundRobin",
+      "weighted-round-robin, RouteWeightedRoundRobin",
+      "direct,               RouteByDirectRule",
+      "priority,             RouteByPriority",
+      "performance,          RouteByPerformance",
+      "capacity,             RouteByCapacity",
+      "account-owner,        RouteToAccountOwner",
+  })
+  void eachRoutingStrategyHasItsOwnRouteTaskThatRunsTheDelegateWithThatStrategy(String key, String routeTask) {
+    strategy = key;
+    ProcessInstance pi = startLeadAndPassIntake();
+
+    assertThat(pi).hasPassedInOrder("ChooseRoute", "StrategyGateway", routeTask, "RoutedJoin", "RepFoundGateway");
+    assertThat(pi).hasPassed(routeTask);
+    assertThat(pi).hasNotPassed(ROUTE_TASKS.values().stream().filter(task -> !task.equals(routeTask))
+        .toArray(String[]::new));
+    assertThat(pi).hasNotPassed("AssignLeadManually");
+    assertThat(pi).isWaitingAt("WorkLead");
+    assertThat(task()).isAssignedTo("direct".equals(key) ? DIRECT_REP : ROUND_ROBIN_REP)
+        .hasCandidateGroupAssociated(TEAM);
+    // the delegate saw exactly this strategy as its local input parameter (checked not to leak)
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "chooseRoute",
+        "routeLead:" + key);
+  }
+
+  @Test
+  void everyRoutingStrategyKeyOfTheModelHasItsRouteTask() {
+    // guards the test table above and ROUTE_TASKS against a branch added to the model only
+    BpmnModelInstance model = deployedModel();
+    List<String> keys = model.getModelElementsByType(ServiceTask.class).stream()
+        .map(task -> inputParameter(task, "routingStrategy"))
+        .filter(key -> key != null)
+        .toList();
+    assertThat(keys).containsExactlyInAnyOrderElementsOf(ROUTE_TASKS.keySet());
+    ROUTE_TASKS.forEach((key, taskId) -> {
+      ServiceTask task = model.getModelElementById(taskId);
+      assertThat(task).as(taskId).isNotNull();
+      assertThat(task.getCamundaDelegateExpression()).isEqualTo("${routeLeadDelegate}");
+      assertThat(inputParameter(task, "routingStrategy")).isEqualTo(key);
+    });
+  }
+
+  @Test
+  void routeTasksMatchTheirModelerElementTemplates() throws IOException {
+    JsonNode templates = new ObjectMapper().readTree(
+        Path.of("processes/.camunda/element-templates/route-strategies.json").toFile());
+    Map<String, JsonNode> byId = new LinkedHashMap<>();
+    templates.forEach(template -> byId.put(template.get("id").asText(), template));
+    assertThat(byId).hasSize(ROUTE_TASKS.size());
+
+    BpmnModelInstance model = deployedModel();
+    ROUTE_TASKS.forEach((key, taskId) -> {
+      ServiceTask task = model.getModelElementById(taskId);
+      String templateId = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplate");
+      assertThat(templateId).as(taskId).isEqualTo("io.leadrouter.route." + key);
+      JsonNode template = byId.get(templateId);
+      assertThat(template).as(templateId).isNotNull();
+      assertThat(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplateVersion"))
+          .isEqualTo(template.get("version").asText());
+      for (JsonNode property : template.get("properties")) {
+        JsonNode binding = property.get("binding");
+        String value = property.get("value").asText();
+        String name = binding.get("name").asText();
+        switch (binding.get("type").asText()) {
+          case "property" -> {
+            assertThat(name).isEqualTo("camunda:delegateExpression");
+            assertThat(task.getCamundaDelegateExpression()).as(taskId).isEqualTo(value);
+          }
+          case "camunda:inputParameter" -> assertThat(inputParameter(task, name)).as("%s %s", taskId, name)
+              .isEqualTo(value);
+          default -> throw new AssertionError("unexpected binding " + binding);
+        }
+      }
+    });
+  }
+
+  @Test
+  void duplicateOfAnOpenLeadIsMergedIntoItWithoutScoringOrRouting() {
+    duplicateOf = OPEN_LEAD_ID;
+    ProcessInstance pi = startLeadAndPassIntake();
+
+    assertThat(pi).hasPassedInOrder("ValidateLead", "DuplicateGateway", "MergeLead", "LeadMerged");
+    assertThat(pi).hasNotPassed("NeedsReviewGateway", "ReviewLead", "ScoreLead", "QualifyLead", "ChooseRoute",
+        "AssignLeadManually", "WorkLead");
+    assertThat(pi).isEnded();
+    assertThat(calls).containsExactly("validateLead", "mergeLead:" + OPEN_LEAD_ID);
+  }
+
+  @Test
+  void duplicateIsMergedBeforeAnyReviewOfItsProblems() {
+    duplicateOf = OPEN_LEAD_ID;
+    needsReview = true;
+    ProcessInstance pi = startLeadAndPassIntake();
+
+    assertThat(pi).hasPassedInOrder("ValidateLead", "MergeLead", "LeadMerged");
+    assertThat(pi).hasNotPassed("ReviewLead");
+    assertThat(pi).isEnded();
+    assertThat(calls).containsExactly("validateLead", "mergeLead:" + OPEN_LEAD_ID);
   }
 
   @Test
@@ -290,6 +414,10 @@ class LeadRoutingProcessTest {
       execution.setVariable("city", "Amsterdam");
       execution.setVariable("product", "Platform");
       execution.setVariable("source", "web-form");
+      execution.setVariable("duplicateOf", duplicateOf);
+    });
+    Mocks.register("mergeLeadDelegate", (JavaDelegate) execution -> {
+      calls.add("mergeLead:" + execution.getVariable("duplicateOf"));
     });
     Mocks.register("applyReviewCorrectionsDelegate", (JavaDelegate) execution -> {
       calls.add("applyReviewCorrections");
@@ -336,6 +464,36 @@ class LeadRoutingProcessTest {
     Mocks.register("recordOutcomeDelegate", (JavaDelegate) execution -> {
       calls.add("recordOutcome:" + execution.getVariable("outcome"));
     });
+  }
+
+  private BpmnModelInstance deployedModel() {
+    String definitionId = repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+    return repositoryService().getBpmnModelInstance(definitionId);
+  }
+
+  /** The text value of a camunda:inputParameter of the task, or null. */
+  private static String inputParameter(ServiceTask task, String name) {
+    if (task.getExtensionElements() == null) {
+      return null;
+    }
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
+        .flatMap(io -> io.getCamundaInputParameters().stream())
+        .filter(parameter -> name.equals(parameter.getCamundaName()))
+        .map(CamundaInputParameter::getTextContent)
+        .findFirst().orElse(null);
+  }
+
+  private static Map<String, String> routeTasks() {
+    Map<String, String> tasks = new LinkedHashMap<>();
+    tasks.put("round-robin", "RouteRoundRobin");
+    tasks.put("weighted-round-robin", "RouteWeightedRoundRobin");
+    tasks.put("direct", "RouteByDirectRule");
+    tasks.put("priority", "RouteByPriority");
+    tasks.put("performance", "RouteByPerformance");
+    tasks.put("capacity", "RouteByCapacity");
+    tasks.put("account-owner", "RouteToAccountOwner");
+    return Collections.unmodifiableMap(tasks);
   }
 
   /** An input parameter of the activity: local to its scope, never a process variable. */

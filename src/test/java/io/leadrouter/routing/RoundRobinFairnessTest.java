@@ -26,12 +26,16 @@ import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 
-/** Round-robin under concurrent intake: threads and barriers, no sleeps. */
+/**
+ * Round-robin under concurrent intake: threads and barriers, no sleeps. Each lead comes from
+ * its own company, so sticky account-owner routing (tried first by the territory rules) finds
+ * no owner and round-robin decides.
+ */
 @IntegrationTest
 class RoundRobinFairnessTest {
 
     static final String NEW_YORK_LEAD = """
-            {"email": "buyer%d@metro-retail.com", "company": "Metro Retail %d", "country": "US", "state": "NY",
+            {"email": "buyer@metro-retail-%d.com", "company": "Metro Retail %d", "country": "US", "state": "NY",
              "industry": "retail", "employees": 1200, "annualRevenue": 400000000, "product": "GTX Plus Pro",
              "source": "Reference"}""";
 
@@ -113,7 +117,7 @@ class RoundRobinFairnessTest {
     }
 
     static final String TEXAS_LEAD = """
-            {"email": "it%d@lone-star-energy.com", "company": "Lone Star Energy %d", "country": "US",
+            {"email": "it@lone-star-energy-%d.com", "company": "Lone Star Energy %d", "country": "US",
              "state": "TX", "industry": "technology", "employees": 3000, "annualRevenue": 700000000,
              "product": "GTX Pro", "source": "Reference"}""";
 

@@ -95,10 +95,13 @@ class RoutingRulesDecisionTest {
     return (String) route(lead).get("team");
   }
 
-  private static void assertRoundRobin(Map<String, Object> result, String team, String ruleName) {
+  /** Territory rules give the lead to its account's owner, else round-robin in the team; the catch-all is plain round-robin. */
+  private static void assertTerritoryRoute(Map<String, Object> result, String team, String ruleName) {
+    boolean catchAll = ruleName.startsWith("No territory matched");
     assertThat(result)
         .containsEntry("team", team)
-        .containsEntry("strategy", "round-robin")
+        .containsEntry("strategy", catchAll ? "round-robin" : "account-owner")
+        .containsEntry("fallback", catchAll ? null : "round-robin")
         .containsEntry("rep", null)
         .containsEntry("ruleName", ruleName);
   }
@@ -107,28 +110,28 @@ class RoutingRulesDecisionTest {
 
   @Test
   void californiaLeadGoesToWestTeam() {
-    assertRoundRobin(route(us("CA")), "west", "California");
+    assertTerritoryRoute(route(us("CA")), "west", "California");
   }
 
   @Test
   void newYorkLeadGoesToEastTeam() {
-    assertRoundRobin(route(us("NY")), "east", "New York");
+    assertTerritoryRoute(route(us("NY")), "east", "New York");
   }
 
   @Test
   void texasLeadGoesToCentralTeam() {
-    assertRoundRobin(route(us("TX")), "central", "Texas");
+    assertTerritoryRoute(route(us("TX")), "central", "Texas");
   }
 
   @Test
   void germanLeadGoesToEastTeam() {
-    assertRoundRobin(route(lead().country("DE").region("EUROPE").language("de")), "east",
+    assertTerritoryRoute(route(lead().country("DE").region("EUROPE").language("de")), "east",
         "Europe, Africa and Middle East");
   }
 
   @Test
   void nigerianLeadGoesToEastTeam() {
-    assertRoundRobin(route(lead().country("NG").region("AFRICA")), "east", "Europe, Africa and Middle East");
+    assertTerritoryRoute(route(lead().country("NG").region("AFRICA")), "east", "Europe, Africa and Middle East");
   }
 
   @Test
@@ -139,13 +142,13 @@ class RoutingRulesDecisionTest {
   @ParameterizedTest(name = "a lead from {0} goes to the west team")
   @ValueSource(strings = {"IN", "AU", "JP"})
   void asiaPacificLeadGoesToWestTeam(String country) {
-    assertRoundRobin(route(lead().country(country).region("ASIA_PACIFIC")), "west", "Asia-Pacific");
+    assertTerritoryRoute(route(lead().country(country).region("ASIA_PACIFIC")), "west", "Asia-Pacific");
   }
 
   @ParameterizedTest(name = "a lead from {0} ({1}) goes to the central team")
   @CsvSource({"BR,LATIN_AMERICA", "CA,NORTH_AMERICA", "MX,LATIN_AMERICA"})
   void americasOutsideTheUsGoToCentralTeam(String country, String region) {
-    assertRoundRobin(route(lead().country(country).region(region)), "central", "Americas outside the US");
+    assertTerritoryRoute(route(lead().country(country).region(region)), "central", "Americas outside the US");
   }
 
   @Test
@@ -155,12 +158,12 @@ class RoutingRulesDecisionTest {
 
   @Test
   void leadFromUnknownCountryFallsToDefaultTeam() {
-    assertRoundRobin(route(lead().country("XX")), "central", "No territory matched: default team");
+    assertTerritoryRoute(route(lead().country("XX")), "central", "No territory matched: default team");
   }
 
   @Test
   void leadWithNothingKnownFallsToDefaultTeam() {
-    assertRoundRobin(route(lead().unknownEverything()), "central", "No territory matched: default team");
+    assertTerritoryRoute(route(lead().unknownEverything()), "central", "No territory matched: default team");
   }
 
   // --- the other US states --------------------------------------------------------------------
@@ -168,24 +171,24 @@ class RoutingRulesDecisionTest {
   @ParameterizedTest(name = "a lead from {0} goes to the west team")
   @ValueSource(strings = {"WA", "OR", "NV", "AZ", "UT", "ID", "MT", "WY", "CO", "NM", "AK", "HI"})
   void westernStateLeadGoesToWestTeam(String state) {
-    assertRoundRobin(route(us(state)), "west", "US West");
+    assertTerritoryRoute(route(us(state)), "west", "US West");
   }
 
   @ParameterizedTest(name = "a lead from {0} goes to the east team")
   @ValueSource(strings = {"ME", "NH", "VT", "MA", "RI", "CT", "NJ", "PA", "DE", "MD", "DC", "VA"})
   void northEasternStateLeadGoesToEastTeam(String state) {
-    assertRoundRobin(route(us(state)), "east", "US Northeast");
+    assertTerritoryRoute(route(us(state)), "east", "US Northeast");
   }
 
   @ParameterizedTest(name = "a lead from {0} goes to the central team")
   @ValueSource(strings = {"FL", "IL", "OH", "GA", "MN"})
   void otherUsStateLeadGoesToCentralTeam(String state) {
-    assertRoundRobin(route(us(state)), "central", "US Central");
+    assertTerritoryRoute(route(us(state)), "central", "US Central");
   }
 
   @Test
   void usLeadWithoutStateGoesToCentralTeam() {
-    assertRoundRobin(route(lead().country("US")), "central", "US Central");
+    assertTerritoryRoute(route(lead().country("US")), "central", "US Central");
   }
 
   // --- direct assignment ----------------------------------------------------------------------
@@ -196,6 +199,7 @@ class RoutingRulesDecisionTest {
     assertThat(result)
         .containsEntry("team", "west")
         .containsEntry("strategy", "direct")
+        .containsEntry("fallback", "priority")
         .containsEntry("rep", "elease.gluck")
         .containsEntry("ruleName", "Enterprise GTK 500 specialist");
   }
@@ -204,21 +208,22 @@ class RoutingRulesDecisionTest {
   void enterpriseGtk500LeadFromAbroadAlsoGoesToTheSpecialist() {
     assertThat(route(lead().country("DE").region("EUROPE").product("GTK 500").employees(20_000)))
         .containsEntry("strategy", "direct")
+        .containsEntry("fallback", "priority")
         .containsEntry("rep", "elease.gluck");
   }
 
   @Test
   void gtk500LeadFromFiftyPersonCompanyIsNotAssignedDirectly() {
-    assertRoundRobin(route(us("TX").product("GTK 500").employees(50)), "central", "Texas");
+    assertTerritoryRoute(route(us("TX").product("GTK 500").employees(50)), "central", "Texas");
   }
 
   @Test
   void gtk500LeadWithUnknownCompanySizeIsNotAssignedDirectly() {
-    assertRoundRobin(route(us("NY").product("GTK 500").employees(null)), "east", "New York");
+    assertTerritoryRoute(route(us("NY").product("GTK 500").employees(null)), "east", "New York");
   }
 
   @Test
   void enterpriseLeadForAnotherProductIsNotAssignedDirectly() {
-    assertRoundRobin(route(us("CA").product("GTX Plus Pro").employees(5000)), "west", "California");
+    assertTerritoryRoute(route(us("CA").product("GTX Plus Pro").employees(5000)), "west", "California");
   }
 }

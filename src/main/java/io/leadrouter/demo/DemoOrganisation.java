@@ -1,0 +1,233 @@
+package io.leadrouter.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import io.leadrouter.team.Rep;
+import io.leadrouter.team.RepRepository;
+import io.leadrouter.team.RepSettings;
+import io.leadrouter.team.Team;
+import io.leadrouter.team.TeamRepository;
+
+/**
+ * Creates the demo sales organisation on first start of the embedded default, from the CRM
+ * sample data set bundled under {@code demo/}: the 35 reps of {@code sales_teams.csv} as
+ * Camunda users in their team groups {@code central}, {@code east}, {@code west} (time zones
+ * Chicago, New York, Los Angeles; seniority by deals won, top third senior); their 6 managers
+ * in {@code managers} and their team; a sales-ops user; the Tasklist filters "My leads" and
+ * "My team's leads"; and the sales history ({@link DemoHistory}). Every demo password is
+ * {@code demo}. Runs only with {@code leadrouter.demo.enabled}.
+ */
+@Component
+@ConditionalOnProperty(name = "leadrouter.demo.enabled", havingValue = "true")
+class DemoOrganisation implements ApplicationRunner {
+
+    static final String DEMO_PASSWORD = "demo";
+    static final String SALES_OPS = "sales-ops";
+    static final String MANAGERS = "managers";
+    static final String SALES_OPS_USER = "sam.ops";
+
+    private static final Map<String, String> TEAM_TIME_ZONES = Map.of(
+            "central", "America/Chicago", "east", "America/New_York", "west", "America/Los_Angeles");
+
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+
+    private final TeamRepository teams;
+    private final RepRepository reps;
+    private final IdentityService identity;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final DemoHistory history;
+    private final TransactionTemplate transaction;
+
+    DemoOrganisation(TeamRepository teams, RepRepository reps, IdentityService identity, FilterService filters,
+                     TaskService tasks, DemoHistory history, TransactionTemplate transaction) {
+        this.teams = teams;
+        this.reps = reps;
+        this.identity = identity;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.history = history;
+        this.transaction = transaction;
+    }
+
+    record Member(String firstName, String lastName, String managerName, String team) {
+
+        String userId() {
+            return DemoOrganisation.userId(firstName + " " + lastName);
+        }
+    }
+
+    /** A person's user id: their name in lower case, first.last ({@code mei-mei.johns}). */
+    static String userId(String fullName) {
+        String[] parts = fullName.trim().toLowerCase(Locale.ROOT).split("\\s+", 2);
+        return parts[0] + "." + parts[1].replace(' ', '-');
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (teams.count() > 0) {
+            return;
+        }
+        List<Member> members = readSalesTeams();
+        DemoHistory.Pipeline pipeline = DemoHistory.readPipeline();
+        transaction.executeWithoutResult(status -> {
+            create(members, pipeline);
+            history.seed(pipeline);
+        });
+        log.info("Created the demo organisation: {} reps in {} teams, {} accounts, {} closed deals; "
+                        + "every demo password is '{}'", members.size(),
+                members.stream().map(Member::team).distinct().count(), pipeline.accounts().size(),
+                pipeline.deals().size(), DEMO_PASSWORD);
+    }
+
+    static List<Member> readSalesTeams() throws IOException {
+        List<Member> members = new ArrayList<>();
+        try (InputStream in = new ClassPathResource("demo/sales_teams.csv").getInputStream();
+             MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                     .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+            while (rows.hasNextValue()) {
+                Map<String, String> row = rows.nextValue();
+                String[] name = row.get("sales_agent").trim().split("\\s+", 2);
+                members.add(new Member(name[0], name[1], row.get("manager").trim(),
+                        row.get("regional_office").trim().toLowerCase(Locale.ROOT)));
+            }
+        }
+        return members;
+    }
+
+    private void create(List<Member> members, DemoHistory.Pipeline pipeline) {
+        Map<String, String> managerTeams = new LinkedHashMap<>();
+        Set<String> teamIds = new LinkedHashSet<>();
+        for (Member member : members) {
+            teamIds.add(member.team());
+            managerTeams.putIfAbsent(member.managerName(), member.team());
+        }
+        for (String teamId : teamIds) {
+            String name = teamId.substring(0, 1).toUpperCase(Locale.ROOT) + teamId.substring(1) + " region";
+            teams.save(new Team(teamId, name));
+            group(teamId, name);
+        }
+        group(MANAGERS, "Sales managers");
+        group(SALES_OPS, "Sales operations");
+
+        Map<String, Integer> seniority = seniority(members, pipeline.wonDeals());
+        for (Member member : members) {
+            Rep rep = new Rep(member.userId(), member.firstName(), member.lastName(),
+                    member.userId() + "@sales.example.com", member.team(), userId(member.managerName()));
+            rep.update(new RepSettings(null, seniority.get(member.userId()), null, null, null,
+                    TEAM_TIME_ZONES.getOrDefault(member.team(), "UTC"), null, null, null, null));
+            reps.save(rep);
+            user(member.userId(), member.firstName(), member.lastName(), member.team());
+        }
+        managerTeams.forEach((managerName, team) -> {
+            String[] name = managerName.split("\\s+", 2);
+            user(userId(managerName), name[0], name[1], MANAGERS, team);
+        });
+        user(SALES_OPS_USER, "Sam", "Ops", SALES_OPS);
+        if (identity.createUserQuery().userId("admin").count() > 0) {
+            membership("admin", SALES_OPS);
+        }
+        taskFilters();
+    }
+
+    /** Seniority 3 for the top third of each team by deals won, 2 for the middle, 1 for the rest. */
+    static Map<String, Integer> seniority(List<Member> members, Map<String, Long> wonDeals) {
+        Map<String, List<String>> byTeam = new HashMap<>();
+        members.forEach(m -> byTeam.computeIfAbsent(m.team(), t -> new ArrayList<>()).add(m.userId()));
+        Map<String, Integer> seniority = new HashMap<>();
+        byTeam.values().forEach(ids -> {
+            List<String> ranked = ids.stream()
+                    .sorted(Comparator.comparingLong((String id) -> wonDeals.getOrDefault(id, 0L)).reversed()
+                            .thenComparing(Comparator.naturalOrder()))
+                    .toList();
+            for (int i = 0; i < ranked.size(); i++) {
+                seniority.put(ranked.get(i), i < ranked.size() / 3 ? 3 : i < 2 * ranked.size() / 3 ? 2 : 1);
+            }
+        });
+        return seniority;
+    }
+
+    private void group(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void user(String id, String firstName, String lastName, String... groups) {
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(id + "@sales.example.com");
+            user.setPassword(DEMO_PASSWORD);
+            identity.saveUser(user);
+        }
+        for (String group : groups) {
+            membership(id, group);
+        }
+    }
+
+    private void membership(String userId, String groupId) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+
+    private void taskFilters() {
+        Map<String, Object> shown = Map.of("variables", List.of(
+                Map.of("name", "leadName", "label", "Lead"),
+                Map.of("name", "company", "label", "Company"),
+                Map.of("name", "tier", "label", "Tier"),
+                Map.of("name", "score", "label", "Score")));
+        filter("My leads", "Leads assigned to me", -10,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), shown);
+        filter("My team's leads", "Leads and tasks of my teams and groups, assigned or not", -5,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks(), shown);
+    }
+
+    private void filter(String name, String description, int priority, TaskQuery query, Map<String, Object> shown) {
+        if (filters.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>(shown);
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
+        filters.saveFilter(filter);
+    }
+}

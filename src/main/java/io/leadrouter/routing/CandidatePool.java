@@ -1,0 +1,139 @@
+package io.leadrouter.routing;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.team.Rep;
+import io.leadrouter.team.RepAbsence;
+import io.leadrouter.team.RepAbsenceRepository;
+import io.leadrouter.team.TeamRepository;
+
+/**
+ * Decides which reps may get a lead now, the same way for every strategy.
+ *
+ * <p>Left out, in this order: inactive reps; reps marked unavailable; reps out of office;
+ * reps who had this lead before (reassignment); reps at their open-lead, daily or weekly cap.
+ * Working hours are a preference, not an exclusion: while any eligible rep is within working
+ * hours, reps outside theirs are left out; when nobody is working (night, weekend), the lead
+ * still goes to a rep, whose response clock starts with their next working hour.
+ *
+ * <p>Assessing locks the teams of the reps first (team row lock, in team id order), so that
+ * counts and caps read here cannot be overtaken by a concurrent routing in the same team, on
+ * this node or another sharing the database.
+ */
+@Component
+class CandidatePool {
+
+    private final TeamRepository teams;
+    private final RepAbsenceRepository absences;
+    private final LeadRepository leads;
+    private final RoutingDecisionRepository decisions;
+    private final Clock clock;
+
+    CandidatePool(TeamRepository teams, RepAbsenceRepository absences, LeadRepository leads,
+                  RoutingDecisionRepository decisions, Clock clock) {
+        this.teams = teams;
+        this.absences = absences;
+        this.leads = leads;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    /** Locks the reps' teams and assesses each rep; {@code hadLeadBefore} are left out. */
+    List<Assessment> assess(List<Rep> reps, Set<String> hadLeadBefore) {
+        if (reps.isEmpty()) {
+            return List.of();
+        }
+        new TreeSet<>(reps.stream().map(Rep::getTeamId).toList()).forEach(teams::findByIdForUpdate);
+        Instant now = clock.instant();
+        List<String> ids = reps.stream().map(Rep::getId).toList();
+        Map<String, Long> open = counts(leads.countOpenByOwner(ids));
+        Map<String, RepAbsence> away = absences.findCovering(ids, now).stream()
+                .collect(Collectors.toMap(RepAbsence::getRepId, a -> a, (a, b) -> a.getEndsAt().isAfter(b.getEndsAt()) ? a : b));
+        Map<String, Long> today = givenSince(reps.stream().filter(r -> r.getDailyCap() != null).toList(), now, false);
+        Map<String, Long> thisWeek = givenSince(reps.stream().filter(r -> r.getWeeklyCap() != null).toList(), now, true);
+
+        List<Assessment> assessed = new ArrayList<>();
+        for (Rep rep : reps) {
+            long openLeads = open.getOrDefault(rep.getId(), 0L);
+            boolean working = rep.workingHours().isWorkingAt(now);
+            assessed.add(new Assessment(rep, exclusion(rep, openLeads, away.get(rep.getId()), hadLeadBefore,
+                    today.getOrDefault(rep.getId(), 0L), thisWeek.getOrDefault(rep.getId(), 0L)), working, openLeads));
+        }
+        boolean someoneWorking = assessed.stream().anyMatch(a -> a.eligible() && a.inWorkingHours());
+        if (!someoneWorking) {
+            return assessed;
+        }
+        return assessed.stream()
+                .map(a -> a.eligible() && !a.inWorkingHours()
+                        ? a.exclude("outside working hours (" + a.rep().getWorkStart() + "-" + a.rep().getWorkEnd()
+                                + " " + a.rep().getTimeZone() + ") while colleagues are working")
+                        : a)
+                .toList();
+    }
+
+    private static String exclusion(Rep rep, long openLeads, RepAbsence absence, Set<String> hadLeadBefore,
+                                    long givenToday, long givenThisWeek) {
+        if (!rep.isActive()) {
+            return "inactive";
+        }
+        if (!rep.isAvailable()) {
+            return "marked unavailable";
+        }
+        if (absence != null) {
+            return "out of office until " + absence.getEndsAt()
+                    + (absence.getReason() == null ? "" : " (" + absence.getReason() + ")");
+        }
+        if (hadLeadBefore.contains(rep.getId())) {
+            return "had this lead before";
+        }
+        if (rep.getMaxOpen() != null && openLeads >= rep.getMaxOpen()) {
+            return "at open-lead cap (" + openLeads + " of " + rep.getMaxOpen() + ")";
+        }
+        if (rep.getDailyCap() != null && givenToday >= rep.getDailyCap()) {
+            return "at daily cap (" + givenToday + " of " + rep.getDailyCap() + " today)";
+        }
+        if (rep.getWeeklyCap() != null && givenThisWeek >= rep.getWeeklyCap()) {
+            return "at weekly cap (" + givenThisWeek + " of " + rep.getWeeklyCap() + " this week)";
+        }
+        return null;
+    }
+
+    /** Leads given to each rep since the start of their local day (or week, from Monday). */
+    private Map<String, Long> givenSince(List<Rep> reps, Instant now, boolean week) {
+        Map<Instant, List<String>> bySince = new HashMap<>();
+        for (Rep rep : reps) {
+            ZoneId zone = rep.workingHours().zone();
+            var day = now.atZone(zone).toLocalDate();
+            if (week) {
+                day = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            }
+            bySince.computeIfAbsent(day.atStartOfDay(zone).toInstant(), since -> new ArrayList<>()).add(rep.getId());
+        }
+        Map<String, Long> given = new HashMap<>();
+        bySince.forEach((since, ids) -> given.putAll(counts(decisions.countGivenSince(ids, since))));
+        return given;
+    }
+
+    static Map<String, Long> counts(Collection<Object[]> rows) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+}

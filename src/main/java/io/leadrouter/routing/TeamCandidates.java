@@ -1,0 +1,67 @@
+package io.leadrouter.routing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import io.leadrouter.team.Rep;
+import io.leadrouter.team.RepRepository;
+import io.leadrouter.team.Team;
+import io.leadrouter.team.TeamRepository;
+
+/** The reps of a team, locked and assessed, for the strategies that choose within a team. */
+@Component
+class TeamCandidates {
+
+    private final TeamRepository teams;
+    private final RepRepository reps;
+    private final CandidatePool pool;
+
+    TeamCandidates(TeamRepository teams, RepRepository reps, CandidatePool pool) {
+        this.teams = teams;
+        this.reps = reps;
+        this.pool = pool;
+    }
+
+    /** A locked team with its assessed reps; {@code nobody} says why there is no candidate at all. */
+    record Assessed(Team team, List<Assessment> all, List<Assessment> eligible, String nobody) {
+    }
+
+    Assessed assess(String strategyName, RoutingStrategy.Request request) {
+        if (request.team() == null) {
+            return new Assessed(null, List.of(), List.of(), strategyName + " needs a team, and the routing rule named none");
+        }
+        Team team = teams.findByIdForUpdate(request.team()).orElse(null);
+        if (team == null) {
+            return new Assessed(null, List.of(), List.of(), "Team '" + request.team() + "' does not exist");
+        }
+        List<Assessment> all = pool.assess(reps.findByTeamIdOrderById(team.getId()), request.hadLeadBefore());
+        List<Assessment> eligible = all.stream().filter(Assessment::eligible).toList();
+        String nobody = eligible.isEmpty()
+                ? strategyName + " in team " + team.getId() + ": none of its " + all.size() + " reps is eligible"
+                        + exclusions(all)
+                : null;
+        return new Assessed(team, all, eligible, nobody);
+    }
+
+    /** "(3 marked unavailable, 1 out of office)": the exclusions counted by kind. */
+    static String exclusions(List<Assessment> assessed) {
+        Map<String, Long> byKind = assessed.stream().filter(a -> !a.eligible())
+                .collect(Collectors.groupingBy(a -> kind(a.exclusion()), TreeMap::new, Collectors.counting()));
+        if (byKind.isEmpty()) {
+            return "";
+        }
+        return " (" + byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String kind(String exclusion) {
+        int detail = exclusion.indexOf(" (");
+        String kind = detail > 0 ? exclusion.substring(0, detail) : exclusion;
+        int until = kind.indexOf(" until ");
+        return until > 0 ? kind.substring(0, until) : kind;
+    }
+}

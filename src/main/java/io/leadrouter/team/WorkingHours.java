@@ -1,0 +1,58 @@
+package io.leadrouter.team;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A rep's working week: days, daily hours and time zone, e.g. MON-FRI 09:00-17:00
+ * America/New_York. Hours do not cross midnight.
+ */
+public record WorkingHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> days) {
+
+    public WorkingHours {
+        if (!start.isBefore(end)) {
+            throw new IllegalArgumentException("working hours must start before they end: " + start + "-" + end);
+        }
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("working days must name at least one day");
+        }
+        days = Set.copyOf(days);
+    }
+
+    /** Reads the stored form: zone id, "HH:mm", "HH:mm", days as "MON,TUE,…". */
+    public static WorkingHours parse(String zone, String start, String end, String days) {
+        try {
+            Set<DayOfWeek> parsedDays = EnumSet.noneOf(DayOfWeek.class);
+            for (String day : days.split(",")) {
+                String name = day.trim().toUpperCase(Locale.ROOT);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                parsedDays.add(java.util.Arrays.stream(DayOfWeek.values())
+                        .filter(d -> d.name().startsWith(name) && name.length() >= 3)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("unknown working day '" + day.trim()
+                                + "' (use MON, TUE, WED, THU, FRI, SAT, SUN)")));
+            }
+            return new WorkingHours(ZoneId.of(zone), LocalTime.parse(start), LocalTime.parse(end), parsedDays);
+        } catch (DateTimeParseException badTime) {
+            throw new IllegalArgumentException("working hours must be HH:mm, not '" + badTime.getParsedString() + "'");
+        } catch (DateTimeException badZone) {
+            throw new IllegalArgumentException("unknown time zone '" + zone + "' (use an IANA id like Europe/Berlin)");
+        }
+    }
+
+    public boolean isWorkingAt(Instant instant) {
+        ZonedDateTime local = instant.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        return days.contains(local.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
+    }
+}
