@@ -10,6 +10,8 @@ alter table reps add column time_zone varchar(64) not null default 'UTC';
 alter table reps add column work_start varchar(5) not null default '09:00';
 alter table reps add column work_end varchar(5) not null default '17:00';
 alter table reps add column work_days varchar(40) not null default 'MON,TUE,WED,THU,FRI';
+-- when the rep was last marked available again after being unavailable (catch-up after absence)
+alter table reps add column available_since timestamp with time zone;
 
 -- Out-of-office periods: a rep gets no leads between starts_at and ends_at
 create table rep_absences (
@@ -48,6 +50,7 @@ create table routing_decisions (
 create index idx_routing_decisions_lead on routing_decisions (lead_id, decided_at);
 -- caps and catch-up count the leads given to each rep since a point in time
 create index idx_routing_decisions_rep on routing_decisions (chosen_rep, decided_at);
+create index idx_routing_decisions_team on routing_decisions (team_id, decided_at);
 
 -- a duplicate of an open lead is merged into it instead of being routed twice
 alter table leads add column merged_into varchar(36);

@@ -126,13 +126,13 @@ public class LeadRouterDriver {
     /** Marks every rep available again (tests that change availability call this afterwards). */
     public void allRepsAvailable() {
         List<Rep> all = reps.findAll();
-        all.forEach(rep -> rep.setAvailable(true));
+        all.forEach(rep -> rep.setAvailable(true, java.time.Instant.now()));
         reps.saveAll(all);
     }
 
     public void setAvailability(String team, boolean available) {
         List<Rep> members = reps.findByTeamIdOrderById(team);
-        members.forEach(rep -> rep.setAvailable(available));
+        members.forEach(rep -> rep.setAvailable(available, java.time.Instant.now()));
         reps.saveAll(members);
     }
 }

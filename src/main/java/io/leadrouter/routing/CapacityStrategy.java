@@ -2,14 +2,17 @@ package io.leadrouter.routing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import io.leadrouter.team.Rep;
+import io.leadrouter.team.RepAbsenceRepository;
 
 /**
  * Load-balanced / capacity routing: the eligible rep with the most headroom (open-lead cap minus
@@ -17,9 +20,10 @@ import io.leadrouter.team.Rep;
  * by {@link CandidatePool}.
  *
  * <p>Catch-up bound: a rep back from an absence has few open leads and would get every lead
- * until level with the team (the flood users of other routers complain of). Here a rep may get
- * at most {@code catch-up-per-day} leads more than the team's average of the last 24 hours, so
- * they catch up at a bounded rate, and never get zero.
+ * until level with the team (the flood users of other routers complain of). Here no rep gets
+ * more than an equal share of the team's leads plus {@code catch-up-per-day} within the last 24
+ * hours, counted from their return if they came back within that time. A returning rep
+ * therefore catches up by at most that many extra leads a day, and never gets zero.
  */
 @Component
 class CapacityStrategy implements RoutingStrategy {
@@ -28,13 +32,15 @@ class CapacityStrategy implements RoutingStrategy {
 
     private final TeamCandidates candidates;
     private final RoutingDecisionRepository decisions;
+    private final RepAbsenceRepository absences;
     private final RoutingProperties properties;
     private final Clock clock;
 
-    CapacityStrategy(TeamCandidates candidates, RoutingDecisionRepository decisions, RoutingProperties properties,
-                     Clock clock) {
+    CapacityStrategy(TeamCandidates candidates, RoutingDecisionRepository decisions, RepAbsenceRepository absences,
+                     RoutingProperties properties, Clock clock) {
         this.candidates = candidates;
         this.decisions = decisions;
+        this.absences = absences;
         this.properties = properties;
         this.clock = clock;
     }
@@ -50,27 +56,17 @@ class CapacityStrategy implements RoutingStrategy {
         if (team.nobody() != null) {
             return Choice.nobody(team.all(), team.nobody());
         }
-        Map<String, Long> lastDay = CandidatePool.counts(decisions.countGivenSince(
-                team.eligible().stream().map(a -> a.rep().getId()).toList(), clock.instant().minus(Duration.ofDays(1))));
-        double average = team.eligible().stream().mapToLong(a -> lastDay.getOrDefault(a.rep().getId(), 0L))
-                .average().orElse(0);
-        long limit = (long) Math.ceil(average) + properties.catchUpPerDay();
-
+        Map<String, String> overCatchUpBound = overCatchUpBound(team.team().getId(), team.eligible());
         List<Assessment> all = new ArrayList<>();
         List<Assessment> open = new ArrayList<>();
         for (Assessment candidate : team.all()) {
-            long given = lastDay.getOrDefault(candidate.rep().getId(), 0L);
-            if (candidate.eligible() && given >= limit) {
-                all.add(candidate.exclude("caught up enough for now (" + given + " leads in 24 h; team average "
-                        + String.format(java.util.Locale.ROOT, "%.1f", average) + " + " + properties.catchUpPerDay() + ")"));
-            } else {
-                all.add(candidate);
-                if (candidate.eligible()) {
-                    open.add(candidate);
-                }
+            String bound = overCatchUpBound.get(candidate.rep().getId());
+            all.add(bound == null ? candidate : candidate.exclude(bound));
+            if (candidate.eligible() && bound == null) {
+                open.add(candidate);
             }
         }
-        if (open.isEmpty()) { // everyone at the catch-up bound: the bound yields rather than block routing
+        if (open.isEmpty()) { // cannot happen while shares are equal; never block routing on the bound
             all = team.all();
             open = team.eligible();
         }
@@ -85,6 +81,38 @@ class CapacityStrategy implements RoutingStrategy {
         chosen.takeRoundRobinTurn(team.team().nextRoundRobinTurn());
         return new Choice(all, ranking, "Capacity routing in team " + team.team().getId() + ": " + chosen.getName()
                 + " had the most headroom (" + ranking.get(0).why() + ")");
+    }
+
+    /** Eligible reps who already got an equal share plus the catch-up allowance, with the reason. */
+    private Map<String, String> overCatchUpBound(String team, List<Assessment> eligible) {
+        Instant now = clock.instant();
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        List<String> ids = eligible.stream().map(a -> a.rep().getId()).toList();
+        Map<String, Instant> windowStart = new HashMap<>();
+        for (Assessment candidate : eligible) {
+            Instant since = candidate.rep().getAvailableSince();
+            windowStart.put(candidate.rep().getId(), since != null && since.isAfter(dayAgo) ? since : dayAgo);
+        }
+        for (Object[] back : absences.lastReturns(ids, dayAgo, now)) {
+            windowStart.merge((String) back[0], (Instant) back[1], (a, b) -> a.isAfter(b) ? a : b);
+        }
+        Map<Instant, List<String>> bySince = new HashMap<>();
+        windowStart.forEach((rep, since) -> bySince.computeIfAbsent(since, s -> new ArrayList<>()).add(rep));
+        Map<String, String> over = new HashMap<>();
+        bySince.forEach((since, reps) -> {
+            long teamGiven = decisions.countTeamGivenSince(team, since);
+            long share = teamGiven / eligible.size();
+            Map<String, Long> given = CandidatePool.counts(decisions.countGivenSince(reps, since));
+            for (String rep : reps) {
+                long got = given.getOrDefault(rep, 0L);
+                if (got >= share + properties.catchUpPerDay()) {
+                    over.put(rep, "caught up enough for now (" + got + " of the team's " + teamGiven
+                            + " leads since " + (since.equals(dayAgo) ? "24 h ago" : "coming back at " + since)
+                            + "; equal share " + share + " + " + properties.catchUpPerDay() + ")");
+                }
+            }
+        });
+        return over;
     }
 
     private long headroom(Assessment candidate) {

@@ -20,6 +20,10 @@ public interface RoutingDecisionRepository extends JpaRepository<RoutingDecision
             """)
     List<Object[]> countGivenSince(@Param("reps") Collection<String> reps, @Param("since") Instant since);
 
+    /** Leads given in the team since the instant. */
+    @Query("select count(d) from RoutingDecision d where d.teamId = :team and d.decidedAt >= :since and d.chosenRep is not null")
+    long countTeamGivenSince(@Param("team") String team, @Param("since") Instant since);
+
     /** Reps who had this lead before (reassignment never goes back to them). */
     @Query("select distinct d.chosenRep from RoutingDecision d where d.leadId = :leadId and d.chosenRep is not null")
     List<String> previousOwners(@Param("leadId") String leadId);

@@ -1,5 +1,7 @@
 package io.leadrouter.team;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -68,6 +70,9 @@ public class Rep {
     @Column(name = "work_days", nullable = false)
     private String workDays = "MON,TUE,WED,THU,FRI";
 
+    @Column(name = "available_since")
+    private Instant availableSince;
+
     protected Rep() {
     }
 
@@ -134,7 +139,11 @@ public class Rep {
         this.leadsAssigned++;
     }
 
-    public void setAvailable(boolean available) {
+    /** Marks the rep available or not; coming back is remembered for the catch-up bound. */
+    public void setAvailable(boolean available, Instant now) {
+        if (available && !this.available) {
+            availableSince = now;
+        }
         this.available = available;
     }
 
@@ -220,5 +229,9 @@ public class Rep {
 
     public String getWorkDays() {
         return workDays;
+    }
+
+    public Instant getAvailableSince() {
+        return availableSince;
     }
 }

@@ -15,4 +15,13 @@ public interface RepAbsenceRepository extends JpaRepository<RepAbsence, String> 
     List<RepAbsence> findCovering(@Param("repIds") Collection<String> repIds, @Param("at") Instant at);
 
     List<RepAbsence> findByRepIdAndEndsAtAfterOrderByStartsAt(String repId, Instant after);
+
+    /** When each of these reps last came back from an absence that ended after {@code since}. */
+    @Query("""
+            select a.repId, max(a.endsAt) from RepAbsence a
+            where a.repId in :repIds and a.endsAt > :since and a.endsAt <= :now
+            group by a.repId
+            """)
+    List<Object[]> lastReturns(@Param("repIds") Collection<String> repIds, @Param("since") Instant since,
+                               @Param("now") Instant now);
 }

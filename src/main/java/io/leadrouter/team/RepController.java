@@ -81,7 +81,7 @@ class RepController {
             throw new InvalidInputException(List.of(new FieldError("available", "must be true or false")));
         }
         Rep rep = rep(id, true);
-        rep.setAvailable(available.booleanValue());
+        rep.setAvailable(available.booleanValue(), clock.instant());
         return RepView.of(rep);
     }
 

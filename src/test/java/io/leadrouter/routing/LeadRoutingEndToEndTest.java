@@ -180,7 +180,7 @@ class LeadRoutingEndToEndTest {
     @Test
     void namedSpecialistAwayFallsBackToPriorityRoutingInHerTeam() {
         reps.findById("elease.gluck").ifPresent(rep -> {
-            rep.setAvailable(false);
+            rep.setAvailable(false, java.time.Instant.now());
             reps.save(rep);
         });
         String id = driver.submitLead("""
@@ -230,6 +230,56 @@ class LeadRoutingEndToEndTest {
         assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
         assertThat(assigned.get("owner").asText()).isEqualTo("anna.snelling");
         assertThat(assigned.get("routing").get("strategy").asText()).isEqualTo("manual");
+    }
+
+    @Test
+    void aSecondLeadOfTheSamePersonIsMergedIntoTheOpenOne() {
+        String lead = californiaLead();
+        String first = driver.submitLead(lead);
+        driver.runJobs();
+
+        String second = driver.submitLead(lead.replace("\"Grace\"", "\"G.\""));
+        driver.runJobs();
+
+        JsonNode merged = driver.lead(second);
+        assertThat(merged.get("status").asText()).isEqualTo("MERGED");
+        assertThat(merged.get("mergedInto").asText()).isEqualTo(first);
+        assertThat(merged.has("owner")).isFalse();
+        assertThat(driver.taskOf(second)).isNull();
+        assertThat(driver.lead(first).get("status").asText()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void routingExplanationShowsTheRuleEveryCandidateAndWhyNotOthers() {
+        reps.findById("carl.lin").ifPresent(rep -> {
+            rep.setAvailable(false, java.time.Instant.now());
+            reps.save(rep);
+        });
+        String id = driver.submitLead(californiaLead());
+        driver.runJobs();
+
+        JsonNode explanation = driver.admin().getForObject("/api/leads/" + id + "/routing", JsonNode.class);
+
+        String owner = driver.lead(id).get("owner").asText();
+        assertThat(explanation.get("owner").asText()).isEqualTo(owner);
+        JsonNode decision = explanation.get("decisions").get(0);
+        assertThat(decision.get("rule").get("name").asText()).isEqualTo("California");
+        assertThat(decision.get("rule").get("decision").asText()).isEqualTo("routingRules");
+        assertThat(decision.get("rule").get("version").asInt()).isPositive();
+        assertThat(decision.get("strategiesTried")).extracting(JsonNode::asText)
+                .containsExactly("account-owner", "round-robin");
+        assertThat(decision.get("strategy").asText()).isEqualTo("round-robin");
+        assertThat(decision.get("chosenRep").asText()).isEqualTo(owner);
+        JsonNode candidates = decision.get("candidates");
+        assertThat(candidates).hasSize(12);
+        java.util.Map<String, JsonNode> byRep = new java.util.HashMap<>();
+        candidates.forEach(c -> byRep.put(c.get("rep").asText(), c));
+        assertThat(byRep.get(owner).get("outcome").asText()).isEqualTo("CHOSEN");
+        assertThat(byRep.get(owner).get("rank").asInt()).isEqualTo(1);
+        assertThat(byRep.get("carl.lin").get("outcome").asText()).isEqualTo("EXCLUDED");
+        assertThat(byRep.get("carl.lin").get("reason").asText()).isEqualTo("marked unavailable");
+        assertThat(candidates.findValuesAsText("outcome")).filteredOn("RANKED"::equals).hasSize(10);
+        assertThat(decision.get("summary").asText()).contains("account-owner: No known account");
     }
 
     /** The ids of the tasks in the rep's Tasklist filter "My leads", read as that rep over /engine-rest. */

@@ -58,7 +58,7 @@ class RoundRobinFairnessTest {
     @Test
     void twentyLeadsArrivingAtOnceAreSharedWithinOneAndAnAwayRepGetsNone() throws Exception {
         Rep away = reps.findById("boris.faz").orElseThrow();
-        away.setAvailable(false);
+        away.setAvailable(false, java.time.Instant.now());
         reps.save(away);
         List<String> eligible = reps.findByTeamIdOrderById("east").stream().filter(Rep::isEligible)
                 .map(Rep::getId).toList();

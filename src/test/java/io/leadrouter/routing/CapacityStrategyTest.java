@@ -1,0 +1,80 @@
+package io.leadrouter.routing;
+
+import static io.leadrouter.routing.RoutingFixture.RepSpec.rep;
+import static io.leadrouter.routing.RoutingFixture.repId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.leadrouter.IntegrationTest;
+import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadStatus;
+
+@IntegrationTest
+class CapacityStrategyTest {
+
+    @Autowired
+    RoutingFixture fixture;
+    @Autowired
+    LeadRepository leads;
+
+    private long open(String rep) {
+        return leads.countOpenByOwner(List.of(rep)).stream().mapToLong(row -> ((Number) row[1]).longValue()).sum();
+    }
+
+    @Test
+    void repWithMostHeadroomGetsTheLeadAndCapsAreNeverExceeded() {
+        String team = fixture.team(rep("ann").maxOpen(2), rep("bob").maxOpen(4));
+
+        List<String> owners = fixture.routeMany(6, "capacity", team);
+
+        assertThat(owners.get(0)).isEqualTo(repId("bob", team)); // headroom 4 beats 2
+        assertThat(open(repId("ann", team))).isEqualTo(2);
+        assertThat(open(repId("bob", team))).isEqualTo(4);
+        LeadRouting.Outcome seventh = fixture.route(fixture.lead(), "capacity", team, "round-robin");
+        assertThat(seventh.repFound()).isFalse();
+        assertThat(seventh.reason()).contains("capacity:", "round-robin:", "none of its 2 reps is eligible (2 at open-lead cap)",
+                "the lead waits for manual assignment");
+    }
+
+    @Test
+    void closedLeadsFreeCapacityAgain() {
+        String team = fixture.team(rep("ann").maxOpen(1));
+        String first = fixture.lead();
+        fixture.route(first, "capacity", team);
+        assertThat(fixture.route(fixture.lead(), "capacity", team).repFound()).isFalse();
+
+        leads.findById(first).ifPresent(lead -> {
+            lead.recordOutcome(io.leadrouter.lead.LeadOutcome.CONTACTED, null, java.time.Instant.now());
+            leads.save(lead);
+        });
+
+        assertThat(leads.findById(first).orElseThrow().getStatus()).isEqualTo(LeadStatus.CONTACTED);
+        assertThat(fixture.route(fixture.lead(), "capacity", team).owner()).isEqualTo(repId("ann", team));
+    }
+
+    @Test
+    void repBackFromAbsenceCatchesUpByAtMostTwoExtraLeads() {
+        String team = fixture.team(rep("ann"), rep("bob"), rep("cat"));
+        String cat = repId("cat", team);
+        fixture.available(cat, false);
+        fixture.routeMany(12, "capacity", team); // ann and bob: 6 open leads each, cat none
+        fixture.available(cat, true);
+
+        List<String> owners = fixture.routeMany(12, "capacity", team);
+
+        long catGot = 0;
+        for (int lead = 1; lead <= owners.size(); lead++) {
+            if (owners.get(lead - 1).equals(cat)) {
+                catGot++;
+            }
+            // never more than an equal share of the leads since coming back, plus two
+            assertThat(catGot).as("cat after %d leads", lead).isLessThanOrEqualTo(lead / 3 + 2);
+        }
+        assertThat(catGot).as("catches up: more than an equal share, not all").isBetween(5L, 6L);
+        assertThat(owners.subList(0, 2)).containsOnly(cat); // the returning rep is not starved either
+    }
+}

@@ -1,0 +1,175 @@
+package io.leadrouter.routing;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.team.Rep;
+import io.leadrouter.team.RepRepository;
+import io.leadrouter.team.RepSettings;
+import io.leadrouter.team.Team;
+import io.leadrouter.team.TeamRepository;
+
+/**
+ * Builds small teams of their own for strategy tests (so tests sharing the database do not
+ * disturb each other) and routes leads through {@link LeadRouting} as the process does.
+ */
+@Component
+class RoutingFixture {
+
+    private static final AtomicInteger TEAMS = new AtomicInteger();
+
+    private final TeamRepository teams;
+    private final RepRepository reps;
+    private final LeadRepository leads;
+    private final LeadRouting routing;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    RoutingFixture(TeamRepository teams, RepRepository reps, LeadRepository leads, LeadRouting routing,
+                   TransactionTemplate transaction, Clock clock) {
+        this.teams = teams;
+        this.reps = reps;
+        this.leads = leads;
+        this.routing = routing;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** A rep to create: name and settings. */
+    record RepSpec(String name, RepSettings settings) {
+
+        static RepSpec rep(String name) {
+            return new RepSpec(name, allWeek());
+        }
+
+        RepSpec weight(int weight) {
+            return with(new RepSettings(weight, null, null, null, null, null, null, null, null, null));
+        }
+
+        RepSpec seniority(int seniority) {
+            return with(new RepSettings(null, seniority, null, null, null, null, null, null, null, null));
+        }
+
+        RepSpec maxOpen(int maxOpen) {
+            return with(new RepSettings(null, null, maxOpen, null, null, null, null, null, null, null));
+        }
+
+        RepSpec dailyCap(int cap) {
+            return with(new RepSettings(null, null, null, cap, null, null, null, null, null, null));
+        }
+
+        /** Works only on a day that is not today (UTC): outside working hours now. */
+        RepSpec offToday() {
+            DayOfWeek other = java.time.LocalDate.now(ZoneOffset.UTC).getDayOfWeek().plus(3);
+            return with(new RepSettings(null, null, null, null, null, "UTC", "00:00", "23:59",
+                    other.name().substring(0, 3), null));
+        }
+
+        private RepSpec with(RepSettings more) {
+            return new RepSpec(name, merge(settings, more));
+        }
+
+        private static RepSettings allWeek() {
+            return new RepSettings(null, null, null, null, null, "UTC", "00:00", "23:59",
+                    "MON,TUE,WED,THU,FRI,SAT,SUN", null);
+        }
+
+        private static RepSettings merge(RepSettings a, RepSettings b) {
+            return new RepSettings(b.weight() != null ? b.weight() : a.weight(),
+                    b.seniority() != null ? b.seniority() : a.seniority(),
+                    b.maxOpen() != null ? b.maxOpen() : a.maxOpen(),
+                    b.dailyCap() != null ? b.dailyCap() : a.dailyCap(),
+                    b.weeklyCap() != null ? b.weeklyCap() : a.weeklyCap(),
+                    b.timeZone() != null ? b.timeZone() : a.timeZone(),
+                    b.workStart() != null ? b.workStart() : a.workStart(),
+                    b.workEnd() != null ? b.workEnd() : a.workEnd(),
+                    b.workDays() != null ? b.workDays() : a.workDays(),
+                    b.active() != null ? b.active() : a.active());
+        }
+    }
+
+    /** A new team with these reps; rep ids are {@code <name>.<team>}. */
+    String team(RepSpec... members) {
+        String teamId = "t" + TEAMS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        transaction.executeWithoutResult(status -> {
+            teams.save(new Team(teamId, "Test team " + teamId));
+            for (RepSpec member : members) {
+                Rep rep = new Rep(repId(member.name(), teamId), member.name(), "Test", null, teamId, null);
+                rep.update(member.settings());
+                reps.save(rep);
+            }
+        });
+        return teamId;
+    }
+
+    static String repId(String name, String team) {
+        return name + "." + team;
+    }
+
+    /** A new lead with a company of its own, of the given tier and product. */
+    String lead(String tier, String product) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        LeadData data = new LeadData(null, "Lee", unique, "lee@company-" + unique + ".com", null,
+                "Company " + unique, null, "US", "CA", null, "technology", 100, null, product, "Reference", null,
+                null);
+        return transaction.execute(status -> {
+            Lead lead = leads.save(Lead.receive(data, clock.instant()));
+            lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, tier);
+            return lead.getId();
+        });
+    }
+
+    String lead() {
+        return lead("WARM", "GTX Pro");
+    }
+
+    /** A new lead from this company, e-mail and website. */
+    String leadFrom(String company, String email, String website) {
+        LeadData data = new LeadData(null, "Lee", "Buyer", email, null, company, website, "US", "CA", null,
+                "technology", 100, null, "GTX Pro", "Reference", null, null);
+        return transaction.execute(status -> {
+            Lead lead = leads.save(Lead.receive(data, clock.instant()));
+            lead.recordScore(50, "WARM");
+            return lead.getId();
+        });
+    }
+
+    LeadRouting.Outcome route(String leadId, String strategy, String team, String... fallback) {
+        return routeNamed(leadId, strategy, team, null, fallback);
+    }
+
+    /** Routes as a direct rule naming {@code namedRep} does. */
+    LeadRouting.Outcome routeNamed(String leadId, String strategy, String team, String namedRep, String... fallback) {
+        return routing.route(new LeadRouting.Command(leadId, strategy, List.of(fallback), team, namedRep,
+                new RuleSource("Test rule", RoutingRules.DECISION, 1)));
+    }
+
+    /** Routes {@code count} new leads one after another and returns the owners in order. */
+    List<String> routeMany(int count, String strategy, String team) {
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            owners.add(route(lead(), strategy, team).owner());
+        }
+        return owners;
+    }
+
+    void update(String repId, RepSettings settings) {
+        transaction.executeWithoutResult(status -> reps.findById(repId).orElseThrow().update(settings));
+    }
+
+    void available(String repId, boolean available) {
+        transaction.executeWithoutResult(status ->
+                reps.findById(repId).orElseThrow().setAvailable(available, clock.instant()));
+    }
+}
