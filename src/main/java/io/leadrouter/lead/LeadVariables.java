@@ -2,6 +2,8 @@ package io.leadrouter.lead;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The few lead values the process carries as variables: what its forms show and let reviewers
@@ -23,6 +25,8 @@ public final class LeadVariables {
         variables.put("country", lead.getCountry());
         variables.put("state", lead.getState());
         variables.put("city", lead.getCity());
+        variables.put("location", String.join(", ", Stream.of(lead.getCity(), lead.getState(), lead.getCountry())
+                .filter(Objects::nonNull).toList()));
         variables.put("product", lead.getProduct());
         variables.put("source", lead.getSource());
         return variables;
