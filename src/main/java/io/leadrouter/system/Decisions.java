@@ -38,17 +38,21 @@ public class Decisions {
         if (latest == null) {
             throw new IllegalStateException("Decision '" + decisionKey + "' is not deployed");
         }
-        VariableMap variables = Variables.createVariables();
-        inputs.forEach(variables::putValue);
-        DmnDecisionResult result = decisionService.evaluateDecisionById(latest.getId()).variables(variables).evaluate();
+        DmnDecisionResult result = decisionService.evaluateDecisionById(latest.getId()).variables(variables(inputs))
+                .evaluate();
         return new Evaluated(single(decisionKey, inputs, result), latest.getVersion());
     }
 
     /** Evaluates a decision whose inputs may be null (missing data). */
     public DmnDecisionResult evaluate(String decisionKey, Map<String, ?> inputs) {
+        return decisionService.evaluateDecisionByKey(decisionKey).variables(variables(inputs)).evaluate();
+    }
+
+    /** Inputs may hold nulls (missing data), which Map.of cannot. */
+    private static VariableMap variables(Map<String, ?> inputs) {
         VariableMap variables = Variables.createVariables();
         inputs.forEach(variables::putValue);
-        return decisionService.evaluateDecisionByKey(decisionKey).variables(variables).evaluate();
+        return variables;
     }
 
     /** The one result of a decision that must match exactly one rule. */

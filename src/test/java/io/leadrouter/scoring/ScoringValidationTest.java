@@ -1,28 +1,27 @@
 package io.leadrouter.scoring;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import io.leadrouter.DecisionTables;
+import io.leadrouter.normalise.Sources;
 
 /**
  * Validates the lead-scoring decisions against real outcomes: the X Education data set
@@ -35,95 +34,75 @@ import org.junit.jupiter.api.Test;
  */
 class ScoringValidationTest {
 
-  private static final Path LEADS = Path.of("..", "shared", "data", "x-education-leads", "leads.csv");
-  private static final List<String> TIERS = List.of("HOT", "WARM", "COLD");
+    private static final Path LEADS = Path.of("..", "shared", "data", "x-education-leads", "leads.csv");
+    private static final List<String> TIERS = List.of("HOT", "WARM", "COLD");
 
-  /** The canonical source names of the application; the data set spells some in lower case. */
-  private static final Map<String, String> CANONICAL_SOURCES = List.of("Google", "Direct Traffic",
-          "Olark Chat", "Organic Search", "Reference", "Welingak Website", "Referral Sites",
-          "Facebook", "Bing", "Click2call", "Social Media", "Live Chat", "Pay per Click Ads",
-          "Press Release", "Web Form", "Webinar", "Trade Show", "Partner", "Email Campaign",
-          "LinkedIn")
-      .stream().collect(Collectors.toMap(s -> s.toLowerCase(Locale.ROOT), Function.identity()));
+    /** The canonical source names of the application; the data set spells some in lower case. */
 
-  @Test
-  void tiersRankRealLeadsByConversionRate() throws IOException {
-    Assumptions.assumeTrue(Files.isRegularFile(LEADS), "data set not found at " + LEADS.toAbsolutePath());
+    @Test
+    void tiersRankRealLeadsByConversionRate() throws IOException {
+        Assumptions.assumeTrue(Files.isRegularFile(LEADS), "data set not found at " + LEADS.toAbsolutePath());
 
-    DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    DmnDecision leadScore = parse(engine, "leadScore");
-    DmnDecision leadTier = parse(engine, "leadTier");
+        DmnEngine engine = DecisionTables.ENGINE;
+        DmnDecision leadScore = DecisionTables.parse("lead-scoring.dmn", "leadScore");
+        DmnDecision leadTier = DecisionTables.parse("lead-scoring.dmn", "leadTier");
 
-    Map<String, int[]> byTier = new LinkedHashMap<>(); // tier -> {leads, converted}
-    TIERS.forEach(t -> byTier.put(t, new int[2]));
-    int total = 0;
+        Map<String, int[]> byTier = new LinkedHashMap<>(); // tier -> {leads, converted}
+        TIERS.forEach(t -> byTier.put(t, new int[2]));
+        int total = 0;
 
-    CsvMapper mapper = new CsvMapper();
-    CsvSchema schema = CsvSchema.emptySchema().withHeader();
-    try (Reader reader = Files.newBufferedReader(LEADS, StandardCharsets.UTF_8);
-        MappingIterator<Map<String, String>> rows =
-            mapper.readerForMapOf(String.class).with(schema).readValues(reader)) {
-      while (rows.hasNext()) {
-        Map<String, String> row = rows.next();
-        Object sum = engine.evaluateDecisionTable(leadScore, Variables.createVariables()
-                .putValue("employees", null)
-                .putValue("annualRevenue", null)
-                .putValue("industry", null)
-                .putValue("product", null)
-                .putValue("source", source(row.get("Lead Source")))
-                .putValue("totalVisits", integer(row.get("TotalVisits")))
-                .putValue("timeOnSiteSeconds", integer(row.get("Total Time Spent on Website"))))
-            .getSingleEntry();
-        int score = Math.max(0, Math.min(100, ((Number) sum).intValue()));
-        String tier = engine.evaluateDecisionTable(leadTier,
-            Variables.createVariables().putValue("score", score)).getSingleEntry();
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (Reader reader = Files.newBufferedReader(LEADS, StandardCharsets.UTF_8);
+                MappingIterator<Map<String, String>> rows =
+                        mapper.readerForMapOf(String.class).with(schema).readValues(reader)) {
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                Object sum = engine.evaluateDecisionTable(leadScore, Variables.createVariables()
+                                .putValue("employees", null)
+                                .putValue("annualRevenue", null)
+                                .putValue("industry", null)
+                                .putValue("product", null)
+                                .putValue("source", Sources.canonical(row.get("Lead Source")))
+                                .putValue("totalVisits", integer(row.get("TotalVisits")))
+                                .putValue("timeOnSiteSeconds", integer(row.get("Total Time Spent on Website"))))
+                        .getSingleEntry();
+                int score = Math.max(0, Math.min(100, ((Number) sum).intValue()));
+                String tier = engine.evaluateDecisionTable(leadTier,
+                        Variables.createVariables().putValue("score", score)).getSingleEntry();
 
-        int[] counts = byTier.get(tier);
-        counts[0]++;
-        counts[1] += "1".equals(row.get("Converted").trim()) ? 1 : 0;
-        total++;
-      }
+                int[] counts = byTier.get(tier);
+                counts[0]++;
+                counts[1] += "1".equals(row.get("Converted").trim()) ? 1 : 0;
+                total++;
+            }
+        }
+
+        System.out.printf("%nLead tiers on %s (%d leads)%n", LEADS, total);
+        System.out.printf("%-5s %7s %8s %10s%n", "tier", "leads", "share", "converted");
+        for (String tier : TIERS) {
+            int[] c = byTier.get(tier);
+            System.out.printf("%-5s %7d %7.1f%% %9.1f%%%n", tier, c[0], 100.0 * c[0] / total, 100.0 * rate(c));
+        }
+
+        assertThat(total).as("leads read").isGreaterThan(7000);
+        for (String tier : TIERS) {
+            assertThat(byTier.get(tier)[0]).as("leads in %s", tier).isGreaterThanOrEqualTo((int) Math.ceil(0.05 * total));
+        }
+        assertThat(rate(byTier.get("HOT"))).as("HOT conversion rate vs WARM").isGreaterThan(rate(byTier.get("WARM")));
+        assertThat(rate(byTier.get("WARM"))).as("WARM conversion rate vs COLD").isGreaterThan(rate(byTier.get("COLD")));
     }
 
-    System.out.printf("%nLead tiers on %s (%d leads)%n", LEADS, total);
-    System.out.printf("%-5s %7s %8s %10s%n", "tier", "leads", "share", "converted");
-    for (String tier : TIERS) {
-      int[] c = byTier.get(tier);
-      System.out.printf("%-5s %7d %7.1f%% %9.1f%%%n", tier, c[0], 100.0 * c[0] / total, 100.0 * rate(c));
+    private static double rate(int[] counts) {
+        return counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
     }
 
-    assertThat(total).as("leads read").isGreaterThan(7000);
-    for (String tier : TIERS) {
-      assertThat(byTier.get(tier)[0]).as("leads in %s", tier).isGreaterThanOrEqualTo((int) Math.ceil(0.05 * total));
-    }
-    assertThat(rate(byTier.get("HOT"))).as("HOT conversion rate vs WARM").isGreaterThan(rate(byTier.get("WARM")));
-    assertThat(rate(byTier.get("WARM"))).as("WARM conversion rate vs COLD").isGreaterThan(rate(byTier.get("COLD")));
-  }
 
-  private static double rate(int[] counts) {
-    return counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
-  }
 
-  private static DmnDecision parse(DmnEngine engine, String key) throws IOException {
-    try (InputStream in = ScoringValidationTest.class.getResourceAsStream("/lead-scoring.dmn")) {
-      assertThat(in).as("lead-scoring.dmn on the classpath").isNotNull();
-      return engine.parseDecision(key, in);
+    private static Integer integer(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return (int) Math.round(Double.parseDouble(raw.trim()));
     }
-  }
-
-  /** Normalises like the application: trimmed, blank is null, known sources in canonical case. */
-  private static String source(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    String trimmed = raw.trim();
-    return CANONICAL_SOURCES.getOrDefault(trimmed.toLowerCase(Locale.ROOT), trimmed);
-  }
-
-  private static Integer integer(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    return (int) Math.round(Double.parseDouble(raw.trim()));
-  }
 }

@@ -84,6 +84,79 @@ class RepApiTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void salesOpsChangeRoutingSettingsAndRepsCannot() {
+        ResponseEntity<JsonNode> byOps = patch(driver.as("sam.ops", "demo"), "violet.mclelland", """
+                {"weight": 3, "seniority": 2, "maxOpen": 12, "dailyCap": 5, "timeZone": "Europe/London",
+                 "workStart": "08:00", "workEnd": "16:30", "workDays": "MON,TUE,WED,THU"}""");
+        ResponseEntity<JsonNode> bySelf = patch(driver.as("violet.mclelland", "demo"), "violet.mclelland",
+                "{\"weight\": 10}");
+
+        assertThat(byOps.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(byOps.getBody().get("weight").asInt()).isEqualTo(3);
+        assertThat(byOps.getBody().get("timeZone").asText()).isEqualTo("Europe/London");
+        assertThat(bySelf.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        Rep stored = reps.findById("violet.mclelland").orElseThrow();
+        assertThat(stored.getWeight()).isEqualTo(3);
+        assertThat(stored.getMaxOpen()).isEqualTo(12);
+        assertThat(stored.getWorkDays()).isEqualTo("MON,TUE,WED,THU");
+
+        patch(driver.admin(), "violet.mclelland", """
+                {"weight": 1, "seniority": 1, "maxOpen": -1, "dailyCap": -1, "timeZone": "America/New_York",
+                 "workStart": "09:00", "workEnd": "17:00", "workDays": "MON,TUE,WED,THU,FRI"}""");
+        assertThat(reps.findById("violet.mclelland").orElseThrow().getMaxOpen()).isNull();
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        ResponseEntity<JsonNode> types = patch(driver.admin(), "anna.snelling",
+                "{\"weight\": \"heavy\", \"active\": \"yes\", \"colour\": \"red\"}");
+        ResponseEntity<JsonNode> zone = patch(driver.admin(), "anna.snelling", "{\"timeZone\": \"Mars/Olympus\"}");
+        ResponseEntity<JsonNode> hours = patch(driver.admin(), "anna.snelling",
+                "{\"workStart\": \"18:00\", \"workEnd\": \"09:00\"}");
+
+        assertThat(types.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(types.getBody().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("weight", "active", "colour");
+        assertThat(zone.getBody().get("errors").get(0).get("message").asText()).contains("unknown time zone");
+        assertThat(hours.getBody().get("errors").get(0).get("message").asText()).contains("must start before");
+        assertThat(reps.findById("anna.snelling").orElseThrow().getTimeZone()).isEqualTo("America/Chicago");
+    }
+
+    @Test
+    void repPlansAnAbsenceAndCancelsIt() {
+        TestRestTemplate rep = driver.as("garret.kinder", "demo");
+        ResponseEntity<JsonNode> created = rep.postForEntity("/api/reps/garret.kinder/absences", json("""
+                {"startsAt": "2099-12-24T00:00:00Z", "endsAt": "2100-01-02T00:00:00Z", "reason": "holidays"}"""),
+                JsonNode.class);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = created.getBody().get("id").asText();
+        assertThat(rep.getForObject("/api/reps/garret.kinder/absences", JsonNode.class).findValuesAsText("id"))
+                .contains(id);
+        ResponseEntity<JsonNode> backwards = rep.postForEntity("/api/reps/garret.kinder/absences", json("""
+                {"startsAt": "2099-12-24T00:00:00Z", "endsAt": "2099-12-01T00:00:00Z"}"""), JsonNode.class);
+        assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<JsonNode> forSomeoneElse = driver.as("anna.snelling", "demo").postForEntity(
+                "/api/reps/garret.kinder/absences", json("""
+                        {"startsAt": "2099-12-24T00:00:00Z", "endsAt": "2100-01-02T00:00:00Z"}"""), JsonNode.class);
+        assertThat(forSomeoneElse.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        rep.delete("/api/reps/garret.kinder/absences/" + id);
+
+        assertThat(rep.getForObject("/api/reps/garret.kinder/absences", JsonNode.class)).isEmpty();
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static ResponseEntity<JsonNode> patch(TestRestTemplate client, String rep, String body) {
+        return client.exchange("/api/reps/" + rep, HttpMethod.PATCH, json(body), JsonNode.class);
+    }
+
     private static ResponseEntity<JsonNode> put(TestRestTemplate client, String rep, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
