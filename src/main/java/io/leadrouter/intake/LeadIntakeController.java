@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadrouter.lead.LeadView;
 
@@ -20,19 +19,17 @@ class LeadIntakeController {
 
     private final LeadIntake intake;
     private final LeadCsvImport csvImport;
-    private final ObjectMapper json;
 
-    LeadIntakeController(LeadIntake intake, LeadCsvImport csvImport, ObjectMapper json) {
+    LeadIntakeController(LeadIntake intake, LeadCsvImport csvImport) {
         this.intake = intake;
         this.csvImport = csvImport;
-        this.json = json;
     }
 
     /** 201 with the new lead, or 200 with the existing one when its externalId was sent before. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LeadView> submit(@RequestBody JsonNode body) {
         LeadIntake.Accepted accepted = intake.submit(LeadSubmissionParser.parse(body));
-        LeadView view = LeadView.of(accepted.lead(), json);
+        LeadView view = LeadView.of(accepted.lead());
         if (!accepted.created()) {
             return ResponseEntity.ok(view);
         }

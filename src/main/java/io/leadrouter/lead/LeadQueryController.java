@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 @RestController
 @RequestMapping("/api/leads")
 @Transactional(readOnly = true)
@@ -22,16 +20,14 @@ class LeadQueryController {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final LeadRepository leads;
-    private final ObjectMapper json;
 
-    LeadQueryController(LeadRepository leads, ObjectMapper json) {
+    LeadQueryController(LeadRepository leads) {
         this.leads = leads;
-        this.json = json;
     }
 
     @GetMapping("/{id}")
     LeadView lead(@PathVariable String id) {
-        return LeadView.of(leads.require(id), json);
+        return LeadView.of(leads.require(id));
     }
 
     /** One page of leads, newest first. */
@@ -48,7 +44,7 @@ class LeadQueryController {
         }
         Page<Lead> found = leads.search(status, owner,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))));
-        return new LeadPage(found.map(lead -> LeadView.of(lead, json)).getContent(), page, size,
+        return new LeadPage(found.map(LeadView::of).getContent(), page, size,
                 found.getTotalElements(), found.getTotalPages());
     }
 }

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A lead as the API shows it. */
 public record LeadView(
@@ -49,7 +47,7 @@ public record LeadView(
     public record Routing(String strategy, String rule, String reason, Instant decidedAt) {
     }
 
-    public static LeadView of(Lead lead, ObjectMapper json) {
+    public static LeadView of(Lead lead) {
         Routing routing = lead.getRoutingDecidedAt() == null ? null
                 : new Routing(lead.getRoutingStrategy(), lead.getRoutingRule(), lead.getRoutingReason(),
                         lead.getRoutingDecidedAt());
@@ -58,20 +56,11 @@ public record LeadView(
         return new LeadView(lead.getId(), lead.getExternalId(), lead.getFirstName(), lead.getLastName(),
                 lead.getEmail(), lead.getPhone(), lead.getCompany(), lead.getWebsite(), lead.getCountry(),
                 lead.getState(), lead.getCity(), lead.getIndustry(), lead.getEmployees(), lead.getAnnualRevenue(),
-                lead.getProduct(), lead.getSource(), lead.getLanguage(), attributes(lead, json), lead.getStatus(),
+                lead.getProduct(), lead.getSource(), lead.getLanguage(),
+                lead.getAttributes() == null ? null : LeadAttributes.of(lead).json(), lead.getStatus(),
                 problems, lead.getScore(), lead.getTier(), lead.getQualification(), lead.getQualificationReason(),
                 lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(), lead.getMergedInto(),
                 lead.getReceivedAt(), lead.getAssignedAt(), lead.getClosedAt());
     }
 
-    private static JsonNode attributes(Lead lead, ObjectMapper json) {
-        if (lead.getAttributes() == null) {
-            return null;
-        }
-        try {
-            return json.readTree(lead.getAttributes());
-        } catch (JsonProcessingException storedByUs) {
-            throw new IllegalStateException("Attributes of lead " + lead.getId() + " are not JSON", storedByUs);
-        }
-    }
 }

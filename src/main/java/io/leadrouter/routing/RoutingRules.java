@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadAttributes;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.normalise.Countries;
 import io.leadrouter.system.Decisions;
@@ -57,6 +58,7 @@ public class RoutingRules {
         inputs.put("employees", lead.getEmployees());
         inputs.put("tier", lead.getTier());
         inputs.put("language", lead.getLanguage());
+        inputs.put("funnelStage", LeadAttributes.of(lead).text("funnelStage", "lifecycleStage", "Lead Stage"));
         Decisions.Evaluated rule = decisions.evaluateLatestSingle(DECISION, inputs);
         return new Route(rule.entries().getEntry("team"), rule.entries().getEntry("strategy"),
                 rule.entries().getEntry("rep"), chain(rule.entries().getEntry("fallback")),

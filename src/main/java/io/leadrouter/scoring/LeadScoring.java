@@ -7,10 +7,8 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadAttributes;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.system.Decisions;
 
@@ -31,12 +29,10 @@ public class LeadScoring {
 
     private final LeadRepository leads;
     private final Decisions decisions;
-    private final ObjectMapper json;
 
-    LeadScoring(LeadRepository leads, Decisions decisions, ObjectMapper json) {
+    LeadScoring(LeadRepository leads, Decisions decisions) {
         this.leads = leads;
         this.decisions = decisions;
-        this.json = json;
     }
 
     public record Score(int score, String tier) {
@@ -51,9 +47,9 @@ public class LeadScoring {
         inputs.put("industry", lead.getIndustry());
         inputs.put("product", lead.getProduct());
         inputs.put("source", lead.getSource());
-        JsonNode attributes = attributes(lead);
-        inputs.put("totalVisits", whole(attributes, "totalVisits", "TotalVisits"));
-        inputs.put("timeOnSiteSeconds", whole(attributes, "timeOnSiteSeconds", "Total Time Spent on Website"));
+        LeadAttributes attributes = LeadAttributes.of(lead);
+        inputs.put("totalVisits", attributes.whole("totalVisits", "TotalVisits"));
+        inputs.put("timeOnSiteSeconds", attributes.whole("timeOnSiteSeconds", "Total Time Spent on Website"));
 
         int score = clamp(points(decisions.evaluate(SCORE_DECISION, inputs)));
         String tier = decisions.evaluateSingle(TIER_DECISION, Map.of("score", score)).getEntry("tier");
@@ -73,33 +69,5 @@ public class LeadScoring {
         return Math.max(0, Math.min(100, points));
     }
 
-    private JsonNode attributes(Lead lead) {
-        if (lead.getAttributes() == null) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(lead.getAttributes());
-        } catch (Exception storedByUs) {
-            throw new IllegalStateException("Attributes of lead " + lead.getId() + " are not JSON", storedByUs);
-        }
-    }
 
-    /** A whole number from the first attribute present, given as a number or as numeric text. */
-    private static Integer whole(JsonNode attributes, String... names) {
-        for (String name : names) {
-            JsonNode value = attributes.get(name);
-            if (value == null || value.isNull()) {
-                continue;
-            }
-            if (value.isNumber()) {
-                return (int) Math.round(value.doubleValue());
-            }
-            try {
-                return (int) Math.round(Double.parseDouble(value.asText().trim()));
-            } catch (NumberFormatException notANumber) {
-                return null;
-            }
-        }
-        return null;
-    }
 }

@@ -64,7 +64,8 @@ class RoutingRulesDecisionTest {
                     .putValue("product", product)
                     .putValue("employees", employees)
                     .putValue("tier", tier)
-                    .putValue("language", language);
+                    .putValue("language", language)
+                    .putValue("funnelStage", null);
         }
     }
 
