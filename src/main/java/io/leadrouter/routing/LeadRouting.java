@@ -87,9 +87,10 @@ public class LeadRouting {
         for (String key : chain) {
             tried = key;
             attempted.add(key);
-            RoutingStrategy strategy = strategies.get(key);
+            RoutingStrategy strategy = key == null ? null : strategies.get(key);
             choice = strategy == null
-                    ? RoutingStrategy.Choice.nobody("Unknown routing strategy '" + key + "'; known: "
+                    ? RoutingStrategy.Choice.nobody("Unknown routing strategy '" + key + "' (set the route task's "
+                            + "input routingStrategy); known: "
                             + String.join(", ", strategies.keySet().stream().sorted().toList()))
                     : strategy.choose(request);
             if (choice.chosen().isPresent()) {
@@ -106,7 +107,7 @@ public class LeadRouting {
             return new Outcome(null, command.team(), tried, reason);
         }
         Rep rep = choice.chosen().get();
-        rep.countAssignment();
+        reps.countAssignment(rep.getId());
         String reason = failed.isEmpty() ? choice.reason()
                 : choice.reason() + " (after " + String.join("; ", failed) + ")";
         lead.assignTo(rep.getId(), rep.getTeamId(), tried, ruleName(command), reason, now);
@@ -128,7 +129,7 @@ public class LeadRouting {
         String reason = "Assigned by hand" + (assignedBy == null ? "" : " by " + assignedBy)
                 + (lead.getRoutingReason() == null ? "" : " after: " + lead.getRoutingReason());
         Instant now = clock.instant();
-        rep.countAssignment();
+        reps.countAssignment(rep.getId());
         lead.assignTo(rep.getId(), rep.getTeamId(), MANUAL, lead.getRoutingRule(), reason, now);
         RoutingStrategy.Choice choice = new RoutingStrategy.Choice(List.of(),
                 List.of(new RoutingStrategy.Ranked(rep, "chosen by " + (assignedBy == null ? "sales ops" : assignedBy))),

@@ -7,9 +7,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A sales rep who can be given leads. The id is the rep's Camunda user id. */
+import org.hibernate.annotations.DynamicUpdate;
+
+/**
+ * A sales rep who can be given leads. The id is the rep's Camunda user id.
+ *
+ * <p>Updates write only the columns that changed ({@code @DynamicUpdate}): routing writes the
+ * round-robin stamp while sales ops may change availability or settings at the same moment, and
+ * neither may overwrite the other's columns with what it read earlier.
+ */
 @Entity
 @Table(name = "reps")
+@DynamicUpdate
 public class Rep {
 
     @Id
@@ -133,10 +142,6 @@ public class Rep {
     /** Moves this rep to the back of the team's round-robin queue. */
     public void takeRoundRobinTurn(long turn) {
         this.roundRobinTicket = turn;
-    }
-
-    public void countAssignment() {
-        this.leadsAssigned++;
     }
 
     /** Marks the rep available or not; coming back is remembered for the catch-up bound. */

@@ -3,10 +3,18 @@ package io.leadrouter.team;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface RepRepository extends JpaRepository<Rep, String> {
 
     List<Rep> findByTeamIdOrderById(String teamId);
 
     List<Rep> findAllByOrderByTeamIdAscIdAsc();
+
+    /** Counts a lead given to the rep, in the database, so concurrent counts are never lost. */
+    @Modifying
+    @Query("update Rep r set r.leadsAssigned = r.leadsAssigned + 1 where r.id = :id")
+    int countAssignment(@Param("id") String id);
 }

@@ -5,9 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /** A sales team (regional office); its id is also the Camunda group of its reps. */
 @Entity
 @Table(name = "teams")
+@DynamicUpdate
 public class Team {
 
     @Id
