@@ -45,6 +45,11 @@ public record BusinessTime(int workingDays, Duration time) {
         }
     }
 
+    /** The ISO-8601 form: {@code PT15M}, {@code P1D}, {@code P1DT4H}. */
+    public String iso() {
+        return "P" + (workingDays > 0 ? workingDays + "D" : "") + (time.isZero() ? "" : time.toString().substring(1));
+    }
+
     /** "15 minutes", "4 hours", "1 working day", "1 working day 4 hours". */
     public String describe() {
         StringBuilder text = new StringBuilder();
