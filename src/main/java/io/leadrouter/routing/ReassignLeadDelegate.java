@@ -20,14 +20,8 @@ class ReassignLeadDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LeadRouting.Outcome outcome = routing.reassign(new LeadRouting.Command(
-                (String) execution.getVariable("leadId"),
-                (String) execution.getVariable("strategy"),
-                RoutingRules.chain((String) execution.getVariable("fallbackStrategies")),
-                (String) execution.getVariable("team"),
-                (String) execution.getVariable("directRep"),
-                new RuleSource((String) execution.getVariable("routingRule"), RoutingRules.DECISION,
-                        (Integer) execution.getVariable("routingRuleVersion"))));
+        LeadRouting.Outcome outcome = routing.reassign(RouteLeadDelegate.command(execution,
+                (String) execution.getVariable("strategy")));
         if (outcome.repFound()) {
             execution.setVariable("owner", outcome.owner());
             execution.setVariable("team", outcome.team());

@@ -59,10 +59,6 @@ class NotificationDeliveryTest {
     private static final int SMTP_PORT = freePort();
     private static final List<Post> POSTS = new CopyOnWriteArrayList<>();
     private static final HttpServer WEBHOOK = webhookServer();
-    private static final String HOT_NEW_YORK_LEAD = """
-            {"firstName": "Ada", "lastName": "Byron", "email": "ada@analytical-engines-%1$s.com",
-             "company": "Analytical Engines %1$s", "country": "US", "state": "NY", "industry": "technology",
-             "employees": 5000, "annualRevenue": 900000000, "product": "GTX Pro", "source": "Reference"}""";
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(
@@ -114,7 +110,7 @@ class NotificationDeliveryTest {
 
     @Test
     void theRepGetsAnAssignmentMailAndTheWebhookASignedPost() throws Exception {
-        String id = postHotLead();
+        String id = fixture.postHotNewYorkLead();
         driver.runJobs();
 
         String owner = driver.lead(id).get("owner").asText();
@@ -142,7 +138,7 @@ class NotificationDeliveryTest {
 
     @Test
     void aReassignmentIsToldToTheManagerAndTheRepWhoLostTheLead() throws Exception {
-        String id = postHotLead();
+        String id = fixture.postHotNewYorkLead();
         driver.runJobs();
         String first = driver.lead(id).get("owner").asText();
         String manager = reps.findById(first).orElseThrow().getManagerId();
@@ -166,7 +162,7 @@ class NotificationDeliveryTest {
     @Test
     void aDeadMailServerEndsAsAnIncidentOfTheNotificationWhileTheLeadStaysWithItsRep() {
         greenMail.stop();
-        String id = postHotLead();
+        String id = fixture.postHotNewYorkLead();
 
         List<String> failures = driver.runJobsCollectingFailures();
 
@@ -205,11 +201,6 @@ class NotificationDeliveryTest {
         driver.runJobs();
         assertThat(greenMail.getReceivedMessages()).hasSize(1);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(notification.getId()).count()).isZero();
-    }
-
-    private String postHotLead() {
-        return fixture.track(driver.submitLead(HOT_NEW_YORK_LEAD.formatted(
-            java.util.UUID.randomUUID().toString().substring(0, 8))));
     }
 
     private static <T> T single(T[] items) {

@@ -32,11 +32,6 @@ import io.leadrouter.team.RepRepository;
 class SlaEscalationEndToEndTest {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    /** HOT: the source alone scores 70. New York: team east, account owner first, then round-robin. */
-    private static final String HOT_NEW_YORK_LEAD = """
-            {"firstName": "Ada", "lastName": "Byron", "email": "ada@analytical-engines-%1$s.com",
-             "company": "Analytical Engines %1$s", "country": "US", "state": "NY", "industry": "technology",
-             "employees": 5000, "annualRevenue": 900000000, "product": "GTX Pro", "source": "Reference"}""";
 
     @Autowired
     LeadRouterDriver driver;
@@ -56,7 +51,7 @@ class SlaEscalationEndToEndTest {
     @Test
     void hotLeadNobodyAnswersGoesToTwoMoreRepsOfTheTeamAndThenToTheManager() {
         fixture.setClock(newYork("2024-03-05T10:00"));
-        String id = postHotLead();
+        String id = fixture.postHotNewYorkLead();
         driver.runJobs();
 
         JsonNode lead = driver.lead(id);
@@ -138,7 +133,7 @@ class SlaEscalationEndToEndTest {
     @Test
     void repWhoRespondsInTimeMeetsTheSlaAndTheDelaysAreMeasured() {
         fixture.setClock(newYork("2024-03-05T11:00"));
-        String id = postHotLead();
+        String id = fixture.postHotNewYorkLead();
         fixture.setClock(newYork("2024-03-05T11:00:20"));
         driver.runJobs();
         Task work = driver.taskOf(id);
@@ -163,7 +158,7 @@ class SlaEscalationEndToEndTest {
     void hotLeadArrivingFridayEveningInNewYorkIsDueMondayMorningAfterTheClocksChange() {
         // Friday 8 March 2024, 17:55 EST; clocks spring forward on Sunday
         fixture.setClock(newYork("2024-03-08T17:55"));
-        String id = postHotLead();
+        String id = fixture.postHotNewYorkLead();
         driver.runJobs();
 
         JsonNode lead = driver.lead(id);
@@ -177,11 +172,6 @@ class SlaEscalationEndToEndTest {
         driver.runJobs();
         assertThat(driver.lead(id).get("reassignments").asInt()).isZero();
         assertThat(driver.lead(id).get("owner").asText()).isEqualTo(lead.get("owner").asText());
-    }
-
-    private String postHotLead() {
-        return fixture.track(driver.submitLead(HOT_NEW_YORK_LEAD.formatted(
-            java.util.UUID.randomUUID().toString().substring(0, 8))));
     }
 
     /** Moves the engine clock just past the lead's deadline and runs what is due. */

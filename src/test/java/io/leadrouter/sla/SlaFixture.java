@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.leadrouter.LeadRouterDriver;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadRepository;
@@ -37,6 +38,11 @@ import io.leadrouter.team.TeamRepository;
 public class SlaFixture {
 
     private static final AtomicInteger TEAMS = new AtomicInteger();
+    /** HOT (the source alone scores 70), New York: team east, account owner first, then round-robin. */
+    private static final String HOT_NEW_YORK_LEAD = """
+            {"firstName": "Ada", "lastName": "Byron", "email": "ada@analytical-engines-%1$s.com",
+             "company": "Analytical Engines %1$s", "country": "US", "state": "NY", "industry": "technology",
+             "employees": 5000, "annualRevenue": 900000000, "product": "GTX Pro", "source": "Reference"}""";
 
     private final TeamRepository teams;
     private final RepRepository reps;
@@ -45,11 +51,13 @@ public class SlaFixture {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final TransactionTemplate transaction;
+    private final LeadRouterDriver driver;
     private final Clock clock;
     private final List<String> created = new ArrayList<>();
 
     SlaFixture(TeamRepository teams, RepRepository reps, LeadRepository leads, LeadRouting routing,
-               RuntimeService runtime, ManagementService management, TransactionTemplate transaction, Clock clock) {
+               RuntimeService runtime, ManagementService management, TransactionTemplate transaction,
+               LeadRouterDriver driver, Clock clock) {
         this.teams = teams;
         this.reps = reps;
         this.leads = leads;
@@ -57,6 +65,7 @@ public class SlaFixture {
         this.runtime = runtime;
         this.management = management;
         this.transaction = transaction;
+        this.driver = driver;
         this.clock = clock;
     }
 
@@ -117,10 +126,11 @@ public class SlaFixture {
                 .startBeforeActivity("StartResponseClock").setVariables(variables).execute().getId();
     }
 
-    /** Remembers a lead made elsewhere (e.g. posted to the API) for {@link #cleanUp()}. */
-    public String track(String leadId) {
-        created.add(leadId);
-        return leadId;
+    /** Posts a new HOT lead from New York (a company of its own) to the API; routing waits for the jobs. */
+    public String postHotNewYorkLead() {
+        String id = driver.submitLead(HOT_NEW_YORK_LEAD.formatted(UUID.randomUUID().toString().substring(0, 8)));
+        created.add(id);
+        return id;
     }
 
     public void setClock(Instant instant) {
