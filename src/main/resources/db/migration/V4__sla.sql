@@ -23,6 +23,7 @@ create table response_clocks (
     assigned_at            timestamp with time zone not null,
     reminder_at            timestamp with time zone not null,
     due_at                 timestamp with time zone not null,
+    reminded_at            timestamp with time zone,
     responded_at           timestamp with time zone,
     breached_at            timestamp with time zone,
     result                 varchar(10)  not null,  -- OPEN, MET, BREACHED

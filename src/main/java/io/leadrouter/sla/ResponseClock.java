@@ -49,6 +49,9 @@ public class ResponseClock {
     @Column(name = "due_at", nullable = false)
     private Instant dueAt;
 
+    @Column(name = "reminded_at")
+    private Instant remindedAt;
+
     @Column(name = "responded_at")
     private Instant respondedAt;
 
@@ -81,6 +84,11 @@ public class ResponseClock {
         this.dueAt = dueAt;
         this.result = Result.OPEN;
         this.routingDelaySeconds = routingDelay == null ? null : routingDelay.getSeconds();
+    }
+
+    /** The rep was reminded that the deadline is near. */
+    void remind(Instant at) {
+        remindedAt = at;
     }
 
     /** The rep recorded an outcome: in time or late. */
@@ -131,6 +139,10 @@ public class ResponseClock {
 
     public Instant getDueAt() {
         return dueAt;
+    }
+
+    public Instant getRemindedAt() {
+        return remindedAt;
     }
 
     public Instant getRespondedAt() {

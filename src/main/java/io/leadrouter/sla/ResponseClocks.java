@@ -82,6 +82,15 @@ public class ResponseClocks {
         return new Deadline(reminder, due);
     }
 
+    /** The reminder is due: recorded on the clock and in the routing explanation. */
+    @Transactional
+    public void remind(String leadId) {
+        clocks.findOpen(leadId).filter(running -> running.getRemindedAt() == null).ifPresent(running -> {
+            running.remind(clock.instant());
+            routing.recordStep(leadId, "sla-reminder", running.getTeamId(), "Reminder: " + describe(running, false));
+        });
+    }
+
     /**
      * The deadline passed without a response: the clock ends as breached, the lead has missed
      * its SLA, and the breach is recorded in the routing explanation.
@@ -93,7 +102,8 @@ public class ResponseClocks {
         String rep = running.map(ResponseClock::getRepId).orElse(lead.getOwnerId());
         running.ifPresent(missed -> {
             missed.breach(clock.instant());
-            routing.recordStep(leadId, "sla-breach", missed.getTeamId(), "Response SLA breached: " + describe(missed));
+            routing.recordStep(leadId, "sla-breach", missed.getTeamId(),
+                    "Response SLA breached: " + describe(missed, true));
         });
         lead.missResponseSla();
         return new Breach(rep, lead.getReassignments() < properties.maxReassignments());
@@ -112,11 +122,13 @@ public class ResponseClocks {
         clocks.findOpen(recorded.leadId()).ifPresent(running -> running.respond(now));
     }
 
-    private String describe(ResponseClock missed) {
-        Rep rep = reps.findById(missed.getRepId()).orElse(null);
-        String due = rep == null ? missed.getDueAt().toString() : rep.workingHours().localTime(missed.getDueAt());
-        return (rep == null ? missed.getRepId() : rep.getName()) + " did not respond by " + due + " ("
-                + (missed.getTier() == null ? "" : missed.getTier() + " lead: ")
-                + BusinessTime.parse(missed.getResponseTime()).describe() + " of business time)";
+    /** "Carl Lin did not respond by Tue 5 Mar 10:15 EST (HOT lead: 15 minutes of business time)". */
+    private String describe(ResponseClock running, boolean breached) {
+        Rep rep = reps.findById(running.getRepId()).orElse(null);
+        String name = rep == null ? running.getRepId() : rep.getName();
+        String due = rep == null ? running.getDueAt().toString() : rep.workingHours().localTime(running.getDueAt());
+        return name + (breached ? " did not respond by " + due : " has until " + due + " to respond") + " ("
+                + (running.getTier() == null ? "" : running.getTier() + " lead: ")
+                + BusinessTime.parse(running.getResponseTime()).describe() + " of business time)";
     }
 }

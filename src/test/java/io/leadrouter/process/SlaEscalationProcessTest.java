@@ -99,11 +99,11 @@ class SlaEscalationProcessTest {
         assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "ReminderDue").getId());
         managementService.executeJob(timer(pi, "ReminderDue").getId());
 
-        assertThat(pi).hasPassedInOrder("ReminderDue", "RemindRep", "RepReminded");
+        assertThat(pi).hasPassedInOrder("ReminderDue", "RecordReminder", "RemindRep", "RepReminded");
         assertThat(pi).isWaitingAt("WorkLead").hasNotPassed("ResponseSlaBreached", "RecordSlaBreach");
         assertThat(task(pi).getId()).isEqualTo(workLead.getId());
         assertThat(task(pi)).isAssignedTo(FIRST_REP);
-        assertThat(calls).endsWith("notify:REMINDER");
+        assertThat(calls).endsWith("recordReminder", "notify:REMINDER");
         assertThat(timer(pi, "ResponseSlaBreached")).as("the deadline still stands").isNotNull();
         assertThat(timer(pi, "ReminderDue")).as("one reminder only").isNull();
     }
@@ -258,6 +258,7 @@ class SlaEscalationProcessTest {
         Mocks.register("requestNotificationDelegate", (JavaDelegate) execution -> {
             calls.add("notify:" + local(execution, "notification"));
         });
+        Mocks.register("recordReminderDelegate", (JavaDelegate) execution -> calls.add("recordReminder"));
         Mocks.register("recordSlaBreachDelegate", (JavaDelegate) execution -> {
             calls.add("recordSlaBreach:" + execution.getVariable("owner"));
             execution.setVariable("previousOwner", execution.getVariable("owner"));

@@ -110,12 +110,14 @@ class SlaEscalationEndToEndTest {
         // the explanation tells every step, in order
         JsonNode decisions = driver.admin().getForObject("/api/leads/" + id + "/routing", JsonNode.class)
             .get("decisions");
-        assertThat(decisions.findValuesAsText("strategy")).containsExactly("round-robin", "sla-breach",
-            "round-robin", "sla-breach", "round-robin", "sla-breach", "escalation");
+        assertThat(decisions.findValuesAsText("strategy")).containsExactly("round-robin", "sla-reminder", "sla-breach",
+            "round-robin", "sla-reminder", "sla-breach", "round-robin", "sla-reminder", "sla-breach", "escalation");
         assertThat(decisions.findValuesAsText("chosenRep")).containsExactlyElementsOf(owners);
-        assertThat(decisions.get(1).get("summary").asText())
+        assertThat(decisions.get(1).get("summary").asText()).startsWith("Reminder: ")
+            .contains("has until Tue 5 Mar 10:15 EST to respond");
+        assertThat(decisions.get(2).get("summary").asText()).startsWith("Response SLA breached: ")
             .contains("did not respond by Tue 5 Mar 10:15 EST", "HOT lead: 15 minutes of business time");
-        assertThat(decisions.get(4).get("candidates").findValuesAsText("reason"))
+        assertThat(decisions.get(6).get("candidates").findValuesAsText("reason"))
             .filteredOn("had this lead before"::equals).hasSize(2);
 
         // the manager handles it: the lead got its first response, late
