@@ -176,6 +176,16 @@ class SlaEscalationEndToEndTest {
         assertThat(driver.lead(id).get("owner").asText()).isEqualTo(lead.get("owner").asText());
     }
 
+    @Test
+    void repsSeeTheirMostUrgentLeadFirstInTasklist() {
+        JsonNode filters = driver.as("carl.lin", "demo").getForObject("/engine-rest/filter?name=My leads",
+            JsonNode.class);
+
+        assertThat(filters).hasSize(1);
+        assertThat(filters.get(0).get("query").get("sorting").get(0).get("sortBy").asText()).isEqualTo("dueDate");
+        assertThat(filters.get(0).get("query").get("sorting").get(0).get("sortOrder").asText()).isEqualTo("asc");
+    }
+
     /** Moves the engine clock just past the lead's deadline and runs what is due. */
     private void passDeadline(String leadId) {
         fixture.setClock(fixture.breachDue(leadId).plusSeconds(1));
