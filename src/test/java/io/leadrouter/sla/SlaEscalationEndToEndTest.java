@@ -178,7 +178,7 @@ class SlaEscalationEndToEndTest {
 
     @Test
     void repsSeeTheirMostUrgentLeadFirstInTasklist() {
-        JsonNode filters = driver.as("carl.lin", "demo").getForObject("/engine-rest/filter?name=My leads",
+        JsonNode filters = driver.as("violet.mclelland", "demo").getForObject("/engine-rest/filter?name=My leads",
             JsonNode.class);
 
         assertThat(filters).hasSize(1);
