@@ -212,8 +212,9 @@ class DemoOrganisation implements ApplicationRunner {
                 Map.of("name", "company", "label", "Company"),
                 Map.of("name", "tier", "label", "Tier"),
                 Map.of("name", "score", "label", "Score")));
-        filter("My leads", "Leads assigned to me", -10,
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), shown);
+        // most urgent first: Work lead is due at the rep's response deadline
+        filter("My leads", "Leads assigned to me, the most urgent first", -10,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), shown);
         filter("My team's leads", "Leads and tasks of my teams and groups, assigned or not", -5,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks(), shown);

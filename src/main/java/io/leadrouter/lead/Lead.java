@@ -1,6 +1,7 @@
 package io.leadrouter.lead;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -100,6 +101,27 @@ public class Lead {
     @Column(name = "assigned_at")
     private Instant assignedAt;
 
+    @Column(name = "first_assigned_at")
+    private Instant firstAssignedAt;
+
+    /** The response deadline of the rep who has the lead now (business time, see {@code sla}). */
+    @Column(name = "sla_due_at")
+    private Instant slaDueAt;
+
+    @Column(name = "first_response_at")
+    private Instant firstResponseAt;
+
+    /** True: the first response came in time; false: a rep missed the deadline; null: not known yet. */
+    @Column(name = "sla_met")
+    private Boolean slaMet;
+
+    /** How often the lead was taken from a rep who missed the response SLA and given to another. */
+    @Column(nullable = false)
+    private int reassignments;
+
+    @Column(name = "escalated_to")
+    private String escalatedTo;
+
     private String outcome;
 
     @Column(name = "outcome_note")
@@ -184,7 +206,58 @@ public class Lead {
         this.routingReason = reason;
         this.routingDecidedAt = at;
         this.assignedAt = at;
+        if (firstAssignedAt == null) {
+            this.firstAssignedAt = at;
+        }
         this.status = LeadStatus.ASSIGNED;
+    }
+
+    /** Gives the lead to another rep after its rep missed the response SLA. */
+    public void reassignTo(String ownerId, String teamId, String strategy, String reason, Instant at) {
+        assignTo(ownerId, teamId, strategy, routingRule, reason, at);
+        reassignments++;
+    }
+
+    /** A rep's response clock started: the lead is due by {@code dueAt}. */
+    public void startResponseClock(Instant dueAt) {
+        this.slaDueAt = dueAt;
+    }
+
+    /** A rep let the deadline pass: whatever happens next, this lead missed its SLA. */
+    public void missResponseSla() {
+        this.slaMet = false;
+    }
+
+    /** The lead got a response (an outcome recorded); only the first counts for the measures. */
+    public void respond(Instant at) {
+        if (firstResponseAt != null) {
+            return;
+        }
+        firstResponseAt = at;
+        if (slaMet == null && slaDueAt != null) {
+            slaMet = !at.isAfter(slaDueAt);
+        }
+    }
+
+    /** Nobody responded in time and nobody else is left: the lead goes to a manager. */
+    public void escalateTo(String managerId, String reason, Instant at) {
+        this.ownerId = null;
+        this.escalatedTo = managerId;
+        this.routingStrategy = "escalation";
+        this.routingReason = reason;
+        this.routingDecidedAt = at;
+        this.status = LeadStatus.ESCALATED;
+    }
+
+    /** From receipt to the first rep: how long routing (and any manual assignment) took. */
+    public Duration routingDelay() {
+        return firstAssignedAt == null ? null : Duration.between(receivedAt, firstAssignedAt);
+    }
+
+    /** From the first rep to the first response, including time with reps who missed the SLA. */
+    public Duration repDelay() {
+        return firstAssignedAt == null || firstResponseAt == null ? null
+                : Duration.between(firstAssignedAt, firstResponseAt);
     }
 
     /** Routing found nobody eligible: the lead stays unowned until sales ops assign it. */
@@ -368,6 +441,30 @@ public class Lead {
 
     public Instant getAssignedAt() {
         return assignedAt;
+    }
+
+    public Instant getFirstAssignedAt() {
+        return firstAssignedAt;
+    }
+
+    public Instant getSlaDueAt() {
+        return slaDueAt;
+    }
+
+    public Instant getFirstResponseAt() {
+        return firstResponseAt;
+    }
+
+    public Boolean getSlaMet() {
+        return slaMet;
+    }
+
+    public int getReassignments() {
+        return reassignments;
+    }
+
+    public String getEscalatedTo() {
+        return escalatedTo;
     }
 
     public String getOutcome() {

@@ -27,7 +27,8 @@ public interface LeadRepository extends JpaRepository<Lead, String> {
             select l from Lead l
             where l.email = :email and l.id <> :exceptId
               and l.status in (io.leadrouter.lead.LeadStatus.RECEIVED, io.leadrouter.lead.LeadStatus.IN_REVIEW,
-                               io.leadrouter.lead.LeadStatus.ASSIGNED, io.leadrouter.lead.LeadStatus.CONTACTED)
+                               io.leadrouter.lead.LeadStatus.ASSIGNED, io.leadrouter.lead.LeadStatus.CONTACTED,
+                               io.leadrouter.lead.LeadStatus.ESCALATED)
             order by l.receivedAt
             """)
     List<Lead> findOpenByEmail(@Param("email") String email, @Param("exceptId") String exceptId);

@@ -6,8 +6,13 @@ public enum LeadStatus {
     RECEIVED,
     /** Waiting for sales ops to review soft data problems. */
     IN_REVIEW,
-    /** Given to a rep; the Work lead task is open. */
+    /** Given to a rep; the Work lead task is open and the rep's response clock runs. */
     ASSIGNED,
+    /**
+     * No rep responded in time and nobody eligible is left (or the reassignments are used up):
+     * the lead waits in Handle escalated lead for the team's manager ({@code escalatedTo}).
+     */
+    ESCALATED,
     /** The rep reached the lead; the sales conversation goes on outside Lead Router. */
     CONTACTED,
     CONVERTED,

@@ -1,13 +1,19 @@
 package io.leadrouter.lead;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A lead as the API shows it. */
+/**
+ * A lead as the API shows it. Speed to lead: {@code slaDueAt} is the current rep's response
+ * deadline, {@code slaMet} whether the first response came in time (absent until known), the
+ * routing delay runs from receipt to the first rep, the rep delay from the first rep to the first
+ * response (including time with reps who missed their deadline).
+ */
 public record LeadView(
         String id,
         String externalId,
@@ -41,7 +47,14 @@ public record LeadView(
         String mergedInto,
         Instant receivedAt,
         Instant assignedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        Instant slaDueAt,
+        Boolean slaMet,
+        Instant firstResponseAt,
+        Long routingDelaySeconds,
+        Long repDelaySeconds,
+        int reassignments,
+        String escalatedTo) {
 
     /** How the lead was routed: the strategy, the rule that chose it and the reason in words. */
     public record Routing(String strategy, String rule, String reason, Instant decidedAt) {
@@ -60,7 +73,12 @@ public record LeadView(
                 lead.getAttributes() == null ? null : LeadAttributes.of(lead).json(), lead.getStatus(),
                 problems, lead.getScore(), lead.getTier(), lead.getQualification(), lead.getQualificationReason(),
                 lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(), lead.getMergedInto(),
-                lead.getReceivedAt(), lead.getAssignedAt(), lead.getClosedAt());
+                lead.getReceivedAt(), lead.getAssignedAt(), lead.getClosedAt(), lead.getSlaDueAt(), lead.getSlaMet(), lead.getFirstResponseAt(),
+                seconds(lead.routingDelay()), seconds(lead.repDelay()), lead.getReassignments(), lead.getEscalatedTo());
+    }
+
+    private static Long seconds(Duration duration) {
+        return duration == null ? null : duration.getSeconds();
     }
 
 }

@@ -33,6 +33,8 @@ public class LeadRouting {
 
     static final String MANUAL = "manual";
 
+    private static final String REASSIGNMENT = "Reassigned after the response SLA was breached: ";
+
     private final Map<String, RoutingStrategy> strategies;
     private final LeadRepository leads;
     private final RepRepository reps;
@@ -72,6 +74,30 @@ public class LeadRouting {
      */
     @Transactional
     public Outcome route(Command command) {
+        return route(command, false);
+    }
+
+    /**
+     * Takes the lead from a rep who missed the response SLA and gives it to another eligible rep
+     * by the same strategy chain, never back to anyone who had it before (loop protection). When
+     * nobody is left, the lead stays as it is and the caller escalates it; either way the
+     * decision is recorded.
+     */
+    @Transactional
+    public Outcome reassign(Command command) {
+        return route(command, true);
+    }
+
+    /**
+     * Records a step of the lead's way that is no routing decision of its own (an SLA breach, an
+     * escalation), so that the routing explanation tells the whole story in order.
+     */
+    @Transactional
+    public void recordStep(String leadId, String step, String team, String summary) {
+        decisions.save(new RoutingDecision(leadId, clock.instant(), null, team, step, null, null, summary, null));
+    }
+
+    private Outcome route(Command command, boolean reassignment) {
         Lead lead = leads.require(command.leadId());
         Set<String> hadLeadBefore = new HashSet<>(decisions.previousOwners(command.leadId()));
         RoutingStrategy.Request request = new RoutingStrategy.Request(routed(lead), command.team(),
@@ -100,6 +126,12 @@ public class LeadRouting {
         }
         Instant now = clock.instant();
         String triedText = String.join(" > ", attempted);
+        if (choice.chosen().isEmpty() && reassignment) {
+            String reason = "No reassignment after the response SLA was breached: " + String.join("; ", failed)
+                    + "; nobody is left to take the lead";
+            record(lead, now, command.rule(), command.team(), tried, triedText, null, reason, choice);
+            return new Outcome(null, command.team(), tried, reason);
+        }
         if (choice.chosen().isEmpty()) {
             String reason = String.join("; ", failed) + "; the lead waits for manual assignment";
             lead.routingFoundNobody(command.team(), tried, ruleName(command), reason, now);
@@ -110,7 +142,12 @@ public class LeadRouting {
         reps.countAssignment(rep.getId());
         String reason = failed.isEmpty() ? choice.reason()
                 : choice.reason() + " (after " + String.join("; ", failed) + ")";
-        lead.assignTo(rep.getId(), rep.getTeamId(), tried, ruleName(command), reason, now);
+        if (reassignment) {
+            reason = REASSIGNMENT + reason;
+            lead.reassignTo(rep.getId(), rep.getTeamId(), tried, reason, now);
+        } else {
+            lead.assignTo(rep.getId(), rep.getTeamId(), tried, ruleName(command), reason, now);
+        }
         record(lead, now, command.rule(), rep.getTeamId(), tried, triedText, rep.getId(), reason, choice);
         return new Outcome(rep.getId(), rep.getTeamId(), tried, reason);
     }

@@ -20,17 +20,26 @@ class RouteLeadDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LeadRouting.Outcome outcome = routing.route(new LeadRouting.Command(
-                (String) execution.getVariable("leadId"),
-                (String) execution.getVariable("routingStrategy"),
-                RoutingRules.chain((String) execution.getVariable("fallbackStrategies")),
-                (String) execution.getVariable("team"),
-                (String) execution.getVariable("directRep"),
-                new RuleSource((String) execution.getVariable("routingRule"), RoutingRules.DECISION,
-                        (Integer) execution.getVariable("routingRuleVersion"))));
+        LeadRouting.Outcome outcome = routing.route(command(execution,
+                (String) execution.getVariable("routingStrategy")));
         execution.setVariable("owner", outcome.owner());
         execution.setVariable("team", outcome.team());
         execution.setVariable("routingReason", outcome.reason());
         execution.setVariable("repFound", outcome.repFound());
+    }
+
+    /**
+     * What "Choose route" decided, as a routing command starting with {@code strategy}: the
+     * fallback chain, team, named rep and rule from the process variables.
+     */
+    static LeadRouting.Command command(DelegateExecution execution, String strategy) {
+        return new LeadRouting.Command(
+                (String) execution.getVariable("leadId"),
+                strategy,
+                RoutingRules.chain((String) execution.getVariable("fallbackStrategies")),
+                (String) execution.getVariable("team"),
+                (String) execution.getVariable("directRep"),
+                new RuleSource((String) execution.getVariable("routingRule"), RoutingRules.DECISION,
+                        (Integer) execution.getVariable("routingRuleVersion")));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import java.util.Set;
  * America/New_York. Hours do not cross midnight.
  */
 public record WorkingHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> days) {
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", Locale.ENGLISH);
 
     public WorkingHours {
         if (!start.isBefore(end)) {
@@ -48,6 +51,11 @@ public record WorkingHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayO
         } catch (DateTimeException badZone) {
             throw new IllegalArgumentException("unknown time zone '" + zone + "' (use an IANA id like Europe/Berlin)");
         }
+    }
+
+    /** The instant on the rep's wall clock, as people read it: "Mon 10 Mar 09:15 EDT". */
+    public String localTime(Instant instant) {
+        return LOCAL_TIME.format(instant.atZone(zone));
     }
 
     public boolean isWorkingAt(Instant instant) {

@@ -17,7 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Each mock records what it ran with (e.g. {@code closeLead:DISQUALIFIED}) in {@link #calls}.
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"lead-routing.bpmn", "review-lead.form", "assign-lead.form", "work-lead.form"})
+@Deployment(resources = {"lead-routing.bpmn", "review-lead.form", "assign-lead.form", "work-lead.form",
+    "handle-escalated-lead.form"})
 class LeadRoutingProcessTest {
 
   private static final String PROCESS_KEY = "leadRouting";
@@ -64,6 +67,9 @@ class LeadRoutingProcessTest {
   private static final String ROUND_ROBIN_REP = "anna.snelling";
   private static final String DIRECT_REP = "piet.jansen";
   private static final String OPEN_LEAD_ID = "lead-0815";
+  /** The response clock (its own tests: SlaEscalationProcessTest): far ahead, so no timer fires here. */
+  private static final Date SLA_REMINDER = Date.from(Instant.parse("2099-01-05T09:11:15Z"));
+  private static final Date SLA_DUE = Date.from(Instant.parse("2099-01-05T09:15:00Z"));
 
   /** Routing strategy key → the route task drawn for it (one per strategy). */
   private static final Map<String, String> ROUTE_TASKS = routeTasks();
@@ -108,9 +114,10 @@ class LeadRoutingProcessTest {
     assertThat(pi).hasNotPassed("MergeLead", "ReviewLead", "ApplyReviewCorrections", "RouteByDirectRule",
         "AssignLeadManually");
     assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM);
+    assertThat(task().getDueDate()).as("Tasklist sorts by the response deadline").isEqualTo(SLA_DUE);
     assertDeployedForm("work-lead");
     assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "chooseRoute",
-        "routeLead:round-robin");
+        "routeLead:round-robin", "startResponseClock:" + ROUND_ROBIN_REP, "notify:ASSIGNED");
 
     complete(task(), withVariables("outcome", "CONVERTED", "outcomeNote", "Demo booked"));
 
@@ -140,7 +147,7 @@ class LeadRoutingProcessTest {
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM);
     assertThat(calls).containsExactly("validateLead", "applyReviewCorrections", "scoreLead", "qualifyLead",
-        "chooseRoute", "routeLead:round-robin");
+        "chooseRoute", "routeLead:round-robin", "startResponseClock:" + ROUND_ROBIN_REP, "notify:ASSIGNED");
   }
 
   @Test
@@ -189,7 +196,8 @@ class LeadRoutingProcessTest {
     assertThat(pi).hasNotPassed("RouteRoundRobin", "AssignLeadManually");
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(task()).isAssignedTo(DIRECT_REP).hasCandidateGroupAssociated(TEAM);
-    assertThat(calls).endsWith("chooseRoute", "routeLead:direct");
+    assertThat(calls).endsWith("chooseRoute", "routeLead:direct", "startResponseClock:" + DIRECT_REP,
+        "notify:ASSIGNED");
   }
 
   @Test
@@ -207,7 +215,8 @@ class LeadRoutingProcessTest {
     assertThat(pi).hasPassedInOrder("RouteRoundRobin", "AssignLeadManually");
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(task()).isAssignedTo("kees.bakker").hasCandidateGroupAssociated("sales-benelux");
-    assertThat(calls).endsWith("routeLead:round-robin", "assignLeadManually:kees.bakker");
+    assertThat(calls).endsWith("routeLead:round-robin", "assignLeadManually:kees.bakker",
+        "startResponseClock:kees.bakker", "notify:ASSIGNED");
   }
 
   @Test
@@ -246,7 +255,8 @@ class LeadRoutingProcessTest {
         .hasCandidateGroupAssociated(TEAM);
     // the delegate saw exactly this strategy as its local input parameter (checked not to leak)
     assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "chooseRoute",
-        "routeLead:" + key);
+        "routeLead:" + key, "startResponseClock:" + ("direct".equals(key) ? DIRECT_REP : ROUND_ROBIN_REP),
+        "notify:ASSIGNED");
   }
 
   @Test
@@ -460,6 +470,14 @@ class LeadRoutingProcessTest {
       }
       calls.add("assignLeadManually:" + owner);
       task.setVariable("team", "sales-benelux");
+    });
+    Mocks.register("startResponseClockDelegate", (JavaDelegate) execution -> {
+      calls.add("startResponseClock:" + execution.getVariable("owner"));
+      execution.setVariable("slaReminderDate", SLA_REMINDER);
+      execution.setVariable("slaDueDate", SLA_DUE);
+    });
+    Mocks.register("requestNotificationDelegate", (JavaDelegate) execution -> {
+      calls.add("notify:" + local(execution, "notification"));
     });
     Mocks.register("recordOutcomeDelegate", (JavaDelegate) execution -> {
       calls.add("recordOutcome:" + execution.getVariable("outcome"));

@@ -1,0 +1,50 @@
+package io.leadrouter.sla;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.springframework.stereotype.Service;
+
+import io.leadrouter.system.Decisions;
+
+/** The response SLA of a lead's tier, from the modelers' DMN {@code response-sla.dmn}. */
+@Service
+public class ResponseSla {
+
+    static final String DECISION = "responseSla";
+
+    private final Decisions decisions;
+
+    ResponseSla(Decisions decisions) {
+        this.decisions = decisions;
+    }
+
+    /** How much business time the rep has, and after which share of it they are reminded. */
+    public record Terms(BusinessTime responseTime, double reminderAt) {
+
+        public Terms {
+            if (!(reminderAt > 0 && reminderAt < 1)) {
+                throw new IllegalArgumentException("reminderAt must be a share of the response time between 0 and 1, "
+                        + "not " + reminderAt);
+            }
+        }
+
+        static Terms of(Object responseTime, Object reminderAt) {
+            if (!(responseTime instanceof String text)) {
+                throw new IllegalArgumentException("responseTime must be an ISO-8601 duration text, not " + responseTime);
+            }
+            if (!(reminderAt instanceof Number share)) {
+                throw new IllegalArgumentException("reminderAt must be a number, not " + reminderAt);
+            }
+            return new Terms(BusinessTime.parse(text), share.doubleValue());
+        }
+    }
+
+    public Terms terms(String tier) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("tier", tier);
+        DmnDecisionResultEntries result = decisions.evaluateSingle(DECISION, inputs);
+        return Terms.of(result.getEntry("responseTime"), result.getEntry("reminderAt"));
+    }
+}

@@ -1,0 +1,97 @@
+package io.leadrouter.stats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.leadrouter.team.Rep;
+import io.leadrouter.team.RepRepository;
+
+/**
+ * Speed-to-lead statistics: {@code GET /api/stats/reps} and {@code GET /api/stats/teams}, over
+ * the assignments made from {@code from} until {@code to}. Both are optional; a date
+ * ({@code 2025-03-01}) is a whole UTC day and both ends are included, an instant
+ * ({@code 2025-03-01T00:00:00Z}) includes {@code from} and excludes {@code to}.
+ */
+@RestController
+@RequestMapping("/api/stats")
+class StatsController {
+
+    private final ResponseStats stats;
+    private final RepRepository reps;
+
+    StatsController(ResponseStats stats, RepRepository reps) {
+        this.stats = stats;
+        this.reps = reps;
+    }
+
+    record RepTotals(String rep, String name, String team, @JsonUnwrapped ResponseStats.Totals totals) {
+    }
+
+    record TeamTotals(String team, @JsonUnwrapped ResponseStats.Totals totals) {
+    }
+
+    record RepStats(Instant from, Instant to, List<RepTotals> reps) {
+    }
+
+    record TeamStats(Instant from, Instant to, List<TeamTotals> teams) {
+    }
+
+    @GetMapping("/reps")
+    RepStats reps(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Instant start = start(from);
+        Instant end = end(to);
+        List<ResponseStats.Totals> totals = stats.totals(ResponseStats.By.REP, start, end);
+        Map<String, Rep> byId = reps.findAllById(totals.stream().map(ResponseStats.Totals::key).toList()).stream()
+                .collect(Collectors.toMap(Rep::getId, Function.identity()));
+        return new RepStats(start, end, totals.stream().map(t -> {
+            Rep rep = byId.get(t.key());
+            return new RepTotals(t.key(), rep == null ? null : rep.getName(), rep == null ? null : rep.getTeamId(), t);
+        }).toList());
+    }
+
+    @GetMapping("/teams")
+    TeamStats teams(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Instant start = start(from);
+        Instant end = end(to);
+        return new TeamStats(start, end, stats.totals(ResponseStats.By.TEAM, start, end).stream()
+                .map(t -> new TeamTotals(t.key(), t)).toList());
+    }
+
+    private static Instant start(String from) {
+        return parse("from", from, false);
+    }
+
+    private static Instant end(String to) {
+        return parse("to", to, true);
+    }
+
+    private static Instant parse(String name, String value, boolean end) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException bad) {
+            throw new IllegalArgumentException(name + " must be a date (2025-03-01) or an instant "
+                    + "(2025-03-01T00:00:00Z), not '" + value + "'");
+        }
+    }
+}

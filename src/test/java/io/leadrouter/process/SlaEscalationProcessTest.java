@@ -1,0 +1,290 @@
+package io.leadrouter.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The escalation path of {@code lead-routing.bpmn} with mocked delegates: the reminder before
+ * the deadline, reassignment at the breach, and the manager when the reassignments are used up
+ * or nobody is left. Time moves with the engine clock and the timer jobs are executed by hand.
+ * Each test starts at "Start response clock" with a rep known, as routing leaves the lead.
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = {"lead-routing.bpmn", "work-lead.form", "handle-escalated-lead.form"})
+class SlaEscalationProcessTest {
+
+    private static final String LEAD_ID = "lead-4711";
+    private static final String TEAM = "east";
+    private static final String FIRST_REP = "carl.lin";
+    private static final String MANAGER = "celia.rouche";
+    /** Tuesday 10:00 in New York. */
+    private static final Instant START = Instant.parse("2025-03-04T15:00:00Z");
+    private static final Duration RESPONSE_TIME = Duration.ofMinutes(15);
+    private static final Duration REMINDER_AFTER = Duration.ofSeconds(675);
+
+    ProcessEngine processEngine;
+    ManagementService managementService;
+
+    /** Reps the reassignment mock hands out, in order; empty: nobody eligible is left. */
+    private final Deque<String> nextReps = new ArrayDeque<>();
+    private int maxReassignments;
+    private int reassignments;
+    private final List<String> calls = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(processEngine);
+        managementService = processEngine.getManagementService();
+        ClockUtil.setCurrentTime(Date.from(START));
+        maxReassignments = 2;
+        reassignments = 0;
+        registerMocks();
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void workLeadIsDueAtTheResponseDeadlineWithAReminderAndABreachTimer() {
+        ProcessInstance pi = startResponseClock();
+
+        assertThat(pi).isWaitingAt("WorkLead");
+        assertThat(task(pi)).isAssignedTo(FIRST_REP).hasCandidateGroupAssociated(TEAM);
+        assertThat(task(pi).getDueDate()).isEqualTo(Date.from(START.plus(RESPONSE_TIME)));
+        assertThat(timer(pi, "ReminderDue").getDuedate()).isEqualTo(Date.from(START.plus(REMINDER_AFTER)));
+        assertThat(timer(pi, "ResponseSlaBreached").getDuedate()).isEqualTo(Date.from(START.plus(RESPONSE_TIME)));
+        assertThat(calls).containsExactly("startResponseClock:" + FIRST_REP, "notify:ASSIGNED");
+    }
+
+    @Test
+    void reminderFiresBeforeTheDeadlineAndTheRepKeepsTheLead() {
+        ProcessInstance pi = startResponseClock();
+        Task workLead = task(pi);
+
+        moveClockTo(START.plus(REMINDER_AFTER).plusSeconds(1));
+        assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "ReminderDue").getId());
+        managementService.executeJob(timer(pi, "ReminderDue").getId());
+
+        assertThat(pi).hasPassedInOrder("ReminderDue", "RecordReminder", "RemindRep", "RepReminded");
+        assertThat(pi).isWaitingAt("WorkLead").hasNotPassed("ResponseSlaBreached", "RecordSlaBreach");
+        assertThat(task(pi).getId()).isEqualTo(workLead.getId());
+        assertThat(task(pi)).isAssignedTo(FIRST_REP);
+        assertThat(calls).endsWith("recordReminder", "notify:REMINDER");
+        assertThat(timer(pi, "ResponseSlaBreached")).as("the deadline still stands").isNotNull();
+        assertThat(timer(pi, "ReminderDue")).as("one reminder only").isNull();
+    }
+
+    @Test
+    void repWhoRespondsInTimeStopsTheClock() {
+        ProcessInstance pi = startResponseClock();
+        moveClockTo(START.plus(Duration.ofMinutes(5)));
+
+        complete(task(pi), withVariables("outcome", "CONTACTED"));
+
+        assertThat(pi).hasPassedInOrder("WorkLead", "RecordOutcome", "LeadWorked").isEnded();
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(calls).endsWith("recordOutcome:CONTACTED").doesNotContain("recordSlaBreach");
+    }
+
+    @Test
+    void breachTakesTheLeadAwayAndReassignsItToAnotherRepWithAFreshClock() {
+        nextReps.add("anna.snelling");
+        ProcessInstance pi = startResponseClock();
+        Task firstTask = task(pi);
+
+        Instant breach = START.plus(RESPONSE_TIME).plusSeconds(1);
+        moveClockTo(breach);
+        managementService.executeJob(timer(pi, "ResponseSlaBreached").getId());
+
+        assertThat(pi).hasPassedInOrder("ResponseSlaBreached", "RecordSlaBreach", "ReassignmentsLeftGateway",
+            "ReassignLead", "NewRepFoundGateway", "NotifyManagerOfReassignment", "OwnerKnownJoin");
+        assertThat(pi).isWaitingAt("WorkLead").hasNotPassed("EscalateToManager");
+        Task secondTask = task(pi);
+        assertThat(secondTask.getId()).isNotEqualTo(firstTask.getId());
+        assertThat(secondTask).isAssignedTo("anna.snelling");
+        assertThat(secondTask.getDueDate()).as("a fresh clock for the new rep")
+            .isEqualTo(Date.from(breach.plus(RESPONSE_TIME)));
+        assertThat(pi).variables().containsEntry("previousOwner", FIRST_REP).containsEntry("owner", "anna.snelling");
+        assertThat(calls).containsExactly("startResponseClock:" + FIRST_REP, "notify:ASSIGNED",
+            "recordSlaBreach:" + FIRST_REP, "reassignLead", "notify:REASSIGNED",
+            "startResponseClock:anna.snelling", "notify:ASSIGNED");
+        // the first rep's timers went with their task: one reminder and one breach timer, both for the new rep
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(2);
+    }
+
+    @Test
+    void afterTheMostReassignmentsTheNextBreachGoesToTheManager() {
+        nextReps.addAll(List.of("anna.snelling", "violet.mclelland", "never.reached"));
+        ProcessInstance pi = startResponseClock();
+
+        breachNow(pi);
+        assertThat(task(pi)).isAssignedTo("anna.snelling");
+        breachNow(pi);
+        assertThat(task(pi)).isAssignedTo("violet.mclelland");
+        assertThat(pi).hasNotPassed("EscalateToManager");
+        breachNow(pi);
+
+        assertThat(pi).isWaitingAt("HandleEscalatedLead");
+        assertThat(pi).hasPassedInOrder("RecordSlaBreach", "ReassignmentsLeftGateway", "EscalationJoin",
+            "EscalateToManager", "NotifyManagerOfEscalation");
+        assertThat(task(pi)).isAssignedTo(MANAGER).hasCandidateGroupAssociated("managers");
+        assertThat(task(pi).getTaskDefinitionKey()).isEqualTo("HandleEscalatedLead");
+        assertThat(nextReps).containsExactly("never.reached");
+        assertThat(calls).endsWith("recordSlaBreach:violet.mclelland", "escalateToManager", "notify:ESCALATED");
+        assertThat(calls).filteredOn("reassignLead"::equals).hasSize(2);
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count())
+            .as("no clock runs while the manager has the lead").isZero();
+
+        complete(task(pi), withVariables("outcome", "CONVERTED", "outcomeNote", "Called them myself"));
+
+        assertThat(pi).hasPassedInOrder("HandleEscalatedLead", "RecordEscalatedOutcome", "EscalatedLeadHandled");
+        assertThat(pi).isEnded();
+        assertThat(calls).endsWith("recordOutcome:CONVERTED");
+    }
+
+    @Test
+    void withReassignmentSwitchedOffTheFirstBreachGoesToTheManager() {
+        maxReassignments = 0;
+        nextReps.add("anna.snelling");
+        ProcessInstance pi = startResponseClock();
+
+        breachNow(pi);
+
+        assertThat(pi).isWaitingAt("HandleEscalatedLead").hasNotPassed("ReassignLead");
+        assertThat(nextReps).containsExactly("anna.snelling");
+    }
+
+    @Test
+    void whenNobodyEligibleIsLeftTheBreachGoesToTheManagerAtOnce() {
+        ProcessInstance pi = startResponseClock();
+
+        breachNow(pi);
+
+        assertThat(pi).hasPassedInOrder("RecordSlaBreach", "ReassignmentsLeftGateway", "ReassignLead",
+            "NewRepFoundGateway", "EscalationJoin", "EscalateToManager", "NotifyManagerOfEscalation");
+        assertThat(pi).hasNotPassed("NotifyManagerOfReassignment");
+        assertThat(pi).isWaitingAt("HandleEscalatedLead");
+        assertThat(task(pi)).isAssignedTo(MANAGER).hasCandidateGroupAssociated("managers");
+        assertThat(calls).containsSubsequence("reassignLead", "escalateToManager", "notify:ESCALATED");
+    }
+
+    @Test
+    void withoutAKnownManagerAnyManagerCanTakeTheEscalatedLead() {
+        ProcessInstance pi = startResponseClock();
+        Mocks.register("escalateToManagerDelegate", (JavaDelegate) execution -> {
+            execution.setVariable("manager", null);
+            execution.setVariable("escalationReason", "no manager known");
+        });
+
+        breachNow(pi);
+
+        assertThat(pi).isWaitingAt("HandleEscalatedLead");
+        assertThat(task(pi)).isNotAssigned().hasCandidateGroup("managers");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private ProcessInstance startResponseClock() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("leadId", LEAD_ID);
+        variables.put("owner", FIRST_REP);
+        variables.put("team", TEAM);
+        variables.put("strategy", "round-robin");
+        return runtimeService().createProcessInstanceByKey("leadRouting").businessKey(LEAD_ID)
+            .startBeforeActivity("StartResponseClock").setVariables(variables).execute();
+    }
+
+    /** Moves past the current deadline and runs the breach timer, as the job executor would. */
+    private void breachNow(ProcessInstance pi) {
+        Job breach = timer(pi, "ResponseSlaBreached");
+        moveClockTo(breach.getDuedate().toInstant().plusSeconds(1));
+        managementService.executeJob(breach.getId());
+    }
+
+    private Job timer(ProcessInstance pi, String activityId) {
+        return managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
+            .singleResult();
+    }
+
+    private List<Job> dueTimers(ProcessInstance pi) {
+        return managementService.createJobQuery().processInstanceId(pi.getId()).timers().executable().list();
+    }
+
+    private static void moveClockTo(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    private void registerMocks() {
+        Mocks.register("startResponseClockDelegate", (JavaDelegate) execution -> {
+            calls.add("startResponseClock:" + execution.getVariable("owner"));
+            Instant now = ClockUtil.getCurrentTime().toInstant();
+            execution.setVariable("slaReminderDate", Date.from(now.plus(REMINDER_AFTER)));
+            execution.setVariable("slaDueDate", Date.from(now.plus(RESPONSE_TIME)));
+        });
+        Mocks.register("requestNotificationDelegate", (JavaDelegate) execution -> {
+            calls.add("notify:" + local(execution, "notification"));
+        });
+        Mocks.register("recordReminderDelegate", (JavaDelegate) execution -> calls.add("recordReminder"));
+        Mocks.register("recordSlaBreachDelegate", (JavaDelegate) execution -> {
+            calls.add("recordSlaBreach:" + execution.getVariable("owner"));
+            execution.setVariable("previousOwner", execution.getVariable("owner"));
+            execution.setVariable("reassignmentsLeft", reassignments < maxReassignments);
+        });
+        Mocks.register("reassignLeadDelegate", (JavaDelegate) execution -> {
+            calls.add("reassignLead");
+            String next = nextReps.poll();
+            if (next != null) {
+                reassignments++;
+                execution.setVariable("owner", next);
+            }
+            execution.setVariable("repFound", next != null);
+        });
+        Mocks.register("escalateToManagerDelegate", (JavaDelegate) execution -> {
+            calls.add("escalateToManager");
+            execution.setVariable("manager", MANAGER);
+            execution.setVariable("escalationReason", "nobody responded");
+        });
+        Mocks.register("recordOutcomeDelegate", (JavaDelegate) execution -> {
+            calls.add("recordOutcome:" + execution.getVariable("outcome"));
+        });
+    }
+
+    private static String local(DelegateExecution execution, String name) {
+        assertThat(execution.getProcessInstance().hasVariableLocal(name)).as("%s leaks to the process", name).isFalse();
+        return (String) execution.getVariableLocal(name);
+    }
+}
