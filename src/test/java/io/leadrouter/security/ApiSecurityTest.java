@@ -81,7 +81,8 @@ class ApiSecurityTest {
         assertThat(rep.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rep.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(admin.getBody()).contains("jvm_memory_used_bytes", "hikaricp_connections_active");
+        assertThat(admin.getBody()).contains("jvm_memory_used_bytes", "hikaricp_connections_active",
+                "leadrouter_jobs_due", "leadrouter_incidents_open");
     }
 
     @Test

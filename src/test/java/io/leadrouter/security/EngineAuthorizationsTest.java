@@ -177,6 +177,25 @@ class EngineAuthorizationsTest {
     }
 
     @Test
+    void opsUseCockpitButNotAdmin() {
+        if (identity.createUserQuery().userId("olga.ops").count() == 0) {
+            org.camunda.bpm.engine.identity.User olga = identity.newUser("olga.ops");
+            olga.setPassword("Olga-ops-1");
+            identity.saveUser(olga);
+            identity.createMembership("olga.ops", Roles.OPS);
+        }
+        WebappSession cockpit = new WebappSession("http://localhost:" + port);
+
+        assertThat(cockpit.login("cockpit", "olga.ops", "Olga-ops-1")).isEqualTo(200);
+        assertThat(cockpit.get("/camunda/api/engine/engine/default/process-definition?key=leadRouting").body())
+                .contains("leadRouting");
+        assertThat(new WebappSession("http://localhost:" + port).login("admin", "olga.ops", "Olga-ops-1"))
+                .isEqualTo(403);
+        assertThat(new WebappSession("http://localhost:" + port).login("tasklist", "olga.ops", "Olga-ops-1"))
+                .isEqualTo(403);
+    }
+
+    @Test
     void firstAdminSetupIsClosed() {
         WebappSession admin = new WebappSession("http://localhost:" + port);
         admin.get("/camunda/app/admin/default/setup/");
