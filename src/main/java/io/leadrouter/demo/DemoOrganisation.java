@@ -12,18 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +29,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import io.leadrouter.security.EngineAuthorizations;
+import io.leadrouter.security.Roles;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 import io.leadrouter.team.RepSettings;
@@ -43,17 +42,22 @@ import io.leadrouter.team.TeamRepository;
  * sample data set bundled under {@code demo/}: the 35 reps of {@code sales_teams.csv} as
  * Camunda users in their team groups {@code central}, {@code east}, {@code west} (time zones
  * Chicago, New York, Los Angeles; seniority by deals won, top third senior); their 6 managers
- * in {@code managers} and their team; a sales-ops user; the Tasklist filters "My leads" and
- * "My team's leads"; and the sales history ({@link DemoHistory}). Every demo password is
- * {@code demo}. Runs only with {@code leadrouter.demo.enabled}.
+ * in {@code managers} and their team; a sales-ops user; and the sales history
+ * ({@link DemoHistory}). Every demo password is {@code demo} (the {@code prod} profile refuses
+ * to start while any user has it). Runs only with {@code leadrouter.demo.enabled}, before the
+ * engine authorizations are set up ({@link EngineAuthorizations}), so that they cover the demo
+ * teams too.
  */
 @Component
+@Order(EngineAuthorizations.ORDER - 1)
 @ConditionalOnProperty(name = "leadrouter.demo.enabled", havingValue = "true")
 class DemoOrganisation implements ApplicationRunner {
 
+    private static final String EMAIL_DOMAIN = "@sales.example.com";
+
     static final String DEMO_PASSWORD = "demo";
-    static final String SALES_OPS = "sales-ops";
-    static final String MANAGERS = "managers";
+    static final String SALES_OPS = Roles.SALES_OPS;
+    static final String MANAGERS = Roles.MANAGERS;
     static final String SALES_OPS_USER = "sam.ops";
 
     private static final Map<String, String> TEAM_TIME_ZONES = Map.of(
@@ -64,18 +68,14 @@ class DemoOrganisation implements ApplicationRunner {
     private final TeamRepository teams;
     private final RepRepository reps;
     private final IdentityService identity;
-    private final FilterService filters;
-    private final TaskService tasks;
     private final DemoHistory history;
     private final TransactionTemplate transaction;
 
-    DemoOrganisation(TeamRepository teams, RepRepository reps, IdentityService identity, FilterService filters,
-                     TaskService tasks, DemoHistory history, TransactionTemplate transaction) {
+    DemoOrganisation(TeamRepository teams, RepRepository reps, IdentityService identity, DemoHistory history,
+                     TransactionTemplate transaction) {
         this.teams = teams;
         this.reps = reps;
         this.identity = identity;
-        this.filters = filters;
-        this.tasks = tasks;
         this.history = history;
         this.transaction = transaction;
     }
@@ -143,7 +143,7 @@ class DemoOrganisation implements ApplicationRunner {
         Map<String, Integer> seniority = seniority(members, pipeline.wonDeals());
         for (Member member : members) {
             Rep rep = new Rep(member.userId(), member.firstName(), member.lastName(),
-                    member.userId() + "@sales.example.com", member.team(), userId(member.managerName()));
+                    member.userId() + EMAIL_DOMAIN, member.team(), userId(member.managerName()));
             rep.update(new RepSettings(null, seniority.get(member.userId()), null, null, null,
                     TEAM_TIME_ZONES.getOrDefault(member.team(), "UTC"), null, null, null, null));
             reps.save(rep);
@@ -157,7 +157,6 @@ class DemoOrganisation implements ApplicationRunner {
         if (identity.createUserQuery().userId("admin").count() > 0) {
             membership("admin", SALES_OPS);
         }
-        taskFilters();
     }
 
     /** Seniority 3 for the top third of each team by deals won, 2 for the middle, 1 for the rest. */
@@ -191,7 +190,7 @@ class DemoOrganisation implements ApplicationRunner {
             User user = identity.newUser(id);
             user.setFirstName(firstName);
             user.setLastName(lastName);
-            user.setEmail(id + "@sales.example.com");
+            user.setEmail(id + EMAIL_DOMAIN);
             user.setPassword(DEMO_PASSWORD);
             identity.saveUser(user);
         }
@@ -204,31 +203,5 @@ class DemoOrganisation implements ApplicationRunner {
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identity.createMembership(userId, groupId);
         }
-    }
-
-    private void taskFilters() {
-        Map<String, Object> shown = Map.of("variables", List.of(
-                Map.of("name", "leadName", "label", "Lead"),
-                Map.of("name", "company", "label", "Company"),
-                Map.of("name", "tier", "label", "Tier"),
-                Map.of("name", "score", "label", "Score")));
-        // most urgent first: Work lead is due at the rep's response deadline
-        filter("My leads", "Leads assigned to me, the most urgent first", -10,
-                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), shown);
-        filter("My team's leads", "Leads and tasks of my teams and groups, assigned or not", -5,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks(), shown);
-    }
-
-    private void filter(String name, String description, int priority, TaskQuery query, Map<String, Object> shown) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
-            return;
-        }
-        Map<String, Object> properties = new LinkedHashMap<>(shown);
-        properties.put("description", description);
-        properties.put("priority", priority);
-        properties.put("refresh", true);
-        Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
-        filters.saveFilter(filter);
     }
 }

@@ -4,10 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.leadrouter.security.ApiUser;
+import io.leadrouter.security.Roles;
 import io.leadrouter.system.FieldError;
 import io.leadrouter.system.InvalidInputException;
 
@@ -31,18 +30,13 @@ import io.leadrouter.system.InvalidInputException;
 @RequestMapping("/api/reps")
 class RepController {
 
-    /** Groups that may change any rep; a rep may change their own availability and absences. */
-    private static final Set<String> AVAILABILITY_ADMINS = Set.of("sales-ops", "managers", "camunda-admin");
-
     private final RepRepository reps;
     private final RepAbsenceRepository absences;
-    private final IdentityService identity;
     private final Clock clock;
 
-    RepController(RepRepository reps, RepAbsenceRepository absences, IdentityService identity, Clock clock) {
+    RepController(RepRepository reps, RepAbsenceRepository absences, Clock clock) {
         this.reps = reps;
         this.absences = absences;
-        this.identity = identity;
         this.clock = clock;
     }
 
@@ -75,12 +69,12 @@ class RepController {
     /** Marks a rep available or unavailable for new leads: {@code {"available": false}}. */
     @PutMapping("/{id}/availability")
     @Transactional
-    RepView availability(@PathVariable String id, @RequestBody JsonNode body) {
+    RepView availability(@PathVariable String id, @RequestBody JsonNode body, ApiUser user) {
         JsonNode available = body == null ? null : body.get("available");
         if (available == null || !available.isBoolean()) {
             throw new InvalidInputException(List.of(new FieldError("available", "must be true or false")));
         }
-        Rep rep = rep(id, true);
+        Rep rep = rep(id, user, true);
         rep.setAvailable(available.booleanValue(), clock.instant());
         return RepView.of(rep);
     }
@@ -92,8 +86,8 @@ class RepController {
      */
     @PatchMapping("/{id}")
     @Transactional
-    RepView settings(@PathVariable String id, @RequestBody JsonNode body) {
-        Rep rep = rep(id, false);
+    RepView settings(@PathVariable String id, @RequestBody JsonNode body, ApiUser user) {
+        Rep rep = rep(id, user, false);
         rep.update(RepSettingsParser.parse(body));
         return RepView.of(rep);
     }
@@ -101,7 +95,7 @@ class RepController {
     @GetMapping("/{id}/absences")
     @Transactional(readOnly = true)
     List<AbsenceView> absences(@PathVariable String id) {
-        rep(id, null);
+        rep(id, null, null);
         return absences.findByRepIdAndEndsAtAfterOrderByStartsAt(id, clock.instant()).stream()
                 .map(AbsenceView::of).toList();
     }
@@ -109,8 +103,8 @@ class RepController {
     /** Plans an out-of-office period: {@code {"startsAt": "…Z", "endsAt": "…Z", "reason": "vacation"}}. */
     @PostMapping("/{id}/absences")
     @Transactional
-    ResponseEntity<AbsenceView> addAbsence(@PathVariable String id, @RequestBody JsonNode body) {
-        rep(id, true);
+    ResponseEntity<AbsenceView> addAbsence(@PathVariable String id, @RequestBody JsonNode body, ApiUser user) {
+        rep(id, user, true);
         List<FieldError> errors = new java.util.ArrayList<>();
         Instant startsAt = instant(body, "startsAt", errors);
         Instant endsAt = instant(body, "endsAt", errors);
@@ -132,8 +126,8 @@ class RepController {
 
     @DeleteMapping("/{id}/absences/{absenceId}")
     @Transactional
-    ResponseEntity<Void> removeAbsence(@PathVariable String id, @PathVariable String absenceId) {
-        rep(id, true);
+    ResponseEntity<Void> removeAbsence(@PathVariable String id, @PathVariable String absenceId, ApiUser user) {
+        rep(id, user, true);
         RepAbsence absence = absences.findById(absenceId).filter(a -> a.getRepId().equals(id))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No absence '" + absenceId
                         + "' of rep '" + id + "'"));
@@ -158,16 +152,14 @@ class RepController {
      * The rep, if the current user may change it: {@code selfAllowed} true lets the rep change
      * their own (availability, absences), false only sales ops, managers and admins, null anyone.
      */
-    private Rep rep(String id, Boolean selfAllowed) {
+    private Rep rep(String id, ApiUser user, Boolean selfAllowed) {
         Rep rep = reps.findById(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "No rep with id '" + id + "'"));
         if (selfAllowed == null) {
             return rep;
         }
-        Authentication user = identity.getCurrentAuthentication();
-        boolean self = selfAllowed && user != null && id.equals(user.getUserId());
-        boolean admin = user != null && user.getGroupIds() != null
-                && user.getGroupIds().stream().anyMatch(AVAILABILITY_ADMINS::contains);
+        boolean self = selfAllowed && id.equals(user.id());
+        boolean admin = user.isMemberOfAny(Roles.REP_ADMINS);
         if (!self && !admin) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, selfAllowed
                     ? "Only the rep, sales ops, managers and admins may change this"

@@ -67,6 +67,9 @@ class NotificationDeliveryTest {
     @DynamicPropertySource
     static void notificationsOn(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:leadrouter-notifications;DB_CLOSE_DELAY=-1");
+        // an engine name of its own: Camunda keeps engines in a JVM-wide registry by name, and the
+        // REST API and webapps of the shared test context must keep finding theirs as "default"
+        registry.add("camunda.bpm.process-engine-name", () -> "notifications");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("leadrouter.notifications.from", () -> "lead-router@test.example.com");

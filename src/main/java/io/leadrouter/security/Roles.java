@@ -1,0 +1,37 @@
+package io.leadrouter.security;
+
+import java.util.Set;
+
+/**
+ * Lead Router's Camunda groups and what each may do. Team groups ({@code central}, {@code east},
+ * {@code west}, …) are the ids of the teams; their members are the reps.
+ *
+ * <table>
+ * <tr><th>group</th><th>may</th></tr>
+ * <tr><td>a team</td><td>Tasklist: the team's leads and their own (see {@link EngineAuthorizations})</td></tr>
+ * <tr><td>{@value #MANAGERS}</td><td>as their team; change any rep's availability and routing settings</td></tr>
+ * <tr><td>{@value #SALES_OPS}</td><td>Tasklist: review and manual assignment, every lead's task; change any rep</td></tr>
+ * <tr><td>{@value #OPS}</td><td>Cockpit (running leads, incidents, retries); Actuator</td></tr>
+ * <tr><td>{@value #MONITORING}</td><td>Actuator only (a Prometheus scraper's account)</td></tr>
+ * <tr><td>{@value #INTAKE}</td><td>the API only (the account lead sources post with)</td></tr>
+ * <tr><td>{@value #CAMUNDA_ADMIN}</td><td>everything, including the Admin app</td></tr>
+ * </table>
+ */
+public final class Roles {
+
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
+    public static final String SALES_OPS = "sales-ops";
+    public static final String MANAGERS = "managers";
+    public static final String OPS = "ops";
+    public static final String MONITORING = "monitoring";
+    public static final String INTAKE = "intake";
+
+    /** May change any rep's availability, absences and routing settings through {@code /api/reps}. */
+    public static final Set<String> REP_ADMINS = Set.of(SALES_OPS, MANAGERS, CAMUNDA_ADMIN);
+
+    /** May read Actuator endpoints other than health (metrics, Prometheus). */
+    static final Set<String> ACTUATOR_READERS = Set.of(CAMUNDA_ADMIN, OPS, MONITORING);
+
+    private Roles() {
+    }
+}

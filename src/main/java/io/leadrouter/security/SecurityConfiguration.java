@@ -1,0 +1,98 @@
+package io.leadrouter.security;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every API needs credentials: Lead Router's own {@code /api}, the engine's {@code /engine-rest}
+ * (which Camunda leaves open by default) and Actuator (all but health, for ops and monitoring).
+ * The webapps (Cockpit, Tasklist, Admin) keep their own session login, and their first-admin
+ * setup is closed for good: administrators come from configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private static final int FIRST = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    @Bean
+    FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService) {
+        return registration("leadRouterApiAuthentication", BasicAuthenticationFilter.forApi(identityService),
+                "/api/*");
+    }
+
+    @Bean
+    FilterRegistrationBean<BasicAuthenticationFilter> engineRestAuthentication(IdentityService identityService) {
+        return registration("leadRouterEngineRestAuthentication",
+                BasicAuthenticationFilter.forEngineRest(identityService), "/engine-rest/*");
+    }
+
+    @Bean
+    FilterRegistrationBean<BasicAuthenticationFilter> actuatorAuthentication(IdentityService identityService) {
+        return registration("leadRouterActuatorAuthentication",
+                BasicAuthenticationFilter.forGroups(identityService, Roles.ACTUATOR_READERS, "/actuator/health"),
+                "/actuator/*");
+    }
+
+    /** Camunda's Admin app lets anyone create the first administrator while none exists: never here. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> firstAdminSetupClosed() {
+        OncePerRequestFilter closed = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                                            FilterChain chain) throws IOException {
+                BasicAuthenticationFilter.problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                        "The first-admin setup is closed: the administrator comes from configuration "
+                                + "(camunda.bpm.admin-user, LEADROUTER_ADMIN_PASSWORD).");
+            }
+        };
+        return registration("leadRouterFirstAdminSetupClosed", closed, "/camunda/api/admin/setup/*");
+    }
+
+    private static <F extends OncePerRequestFilter> FilterRegistrationBean<F> registration(String name, F filter,
+                                                                                          String... urls) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setName(name);
+        registration.addUrlPatterns(urls);
+        registration.setOrder(FIRST);
+        return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == ApiUser.class;
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                          NativeWebRequest request, WebDataBinderFactory binders) {
+                Object user = request.getAttribute(ApiUser.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+                if (user == null) {
+                    throw new IllegalStateException("No authenticated user: is " + request.getDescription(false)
+                            + " outside /api?");
+                }
+                return user;
+            }
+        });
+    }
+}

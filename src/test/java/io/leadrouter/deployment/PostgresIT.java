@@ -1,0 +1,70 @@
+package io.leadrouter.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The packaged jar on a fresh PostgreSQL database (profile postgres, demo organisation): Liquibase
+ * creates Camunda's schema from the engine's changelog before the engine starts, Flyway Lead
+ * Router's tables, and a lead posted to the API is routed to a rep's Work lead task.
+ */
+class PostgresIT {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void routesALeadEndToEndOnAFreshPostgresDatabase() throws Exception {
+        try (PostgresDatabase database = PostgresDatabase.create();
+             AppNode node = new AppNode("postgres-it", database.nodeEnvironment(),
+                     "--spring.profiles.active=postgres")) {
+            node.start().awaitHealthy(Duration.ofMinutes(4));
+
+            assertThat(database.rows("select version_ from act_ge_schema_log").stream()
+                    .map(row -> (String) row.get("version_"))).contains("7.24.0");
+            assertThat(database.count("select count(*) from databasechangelog where tag = '7.24.0'")).isEqualTo(1);
+            assertThat(database.count("select count(*) from flyway_schema_history where success and version is not null"))
+                    .isEqualTo(database.count("select count(*) from flyway_schema_history where version is not null"))
+                    .isGreaterThanOrEqualTo(3);
+            JsonNode health = json.readTree(node.get("/actuator/health", null, null).body());
+            assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+            assertThat(health.at("/components/processEngine/status").asText()).isEqualTo("UP");
+            assertThat(health.at("/components/jobExecutor/status").asText()).isEqualTo("UP");
+
+            AppNode.Response posted = node.postJson("/api/leads", "admin", "admin", """
+                    {"externalId": "pg-1", "firstName": "Grace", "lastName": "Hopper",
+                     "email": "grace@navy-systems-pg.com", "company": "Navy Systems PG", "country": "United States",
+                     "state": "CA", "industry": "technology", "employees": 2500, "annualRevenue": 250000000,
+                     "product": "GTX Pro", "source": "Reference"}""");
+            assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+            String id = json.readTree(posted.body()).get("id").asText();
+
+            JsonNode lead = awaitAssigned(node, id, Duration.ofMinutes(2));
+            assertThat(lead.get("team").asText()).isEqualTo("west");
+            JsonNode task = json.readTree(node.get("/engine-rest/task?processInstanceBusinessKey=" + id, "admin",
+                    "admin").body());
+            assertThat(task).hasSize(1);
+            assertThat(task.get(0).get("taskDefinitionKey").asText()).isEqualTo("WorkLead");
+            assertThat(task.get(0).get("assignee").asText()).isEqualTo(lead.get("owner").asText());
+        }
+    }
+
+    private JsonNode awaitAssigned(AppNode node, String id, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonNode lead = null;
+        while (Instant.now().isBefore(deadline)) {
+            lead = json.readTree(node.get("/api/leads/" + id, "admin", "admin").body());
+            if ("ASSIGNED".equals(lead.path("status").asText())) {
+                return lead;
+            }
+            AppNode.pause(Duration.ofMillis(250));
+        }
+        throw new AssertionError("Lead not assigned within " + timeout + ": " + lead + "\n" + node.logTail(40));
+    }
+}
