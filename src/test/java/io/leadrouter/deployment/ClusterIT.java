@@ -287,7 +287,13 @@ class ClusterIT {
         assertThat(database.count("select count(*) from act_hi_taskinst where task_def_key_ = 'WorkLead'"))
                 .as("no Work lead task ever created twice").isEqualTo(LEADS);
         assertThat(database.count("select count(*) from act_ru_incident")).isZero();
-        assertThat(database.count("select count(*) from act_ru_job where process_def_key_ = 'leadRouting'")).isZero();
+        // no routing work left; the response-SLA timers (reminder, breach) of each Work lead wait, as they should
+        assertThat(database.count("""
+                select count(*) from act_ru_job where process_def_key_ = 'leadRouting' and type_ <> 'timer'"""))
+                .isZero();
+        assertThat(database.count("""
+                select count(*) from act_ru_job where process_def_key_ = 'leadRouting' and type_ = 'timer'"""))
+                .as("a reminder and a breach timer per Work lead").isEqualTo(2L * LEADS);
     }
 
     private static void assertSegmentRules(PostgresDatabase database, Map<String, Integer> eastWeights,
