@@ -55,10 +55,15 @@ class CandidatePool {
 
     /** Locks the reps' teams and assesses each rep; {@code hadLeadBefore} are left out. */
     List<Assessment> assess(List<Rep> reps, Set<String> hadLeadBefore) {
+        new TreeSet<>(reps.stream().map(Rep::getTeamId).toList()).forEach(teams::findByIdForUpdate);
+        return assessLocked(reps, hadLeadBefore);
+    }
+
+    /** Like {@link #assess}, for a caller that holds the lock of the reps' (one) team already. */
+    List<Assessment> assessLocked(List<Rep> reps, Set<String> hadLeadBefore) {
         if (reps.isEmpty()) {
             return List.of();
         }
-        new TreeSet<>(reps.stream().map(Rep::getTeamId).toList()).forEach(teams::findByIdForUpdate);
         Instant now = clock.instant();
         List<String> ids = reps.stream().map(Rep::getId).toList();
         Map<String, Long> open = counts(leads.countOpenByOwner(ids));

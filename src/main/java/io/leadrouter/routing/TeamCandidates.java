@@ -38,7 +38,7 @@ class TeamCandidates {
         if (team == null) {
             return new Assessed(null, List.of(), List.of(), "Team '" + request.team() + "' does not exist");
         }
-        List<Assessment> all = pool.assess(reps.findByTeamIdOrderById(team.getId()), request.hadLeadBefore());
+        List<Assessment> all = pool.assessLocked(reps.findByTeamIdOrderById(team.getId()), request.hadLeadBefore());
         List<Assessment> eligible = all.stream().filter(Assessment::eligible).toList();
         String nobody = eligible.isEmpty()
                 ? strategyName + " in team " + team.getId() + ": none of its " + all.size() + " reps is eligible"

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,16 +73,15 @@ public class RoutingBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        context = new SpringApplicationBuilder(LeadRouterApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties(Map.of(
-                        "spring.datasource.url", "jdbc:h2:mem:routing-bench;DB_CLOSE_DELAY=-1",
-                        "camunda.bpm.job-execution.enabled", "false",
-                        "leadrouter.demo.enabled", "false",
-                        "leadrouter.decisions.warm-up-evaluations", "0",
-                        "spring.main.banner-mode", "off",
-                        "logging.level.root", "WARN"))
-                .run();
+        // command-line arguments: they override application.yaml
+        context = new SpringApplicationBuilder(LeadRouterApplication.class).run(
+                "--server.port=0", // the engine's REST starter needs a servlet context
+                "--spring.datasource.url=jdbc:h2:mem:routing-bench;DB_CLOSE_DELAY=-1",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--leadrouter.demo.enabled=false",
+                "--leadrouter.decisions.warm-up-evaluations=0",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN");
         routing = context.getBean(LeadRouting.class);
         transaction = context.getBean(TransactionTemplate.class);
         entityManager = SharedEntityManagerCreator.createSharedEntityManager(context.getBean(EntityManagerFactory.class));

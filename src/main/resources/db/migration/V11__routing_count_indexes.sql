@@ -1,0 +1,3 @@
+-- Routing counts each candidate's open leads (owner, status ASSIGNED) for every lead: with the
+-- status alone indexed, a database may scan every assigned lead of the organisation instead.
+create index idx_leads_owner_status on leads (owner_id, status);
