@@ -18,7 +18,9 @@ classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 case "$what" in
   load)  exec java -cp "$classpath" io.leadrouter.bench.LoadHarness "$@" ;;
   smoke) exec java -cp "$classpath" io.leadrouter.bench.LoadHarness --smoke "$@" ;;
-  jmh)   exec java -cp "$classpath" org.openjdk.jmh.Main io.leadrouter.bench.RoutingBenchmark \
-           -rff target/bench-results/jmh-routing.csv -rf csv "$@" ;;
+  jmh)   mkdir -p target/bench-results
+         results=()
+         [[ " $* " == *" -rff "* ]] || results=(-rf csv -rff target/bench-results/jmh-routing.csv)
+         exec java -cp "$classpath" org.openjdk.jmh.Main io.leadrouter.bench.RoutingBenchmark "${results[@]}" "$@" ;;
   *) sed -n '2,8p' "$0"; exit 2 ;;
 esac
