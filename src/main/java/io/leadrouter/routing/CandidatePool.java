@@ -61,6 +61,14 @@ class CandidatePool {
 
     /** Like {@link #assess}, for a caller that holds the lock of the reps' (one) team already. */
     List<Assessment> assessLocked(List<Rep> reps, Set<String> hadLeadBefore) {
+        return preferWorking(assessEach(reps, hadLeadBefore));
+    }
+
+    /**
+     * Each rep on their own (the caller holds their team's lock): the exclusions, without the
+     * working-hours preference, which needs the whole group ({@link #preferWorking}).
+     */
+    List<Assessment> assessEach(List<Rep> reps, Set<String> hadLeadBefore) {
         if (reps.isEmpty()) {
             return List.of();
         }
@@ -79,6 +87,11 @@ class CandidatePool {
             assessed.add(new Assessment(rep, exclusion(rep, openLeads, away.get(rep.getId()), hadLeadBefore,
                     today.getOrDefault(rep.getId(), 0L), thisWeek.getOrDefault(rep.getId(), 0L)), working, openLeads));
         }
+        return assessed;
+    }
+
+    /** While any eligible rep is within working hours, eligible reps outside theirs are left out. */
+    static List<Assessment> preferWorking(List<Assessment> assessed) {
         boolean someoneWorking = assessed.stream().anyMatch(a -> a.eligible() && a.inWorkingHours());
         if (!someoneWorking) {
             return assessed;

@@ -40,15 +40,20 @@ class RoundRobinStrategy implements RoutingStrategy {
 
     @Override
     public Choice choose(Request request) {
-        TeamCandidates.Assessed team = candidates.assess("Round-robin", request);
+        TeamCandidates.InTurn inTurn = candidates.assessInTurn("Round-robin", request);
+        TeamCandidates.Assessed team = inTurn.assessed();
         if (team.nobody() != null) {
             return Choice.nobody(team.all(), team.nobody());
         }
         List<Ranked> ranking = inTurn(team.eligible().stream().map(Assessment::rep).toList());
         Rep next = ranking.get(0).rep();
         next.takeRoundRobinTurn(team.team().nextRoundRobinTurn());
+        String counted = inTurn.partial()
+                ? team.eligible().size() + " eligible among the first " + team.all().size() + " of " + inTurn.teamSize()
+                        + " reps in turn"
+                : team.eligible().size() + " of " + team.all().size() + " reps eligible";
         return new Choice(team.all(), ranking, "Round-robin in team " + team.team().getId() + ": " + next.getName()
-                + " was next in turn (" + team.eligible().size() + " of " + team.all().size() + " reps eligible)");
+                + " was next in turn (" + counted + ")");
     }
 
     /** The reps longest waiting first, each with its place in the rotation. */
