@@ -22,5 +22,18 @@ public interface RepRepository extends JpaRepository<Rep, String> {
             order by r.roundRobinTicket, r.id""")
     List<Rep> findInTurn(@Param("team") String teamId, Pageable page);
 
+    /** Like {@link #findInTurn}, most senior first. */
+    @Query("""
+            select r from Rep r where r.teamId = :team and r.active = true and r.available = true
+            order by r.seniority desc, r.roundRobinTicket, r.id""")
+    List<Rep> findBySeniorityInTurn(@Param("team") String teamId, Pageable page);
+
+    /** Like {@link #findInTurn}, reps below the given seniority only. */
+    @Query("""
+            select r from Rep r where r.teamId = :team and r.active = true and r.available = true
+              and r.seniority < :seniority
+            order by r.roundRobinTicket, r.id""")
+    List<Rep> findInTurnBelow(@Param("team") String teamId, @Param("seniority") int seniority, Pageable page);
+
     List<Rep> findAllByOrderByTeamIdAscIdAsc();
 }

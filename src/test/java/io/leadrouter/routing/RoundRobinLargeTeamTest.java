@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.leadrouter.IntegrationTest;
 
 /**
- * Round-robin in a team larger than one page of {@link TeamCandidates#PAGE} reps: reps are
- * assessed in turn order a page at a time, with the same fairness and availability rules as in
- * a small team.
+ * Round-robin and priority routing in a team larger than one page of {@link TeamCandidates#PAGE}
+ * reps: reps are assessed in the strategy's order a page at a time, with the same fairness and
+ * availability rules as in a small team.
  */
 @IntegrationTest
 class RoundRobinLargeTeamTest {
@@ -67,5 +67,24 @@ class RoundRobinLargeTeamTest {
         String team = fixture.team(offDuty);
 
         assertThat(fixture.route(fixture.lead(), RoundRobinStrategy.KEY, team).owner()).isNotNull();
+    }
+
+    @Test
+    void priorityInALargeTeamGivesHotLeadsToTheSeniorsAtWorkAndOtherLeadsToTheRest() {
+        String team = largeTeam(rep("sue").seniority(3), rep("sam").seniority(3), rep("sid").seniority(3).offToday());
+
+        List<String> hot = IntStream.range(0, 4)
+                .mapToObj(i -> fixture.route(fixture.lead("HOT", "GTX Pro"), PriorityStrategy.KEY, team).owner())
+                .toList();
+        List<String> warm = IntStream.range(0, 6)
+                .mapToObj(i -> fixture.route(fixture.lead("WARM", "GTX Pro"), PriorityStrategy.KEY, team).owner())
+                .toList();
+
+        assertThat(hot).containsExactly(repId("sam", team), repId("sue", team), repId("sam", team),
+                repId("sue", team));
+        assertThat(warm).doesNotContain(repId("sam", team), repId("sue", team), repId("sid", team))
+                .doesNotHaveDuplicates();
+        assertThat(fixture.route(fixture.lead("HOT", "GTX Pro"), PriorityStrategy.KEY, team).reason())
+                .contains("most senior eligible tier (seniority 3)", "among the first");
     }
 }
