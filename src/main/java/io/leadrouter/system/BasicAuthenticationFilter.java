@@ -26,23 +26,35 @@ final class BasicAuthenticationFilter extends OncePerRequestFilter {
     private static final String CHALLENGE = "Basic realm=\"Lead Router\", charset=\"UTF-8\"";
 
     private final IdentityService identityService;
+    private final VerifiedCredentials verified;
 
-    BasicAuthenticationFilter(IdentityService identityService) {
+    BasicAuthenticationFilter(IdentityService identityService, VerifiedCredentials verified) {
         this.identityService = identityService;
+        this.verified = verified;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
-        if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
-            unauthorized(request, response);
-            return;
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        VerifiedCredentials.User user = verified.get(header);
+        String userId;
+        List<String> groups;
+        if (user != null) {
+            userId = user.id();
+            groups = user.groups();
+        } else {
+            String[] credentials = credentials(header);
+            if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+                unauthorized(request, response);
+                return;
+            }
+            userId = credentials[0];
+            groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId)
+                    .toList();
+            verified.put(header, userId, groups);
         }
-        String userId = credentials[0];
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .toList();
         identityService.setAuthentication(userId, groups);
         try {
             chain.doFilter(request, response);

@@ -1,6 +1,9 @@
 package io.leadrouter.system;
 
+import java.time.Duration;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +18,10 @@ import org.springframework.core.Ordered;
 class SecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService) {
-        FilterRegistrationBean<BasicAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
+    FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService,
+            @Value("${leadrouter.security.credentials-ttl:30s}") Duration credentialsTtl) {
+        FilterRegistrationBean<BasicAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new BasicAuthenticationFilter(identityService, new VerifiedCredentials(credentialsTtl)));
         registration.setName("leadRouterBasicAuthentication");
         registration.addUrlPatterns("/api/*", "/engine-rest/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
