@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("leadrouter.intake")
 public record IntakeProperties(
-        @DefaultValue("750") int maxBacklog,
+        @DefaultValue("250") int maxBacklog,
         @DefaultValue("250ms") Duration backlogRefresh,
         @DefaultValue("2s") Duration retryAfter) {
 

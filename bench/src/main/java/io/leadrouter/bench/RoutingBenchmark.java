@@ -1,5 +1,7 @@
 package io.leadrouter.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -76,7 +78,8 @@ public class RoutingBenchmark {
         // command-line arguments: they override application.yaml
         context = new SpringApplicationBuilder(LeadRouterApplication.class).run(
                 "--server.port=0", // the engine's REST starter needs a servlet context
-                "--spring.datasource.url=jdbc:h2:mem:routing-bench;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=jdbc:h2:mem:routing-bench;DB_CLOSE_DELAY=-1"
+                        + System.getProperty("bench.h2-options", ""),
                 "--camunda.bpm.job-execution.enabled=false",
                 "--leadrouter.demo.enabled=false",
                 "--leadrouter.decisions.warm-up-evaluations=0",
@@ -158,8 +161,41 @@ public class RoutingBenchmark {
                 i % 2 == 0 ? 1000 : null, (long) random.nextInt(1000)};
     }
 
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long cpuNanos;
+    private long operations;
+
+    @Setup(Level.Iteration)
+    public void startCounting() {
+        cpuNanos = 0;
+        operations = 0;
+    }
+
+    /**
+     * CPU time per decision of the benchmark thread (H2 runs in it too): unlike the average
+     * time, it hardly moves when other processes compete for the cores, so the growth from 10
+     * to 1,000 reps can be read on a busy machine too.
+     */
+    @TearDown(Level.Iteration)
+    public void reportCpuTime() {
+        if (operations > 0) {
+            System.out.printf(" [cpu %s %d reps: %.1f us/op over %d ops]%n", strategy, teamSize,
+                    cpuNanos / 1000.0 / operations, operations);
+        }
+    }
+
     @Benchmark
     public LeadRouting.Outcome route() {
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        try {
+            return decide();
+        } finally {
+            cpuNanos += threads.getCurrentThreadCpuTime() - cpuBefore;
+            operations++;
+        }
+    }
+
+    private LeadRouting.Outcome decide() {
         String lead = leads.get(next++ % leads.size());
         return transaction.execute(status -> {
             LeadRouting.Outcome outcome = routing.route(new LeadRouting.Command(lead, strategy, List.of(), TEAM,
