@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -53,9 +54,7 @@ public class LeadCsvImport {
         int created = 0;
         int existing = 0;
         List<RowError> errors = new ArrayList<>();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> iterator =
-                     csv.readerForMapOf(String.class).with(schema).readValues(content)) {
+        try (MappingIterator<Map<String, String>> iterator = rows().readValues(content)) {
             while (iterator.hasNextValue()) {
                 Map<String, String> row = iterator.nextValue();
                 rows++;
@@ -79,7 +78,8 @@ public class LeadCsvImport {
         return new Report(rows, created, existing, errors.size(), errors);
     }
 
-    private ObjectNode toJson(Map<String, String> row) {
+    /** A CSV row as the JSON of a posted lead: known columns by field name, the rest in attributes. */
+    ObjectNode toJson(Map<String, String> row) {
         ObjectNode lead = json.createObjectNode();
         ObjectNode attributes = json.createObjectNode();
         row.forEach((column, value) -> {
@@ -104,6 +104,11 @@ public class LeadCsvImport {
     }
 
     /** Numbers arrive as text in CSV; unreadable ones stay text so the parser names the field. */
+    /** The reader of lead CSV files: a header row, one lead per row. */
+    ObjectReader rows() {
+        return csv.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader());
+    }
+
     private static void putNumber(ObjectNode lead, String field, String value, boolean whole) {
         String plain = value.trim().replace(",", "").replace("_", "");
         try {

@@ -29,12 +29,15 @@ public class LeadIntake {
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final IntakeBacklog backlog;
 
-    LeadIntake(LeadRepository leads, RuntimeService runtimeService, TransactionTemplate transaction, Clock clock) {
+    LeadIntake(LeadRepository leads, RuntimeService runtimeService, TransactionTemplate transaction, Clock clock,
+               IntakeBacklog backlog) {
         this.leads = leads;
         this.runtimeService = runtimeService;
         this.transaction = transaction;
         this.clock = clock;
+        this.backlog = backlog;
     }
 
     /** The outcome of a submission: the stored lead, and whether this call created it. */
@@ -51,7 +54,9 @@ public class LeadIntake {
             return new Accepted(existing.get(), false);
         }
         try {
-            return transaction.execute(status -> new Accepted(create(data), true));
+            Accepted accepted = transaction.execute(status -> new Accepted(create(data), true));
+            backlog.accepted();
+            return accepted;
         } catch (DataIntegrityViolationException raceOnExternalId) {
             // another request with the same externalId committed first: answer with its lead
             return findExisting(data.externalId())

@@ -20,14 +20,21 @@ class LeadIntakeController {
     private final LeadIntake intake;
     private final LeadCsvImport csvImport;
 
-    LeadIntakeController(LeadIntake intake, LeadCsvImport csvImport) {
+    private final IntakeBacklog backlog;
+
+    LeadIntakeController(LeadIntake intake, LeadCsvImport csvImport, IntakeBacklog backlog) {
         this.intake = intake;
         this.csvImport = csvImport;
+        this.backlog = backlog;
     }
 
-    /** 201 with the new lead, or 200 with the existing one when its externalId was sent before. */
+    /**
+     * 201 with the new lead, or 200 with the existing one when its externalId was sent before;
+     * 429 with Retry-After while the routing backlog is full ({@link IntakeBacklog}).
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LeadView> submit(@RequestBody JsonNode body) {
+        backlog.admit();
         LeadIntake.Accepted accepted = intake.submit(LeadSubmissionParser.parse(body));
         LeadView view = LeadView.of(accepted.lead());
         if (!accepted.created()) {
@@ -36,9 +43,14 @@ class LeadIntakeController {
         return ResponseEntity.created(URI.create("/api/leads/" + view.id())).body(view);
     }
 
-    /** Imports a CSV file of leads (header row; one lead per row), each row checked like a single lead. */
+    /**
+     * Imports a small CSV file of leads (header row; one lead per row) while the caller waits,
+     * each row checked like a single lead; 429 when the backlog is full as the import starts.
+     * Large files go to {@code POST /api/imports}.
+     */
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     LeadCsvImport.Report importCsv(@RequestBody String csv) {
+        backlog.admit();
         return csvImport.importCsv(csv);
     }
 }

@@ -55,10 +55,23 @@ class CandidatePool {
 
     /** Locks the reps' teams and assesses each rep; {@code hadLeadBefore} are left out. */
     List<Assessment> assess(List<Rep> reps, Set<String> hadLeadBefore) {
+        new TreeSet<>(reps.stream().map(Rep::getTeamId).toList()).forEach(teams::findByIdForUpdate);
+        return assessLocked(reps, hadLeadBefore);
+    }
+
+    /** Like {@link #assess}, for a caller that holds the lock of the reps' (one) team already. */
+    List<Assessment> assessLocked(List<Rep> reps, Set<String> hadLeadBefore) {
+        return preferWorking(assessEach(reps, hadLeadBefore));
+    }
+
+    /**
+     * Each rep on their own (the caller holds their team's lock): the exclusions, without the
+     * working-hours preference, which needs the whole group ({@link #preferWorking}).
+     */
+    List<Assessment> assessEach(List<Rep> reps, Set<String> hadLeadBefore) {
         if (reps.isEmpty()) {
             return List.of();
         }
-        new TreeSet<>(reps.stream().map(Rep::getTeamId).toList()).forEach(teams::findByIdForUpdate);
         Instant now = clock.instant();
         List<String> ids = reps.stream().map(Rep::getId).toList();
         Map<String, Long> open = counts(leads.countOpenByOwner(ids));
@@ -74,6 +87,11 @@ class CandidatePool {
             assessed.add(new Assessment(rep, exclusion(rep, openLeads, away.get(rep.getId()), hadLeadBefore,
                     today.getOrDefault(rep.getId(), 0L), thisWeek.getOrDefault(rep.getId(), 0L)), working, openLeads));
         }
+        return assessed;
+    }
+
+    /** While any eligible rep is within working hours, eligible reps outside theirs are left out. */
+    static List<Assessment> preferWorking(List<Assessment> assessed) {
         boolean someoneWorking = assessed.stream().anyMatch(a -> a.eligible() && a.inWorkingHours());
         if (!someoneWorking) {
             return assessed;

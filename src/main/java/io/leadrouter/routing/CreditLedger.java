@@ -1,7 +1,9 @@
 package io.leadrouter.routing;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,16 +33,24 @@ class CreditLedger {
         return credits;
     }
 
+    /** Writes every given credit: one batch of updates, then one of inserts for reps new to the strategy. */
     void store(String strategy, Map<String, Double> credits) {
-        credits.forEach((rep, credit) -> {
-            MapSqlParameterSource row = new MapSqlParameterSource("strategy", strategy).addValue("rep", rep)
-                    .addValue("credit", credit);
-            int updated = jdbc.update(
-                    "update routing_credits set credit = :credit where rep_id = :rep and strategy = :strategy", row);
-            if (updated == 0) {
-                jdbc.update("insert into routing_credits (rep_id, strategy, credit) values (:rep, :strategy, :credit)",
-                        row);
+        List<MapSqlParameterSource> rows = credits.entrySet().stream()
+                .map(credit -> new MapSqlParameterSource("strategy", strategy).addValue("rep", credit.getKey())
+                        .addValue("credit", credit.getValue()))
+                .toList();
+        int[] updated = jdbc.batchUpdate(
+                "update routing_credits set credit = :credit where rep_id = :rep and strategy = :strategy",
+                rows.toArray(MapSqlParameterSource[]::new));
+        List<MapSqlParameterSource> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                missing.add(rows.get(i));
             }
-        });
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("insert into routing_credits (rep_id, strategy, credit) values (:rep, :strategy, :credit)",
+                    missing.toArray(MapSqlParameterSource[]::new));
+        }
     }
 }

@@ -32,6 +32,8 @@ import io.leadrouter.team.RepRepository;
 public class LeadRouting {
 
     static final String MANUAL = "manual";
+    static final int LISTED_RANKED = 20;
+    static final int LISTED_EXCLUDED = 30;
 
     private static final String REASSIGNMENT = "Reassigned after the response SLA was breached: ";
 
@@ -191,28 +193,50 @@ public class LeadRouting {
                 candidates(choice)));
     }
 
-    /** Every candidate: chosen, ranked (with why) or excluded (with the reason). */
+    /**
+     * Every candidate: chosen, ranked (with why) or excluded (with the reason). In a large team
+     * the first {@value #LISTED_RANKED} ranked and {@value #LISTED_EXCLUDED} excluded reps are
+     * listed one by one and the rest summed up in a last entry (outcome {@code NOT_LISTED}), so
+     * that the record stays small and its cost does not grow with the team.
+     */
     private String candidates(RoutingStrategy.Choice choice) {
         Map<String, Map<String, Object>> byRep = new LinkedHashMap<>();
-        for (int rank = 0; rank < choice.ranking().size(); rank++) {
-            RoutingStrategy.Ranked ranked = choice.ranking().get(rank);
-            Map<String, Object> candidate = candidate(ranked.rep());
+        int ranked = choice.ranking().size();
+        for (int rank = 0; rank < Math.min(ranked, LISTED_RANKED); rank++) {
+            RoutingStrategy.Ranked next = choice.ranking().get(rank);
+            Map<String, Object> candidate = candidate(next.rep());
             candidate.put("outcome", rank == 0 ? "CHOSEN" : "RANKED");
             candidate.put("rank", rank + 1);
-            candidate.put("reason", ranked.why());
-            byRep.put(ranked.rep().getId(), candidate);
+            candidate.put("reason", next.why());
+            byRep.put(next.rep().getId(), candidate);
         }
-        for (Assessment assessment : choice.assessed()) {
-            if (!byRep.containsKey(assessment.rep().getId())) {
-                Map<String, Object> candidate = candidate(assessment.rep());
-                candidate.put("outcome", "EXCLUDED");
-                candidate.put("reason", assessment.exclusion() == null ? "not in the strategy's group"
-                        : assessment.exclusion());
-                byRep.put(assessment.rep().getId(), candidate);
-            }
+        Set<String> rankedIds = ranked <= LISTED_RANKED ? byRep.keySet()
+                : choice.ranking().stream().map(r -> r.rep().getId()).collect(Collectors.toSet());
+        List<Assessment> excluded = choice.assessed().stream()
+                .filter(assessment -> !rankedIds.contains(assessment.rep().getId()))
+                .toList();
+        for (Assessment assessment : excluded.subList(0, Math.min(excluded.size(), LISTED_EXCLUDED))) {
+            Map<String, Object> candidate = candidate(assessment.rep());
+            candidate.put("outcome", "EXCLUDED");
+            candidate.put("reason", assessment.exclusion() == null ? "not in the strategy's group"
+                    : assessment.exclusion());
+            byRep.put(assessment.rep().getId(), candidate);
+        }
+        List<Map<String, Object>> listed = new ArrayList<>(byRep.values());
+        int moreRanked = Math.max(0, ranked - LISTED_RANKED);
+        int moreExcluded = Math.max(0, excluded.size() - LISTED_EXCLUDED);
+        if (moreRanked + moreExcluded > 0) {
+            Map<String, Object> rest = new LinkedHashMap<>();
+            rest.put("outcome", "NOT_LISTED");
+            rest.put("count", moreRanked + moreExcluded);
+            rest.put("reason", (moreRanked > 0 ? moreRanked + " more eligible reps ranked lower" : "")
+                    + (moreRanked > 0 && moreExcluded > 0 ? "; " : "")
+                    + (moreExcluded > 0 ? moreExcluded + " more reps left out"
+                            + TeamCandidates.exclusions(excluded.subList(LISTED_EXCLUDED, excluded.size())) : ""));
+            listed.add(rest);
         }
         try {
-            return json.writeValueAsString(byRep.values());
+            return json.writeValueAsString(listed);
         } catch (JsonProcessingException plainMaps) {
             throw new IllegalStateException(plainMaps);
         }

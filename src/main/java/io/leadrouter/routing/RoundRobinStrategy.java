@@ -16,7 +16,9 @@ import io.leadrouter.team.Rep;
  * While the same reps stay eligible, the shares of any run of leads differ by at most one. A
  * rep back from an absence has the oldest stamp and so gets the next lead, then rejoins the
  * rotation at the back: one lead, not a catch-up flood, and not zero. The turn counter and
- * stamps live in the database under the team's row lock (see {@link CandidatePool}).
+ * stamps live in the database under the team's row lock (see {@link CandidatePool}). A large
+ * team is assessed in turn order only until the next eligible rep at work
+ * ({@link TeamCandidates.Paged}).
  */
 @Component
 class RoundRobinStrategy implements RoutingStrategy {
@@ -40,7 +42,10 @@ class RoundRobinStrategy implements RoutingStrategy {
 
     @Override
     public Choice choose(Request request) {
-        TeamCandidates.Assessed team = candidates.assess("Round-robin", request);
+        TeamCandidates.Assessed team = candidates.paged(request)
+                .filter(paged -> paged.firstAtWork(TeamCandidates.IN_TURN).isPresent())
+                .map(TeamCandidates.Paged::assessed)
+                .orElseGet(() -> candidates.assess("Round-robin", request));
         if (team.nobody() != null) {
             return Choice.nobody(team.all(), team.nobody());
         }
@@ -48,7 +53,7 @@ class RoundRobinStrategy implements RoutingStrategy {
         Rep next = ranking.get(0).rep();
         next.takeRoundRobinTurn(team.team().nextRoundRobinTurn());
         return new Choice(team.all(), ranking, "Round-robin in team " + team.team().getId() + ": " + next.getName()
-                + " was next in turn (" + team.eligible().size() + " of " + team.all().size() + " reps eligible)");
+                + " was next in turn (" + TeamCandidates.eligibleCount(team, "in turn") + ")");
     }
 
     /** The reps longest waiting first, each with its place in the rotation. */

@@ -1,10 +1,16 @@
 package io.leadrouter.routing;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
 import io.leadrouter.team.Rep;
@@ -26,8 +32,20 @@ class TeamCandidates {
         this.pool = pool;
     }
 
-    /** A locked team with its assessed reps; {@code nobody} says why there is no candidate at all. */
-    record Assessed(Team team, List<Assessment> all, List<Assessment> eligible, String nobody) {
+    /**
+     * A locked team with its assessed reps; {@code nobody} says why there is no candidate at all.
+     * In a large team only the first reps in the strategy's order may have been assessed
+     * ({@link Paged}): then {@code all} is smaller than {@code teamSize}.
+     */
+    record Assessed(Team team, List<Assessment> all, List<Assessment> eligible, String nobody, long teamSize) {
+
+        Assessed(Team team, List<Assessment> all, List<Assessment> eligible, String nobody) {
+            this(team, all, eligible, nobody, all.size());
+        }
+
+        boolean partial() {
+            return all.size() < teamSize;
+        }
     }
 
     Assessed assess(String strategyName, RoutingStrategy.Request request) {
@@ -38,13 +56,103 @@ class TeamCandidates {
         if (team == null) {
             return new Assessed(null, List.of(), List.of(), "Team '" + request.team() + "' does not exist");
         }
-        List<Assessment> all = pool.assess(reps.findByTeamIdOrderById(team.getId()), request.hadLeadBefore());
+        List<Assessment> all = pool.assessLocked(reps.findByTeamIdOrderById(team.getId()), request.hadLeadBefore());
         List<Assessment> eligible = all.stream().filter(Assessment::eligible).toList();
         String nobody = eligible.isEmpty()
                 ? strategyName + " in team " + team.getId() + ": none of its " + all.size() + " reps is eligible"
                         + exclusions(all)
                 : null;
         return new Assessed(team, all, eligible, nobody);
+    }
+
+    /**
+     * A team of more than {@value #PAGE} reps, locked, to be assessed a page at a time in the
+     * order its strategy ranks reps ({@link Paged}); empty for smaller teams and unknown teams,
+     * which {@link #assess} assesses whole.
+     */
+    Optional<Paged> paged(RoutingStrategy.Request request) {
+        if (request.team() == null) {
+            return Optional.empty();
+        }
+        long size = reps.countByTeamId(request.team());
+        if (size <= PAGE) {
+            return Optional.empty();
+        }
+        return teams.findByIdForUpdate(request.team())
+                .map(team -> new Paged(team, size, request.hadLeadBefore()));
+    }
+
+    /** Reps in an order a strategy ranks them by: active, available reps of a team, one page. */
+    interface Order {
+        List<Rep> page(RepRepository reps, String team, Pageable page);
+    }
+
+    /** Round-robin order: longest waiting first. */
+    static final Order IN_TURN = RepRepository::findInTurn;
+
+    /** Most senior first, longest waiting first within a seniority. */
+    static final Order BY_SENIORITY = RepRepository::findBySeniorityInTurn;
+
+    /** Reps below a seniority, longest waiting first. */
+    static Order inTurnBelow(int seniority) {
+        return (reps, team, page) -> reps.findInTurnBelow(team, seniority, page);
+    }
+
+    /**
+     * A large team assessed a page at a time, so that a decision does not grow with the team:
+     * a strategy asks for the first eligible rep at work in its order ({@link #firstAtWork}),
+     * and then decides on the reps assessed so far ({@link #assessed}) by its usual rule. The
+     * order makes that the same decision as on the whole team: every rep ranked before the one
+     * found has been assessed and is not eligible at work.
+     */
+    final class Paged {
+
+        private final Team team;
+        private final long size;
+        private final Set<String> hadLeadBefore;
+        private final Map<String, Assessment> assessed = new LinkedHashMap<>();
+
+        private Paged(Team team, long size, Set<String> hadLeadBefore) {
+            this.team = team;
+            this.size = size;
+            this.hadLeadBefore = hadLeadBefore;
+        }
+
+        /** Assesses reps in this order until one is eligible and at work: that one, or empty when nobody is. */
+        Optional<Assessment> firstAtWork(Order order) {
+            for (int page = 0; (long) page * PAGE < size; page++) {
+                List<Rep> next = order.page(reps, team.getId(), PageRequest.of(page, PAGE));
+                pool.assessEach(next.stream().filter(rep -> !assessed.containsKey(rep.getId())).toList(), hadLeadBefore)
+                        .forEach(assessment -> assessed.put(assessment.rep().getId(), assessment));
+                for (Rep rep : next) {
+                    Assessment assessment = assessed.get(rep.getId());
+                    if (assessment.eligible() && assessment.inWorkingHours()) {
+                        return Optional.of(assessment);
+                    }
+                }
+                if (next.size() < PAGE) {
+                    break;
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The reps assessed so far, with the working-hours preference applied. */
+        Assessed assessed() {
+            List<Assessment> all = CandidatePool.preferWorking(new ArrayList<>(assessed.values()));
+            return new Assessed(team, all, all.stream().filter(Assessment::eligible).toList(), null, size);
+        }
+    }
+
+    /** Teams up to this size are assessed whole; larger ones a page at a time ({@link Paged}). */
+    static final int PAGE = 20;
+
+    /** "3 of 12 reps eligible", or "3 eligible among the first 20 of 1000 reps" when a large team was paged. */
+    static String eligibleCount(Assessed team, String order) {
+        return team.partial()
+                ? team.eligible().size() + " eligible among the first " + team.all().size() + " of " + team.teamSize()
+                        + " reps " + order
+                : team.eligible().size() + " of " + team.all().size() + " reps eligible";
     }
 
     /** "(3 marked unavailable, 1 out of office)": the exclusions counted by kind. */

@@ -32,32 +32,34 @@ final class BasicAuthenticationFilter extends OncePerRequestFilter {
     private static final String CHALLENGE = "Basic realm=\"Lead Router\", charset=\"UTF-8\"";
 
     private final IdentityService identityService;
+    private final VerifiedCredentials verified;
     private final boolean engineSeesUser;
     private final Set<String> requiredGroups;
     private final String openPathPrefix;
 
-    private BasicAuthenticationFilter(IdentityService identityService, boolean engineSeesUser,
-                                      Set<String> requiredGroups, String openPathPrefix) {
+    private BasicAuthenticationFilter(IdentityService identityService, VerifiedCredentials verified,
+                                      boolean engineSeesUser, Set<String> requiredGroups, String openPathPrefix) {
         this.identityService = identityService;
+        this.verified = verified;
         this.engineSeesUser = engineSeesUser;
         this.requiredGroups = Set.copyOf(requiredGroups);
         this.openPathPrefix = openPathPrefix;
     }
 
     /** Lead Router's API: any user; engine calls made by the API run as the system. */
-    static BasicAuthenticationFilter forApi(IdentityService identityService) {
-        return new BasicAuthenticationFilter(identityService, false, Set.of(), null);
+    static BasicAuthenticationFilter forApi(IdentityService identityService, VerifiedCredentials verified) {
+        return new BasicAuthenticationFilter(identityService, verified, false, Set.of(), null);
     }
 
     /** The engine's REST API: any user, as whom the engine's authorization checks run. */
-    static BasicAuthenticationFilter forEngineRest(IdentityService identityService) {
-        return new BasicAuthenticationFilter(identityService, true, Set.of(), null);
+    static BasicAuthenticationFilter forEngineRest(IdentityService identityService, VerifiedCredentials verified) {
+        return new BasicAuthenticationFilter(identityService, verified, true, Set.of(), null);
     }
 
     /** Members of one of {@code groups} only (403 for others); paths under {@code openPathPrefix} need nothing. */
-    static BasicAuthenticationFilter forGroups(IdentityService identityService, Set<String> groups,
-                                               String openPathPrefix) {
-        return new BasicAuthenticationFilter(identityService, false, groups, openPathPrefix);
+    static BasicAuthenticationFilter forGroups(IdentityService identityService, VerifiedCredentials verified,
+                                               Set<String> groups, String openPathPrefix) {
+        return new BasicAuthenticationFilter(identityService, verified, false, groups, openPathPrefix);
     }
 
     @Override
@@ -72,16 +74,26 @@ final class BasicAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String[] credentials = credentials(request.getHeader(HttpHeaders.AUTHORIZATION));
-        if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
-            problem(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                    "Send HTTP Basic credentials of a Lead Router (Camunda) user.");
-            return;
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        VerifiedCredentials.User known = verified.get(header);
+        String userId;
+        List<String> groups;
+        if (known != null) {
+            userId = known.id();
+            groups = known.groups();
+        } else {
+            String[] credentials = credentials(header);
+            if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+                problem(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                        "Send HTTP Basic credentials of a Lead Router (Camunda) user.");
+                return;
+            }
+            userId = credentials[0];
+            groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                    .map(Group::getId)
+                    .toList();
+            verified.put(header, userId, groups);
         }
-        String userId = credentials[0];
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .toList();
         ApiUser user = new ApiUser(userId, groups);
         if (!requiredGroups.isEmpty() && !user.isMemberOfAny(requiredGroups)) {
             problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",

@@ -1,6 +1,7 @@
 package io.leadrouter.security;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,22 +34,33 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     private static final int FIRST = Ordered.HIGHEST_PRECEDENCE + 10;
 
+    /** Successful Basic logins, remembered for {@code leadrouter.security.credentials-ttl} (all three filters). */
     @Bean
-    FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService) {
-        return registration("leadRouterApiAuthentication", BasicAuthenticationFilter.forApi(identityService),
+    VerifiedCredentials verifiedCredentials(
+            @Value("${leadrouter.security.credentials-ttl:30s}") Duration credentialsTtl) {
+        return new VerifiedCredentials(credentialsTtl);
+    }
+
+    @Bean
+    FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService,
+                                                                         VerifiedCredentials verified) {
+        return registration("leadRouterApiAuthentication", BasicAuthenticationFilter.forApi(identityService, verified),
                 "/api/*");
     }
 
     @Bean
-    FilterRegistrationBean<BasicAuthenticationFilter> engineRestAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<BasicAuthenticationFilter> engineRestAuthentication(IdentityService identityService,
+                                                                                VerifiedCredentials verified) {
         return registration("leadRouterEngineRestAuthentication",
-                BasicAuthenticationFilter.forEngineRest(identityService), "/engine-rest/*");
+                BasicAuthenticationFilter.forEngineRest(identityService, verified), "/engine-rest/*");
     }
 
     @Bean
-    FilterRegistrationBean<BasicAuthenticationFilter> actuatorAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<BasicAuthenticationFilter> actuatorAuthentication(IdentityService identityService,
+                                                                              VerifiedCredentials verified) {
         return registration("leadRouterActuatorAuthentication",
-                BasicAuthenticationFilter.forGroups(identityService, Roles.ACTUATOR_READERS, "/actuator/health"),
+                BasicAuthenticationFilter.forGroups(identityService, verified, Roles.ACTUATOR_READERS,
+                        "/actuator/health"),
                 "/actuator/*");
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -14,6 +15,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.leadrouter.intake.BacklogFullException;
 import io.leadrouter.lead.LeadNotFoundException;
 
 /** Every API error answers as {@code application/problem+json} (RFC 9457), naming the problem. */
@@ -27,6 +29,18 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("urn:leadrouter:problem:invalid-input"));
         problem.setProperty("errors", invalid.errors());
         return problem;
+    }
+
+    /** 429 with Retry-After: the caller keeps the lead and sends it again; nothing was stored. */
+    @ExceptionHandler(BacklogFullException.class)
+    ResponseEntity<ProblemDetail> backlogFull(BacklogFullException full) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, full.getMessage());
+        problem.setTitle("Routing backlog full");
+        problem.setType(URI.create("urn:leadrouter:problem:backlog-full"));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(full.retryAfter().toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(LeadNotFoundException.class)

@@ -8,9 +8,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A rep's working week: days, daily hours and time zone, e.g. MON-FRI 09:00-17:00
@@ -30,8 +34,25 @@ public record WorkingHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayO
         days = Set.copyOf(days);
     }
 
+    /** Parsed stored forms: routing reads every candidate's hours for every lead. Immutable values. */
+    private static final Map<List<String>, WorkingHours> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 10_000;
+
     /** Reads the stored form: zone id, "HH:mm", "HH:mm", days as "MON,TUE,…". */
     public static WorkingHours parse(String zone, String start, String end, String days) {
+        List<String> key = Arrays.asList(zone, start, end, days);
+        WorkingHours known = PARSED.get(key);
+        if (known != null) {
+            return known;
+        }
+        WorkingHours parsed = read(zone, start, end, days);
+        if (PARSED.size() < MAX_PARSED) {
+            PARSED.put(key, parsed);
+        }
+        return parsed;
+    }
+
+    private static WorkingHours read(String zone, String start, String end, String days) {
         try {
             Set<DayOfWeek> parsedDays = EnumSet.noneOf(DayOfWeek.class);
             for (String day : days.split(",")) {
@@ -39,7 +60,7 @@ public record WorkingHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayO
                 if (name.isEmpty()) {
                     continue;
                 }
-                parsedDays.add(java.util.Arrays.stream(DayOfWeek.values())
+                parsedDays.add(Arrays.stream(DayOfWeek.values())
                         .filter(d -> d.name().startsWith(name) && name.length() >= 3)
                         .findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("unknown working day '" + day.trim()

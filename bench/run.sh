@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Lead Router benchmarks (BENCHMARKS.md). Builds with the bench profile, then runs:
+#   bench/run.sh load [--db h2|postgres] [--rate 150] [--warmup 60] [--steady 300] [--burst 60]
+#                     [--burst-rate 300] [--drain 180] [--url http://host:8080] [--app-args "..."]
+#   bench/run.sh smoke                 # 20 leads/s for 15 s on H2; exits 1 unless every lead was routed
+#   bench/run.sh jmh [JMH options]     # routing strategy benchmarks, e.g. -p teamSize=10,1000
+# Set BENCH_SKIP_BUILD=1 to run what was built last.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what="${1:-}"
+[ $# -gt 0 ] && shift
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  ./mvnw -q -B -Pbench -DskipTests -Dlint.skip package
+fi
+classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+
+case "$what" in
+  load)  exec java -cp "$classpath" io.leadrouter.bench.LoadHarness "$@" ;;
+  smoke) exec java -cp "$classpath" io.leadrouter.bench.LoadHarness --smoke "$@" ;;
+  jmh)   mkdir -p target/bench-results
+         results=()
+         [[ " $* " == *" -rff "* ]] || results=(-rf csv -rff target/bench-results/jmh-routing.csv)
+         exec java -cp "$classpath" org.openjdk.jmh.Main io.leadrouter.bench.RoutingBenchmark "${results[@]}" "$@" ;;
+  *) sed -n '2,8p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,49 @@
+package io.leadrouter.intake;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+
+/**
+ * Bulk CSV imports: {@code POST /api/imports} (text/csv body, any size) answers 202 with the
+ * import's status and Location; {@code GET /api/imports/{id}} shows its progress.
+ */
+@RestController
+@RequestMapping("/api/imports")
+class ImportController {
+
+    private final BulkImports imports;
+    private final IdentityService identity;
+
+    ImportController(BulkImports imports, IdentityService identity) {
+        this.imports = imports;
+        this.identity = identity;
+    }
+
+    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<BulkImports.Status> submit(HttpServletRequest request) throws IOException {
+        var authentication = identity.getCurrentAuthentication();
+        BulkImports.Status status = imports.submit(request.getInputStream(),
+                authentication == null ? null : authentication.getUserId());
+        return ResponseEntity.accepted().location(URI.create("/api/imports/" + status.id())).body(status);
+    }
+
+    @GetMapping("/{id}")
+    BulkImports.Status status(@PathVariable String id) {
+        return imports.status(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No import with id '" + id + "'"));
+    }
+}

@@ -1,0 +1,141 @@
+package io.leadrouter.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.leadrouter.LeadRouterDriver;
+
+/**
+ * Bulk imports on a database of their own: the thousands of leads they create wait for jobs
+ * that no test runs, and must not reach the shared test database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:import-test;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class BulkImportTest {
+
+    @Autowired
+    LeadRouterDriver driver;
+    @Autowired
+    ImportWorker worker;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static final String RESUME_LEADS = "select count(*) from leads where email like 'grace%@resume-%'";
+
+    @Test
+    void fiveThousandRowImportCompletesWithCorrectCountsAndRowErrorsByLine() {
+        StringBuilder csv = new StringBuilder("First Name,Last Name,Email Address,Company Name,Country,Lead Source\n");
+        for (int row = 1; row <= 5000; row++) {
+            if (row % 500 == 0) {
+                csv.append("Bad,Row,not-an-email,Nowhere Ltd,Germany,Web Form\n"); // line row + 1
+            } else {
+                csv.append("Ada,No").append(row).append(",ada").append(row).append("@bulk-").append(row)
+                        .append(".com,Bulk ").append(row).append(" GmbH,Germany,Web Form\n");
+            }
+        }
+
+        ResponseEntity<JsonNode> accepted = post(csv.toString());
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String importId = accepted.getBody().get("id").asText();
+        assertThat(accepted.getHeaders().getLocation()).hasToString("/api/imports/" + importId);
+        JsonNode done = awaitStatus(importId, s -> s.get("state").asText().equals("DONE"), Duration.ofMinutes(3));
+        assertThat(done.get("rowsRead").asLong()).isEqualTo(5000);
+        assertThat(done.get("created").asLong()).isEqualTo(4990);
+        assertThat(done.get("existing").asLong()).isZero();
+        assertThat(done.get("rejected").asLong()).isEqualTo(10);
+        assertThat(done.get("errors")).hasSize(10);
+        assertThat(done.get("errors").get(0).get("line").asInt()).isEqualTo(501);
+        assertThat(done.get("errors").get(0).get("errors").get(0).get("field").asText()).isEqualTo("email");
+        assertThat(done.get("errors").get(9).get("line").asInt()).isEqualTo(5001);
+        assertThat(leadsOf(importId)).isEqualTo(4990);
+    }
+
+    @Test
+    void importStoppedMidwayResumesWhereItCommittedAndCreatesNoDuplicates() {
+        StringBuilder csv = new StringBuilder("externalId,email,company,country\n");
+        for (int row = 1; row <= 600; row++) {
+            // every other row brings its own externalId, the others get import:<id>:<line>
+            csv.append(row % 2 == 0 ? "crm-" + UUID.randomUUID() : "").append(",grace").append(row)
+                    .append("@resume-").append(row).append(".com,Resume ").append(row).append(" Inc,Canada\n");
+        }
+        String importId = post(csv.toString()).getBody().get("id").asText();
+        awaitStatus(importId, s -> s.get("rowsRead").asLong() >= 100, Duration.ofMinutes(1));
+
+        worker.stop(); // as a crash: the chunk in progress rolls back
+        JsonNode stopped = status(importId);
+        assertThat(stopped.get("state").asText()).isEqualTo("RUNNING");
+        long committed = stopped.get("rowsRead").asLong();
+        assertThat(committed).isBetween(100L, 599L);
+        assertThat(count(RESUME_LEADS)).isEqualTo(committed);
+
+        worker.start(); // as the next start of the node: unfinished imports resume
+        JsonNode done = awaitStatus(importId, s -> s.get("state").asText().equals("DONE"), Duration.ofMinutes(2));
+
+        assertThat(done.get("rowsRead").asLong()).isEqualTo(600);
+        assertThat(done.get("created").asLong()).isEqualTo(600);
+        assertThat(done.get("existing").asLong()).isZero();
+        assertThat(count(RESUME_LEADS)).isEqualTo(600);
+        assertThat(count(RESUME_LEADS.replace("count(*)", "count(distinct email)"))).isEqualTo(600);
+        assertThat(leadsOf(importId)).isEqualTo(300);
+    }
+
+    @Test
+    void unknownImportAnswers404() {
+        assertThat(driver.admin().getForEntity("/api/imports/nope", JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private long leadsOf(String id) {
+        return count("select count(*) from leads where external_id like ?", "import:" + id + ":%");
+    }
+
+    private long count(String sql, Object... arguments) {
+        Long count = jdbc.queryForObject(sql, Long.class, arguments);
+        return count == null ? 0 : count;
+    }
+
+    private ResponseEntity<JsonNode> post(String csv) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        return driver.admin().postForEntity("/api/imports", new HttpEntity<>(csv, headers), JsonNode.class);
+    }
+
+    private JsonNode status(String id) {
+        return driver.admin().getForObject("/api/imports/" + id, JsonNode.class);
+    }
+
+    private JsonNode awaitStatus(String id, Predicate<JsonNode> reached, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode status = status(id);
+        while (!reached.test(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("import " + id + " did not get there: " + status);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                throw new AssertionError(interrupted);
+            }
+            status = status(id);
+        }
+        return status;
+    }
+}
