@@ -11,7 +11,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A test against the whole application on a random port, in-memory H2 and the demo
  * organisation, without the job executor (tests run the engine's jobs; see {@link LeadRouterDriver}).
- * All such tests share one Spring context.
+ * All such tests share one Spring context. A test that needs other properties gets a context
+ * of its own: give its engine a name of its own too ({@code camunda.bpm.process-engine-name}),
+ * because Camunda keeps engines in a JVM-wide registry by name and the shared context's REST
+ * API and webapps look theirs up as "default".
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

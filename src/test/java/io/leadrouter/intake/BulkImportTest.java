@@ -26,7 +26,9 @@ import io.leadrouter.LeadRouterDriver;
  * that no test runs, and must not reach the shared test database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:import-test;DB_CLOSE_DELAY=-1")
+        properties = {"spring.datasource.url=jdbc:h2:mem:import-test;DB_CLOSE_DELAY=-1",
+                // its own engine name: the shared test context's REST API and webapps find theirs as "default"
+                "camunda.bpm.process-engine-name=import-test"})
 @ActiveProfiles("test")
 class BulkImportTest {
 

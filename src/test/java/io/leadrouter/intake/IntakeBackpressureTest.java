@@ -26,7 +26,9 @@ import io.leadrouter.LeadRouterDriver;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"leadrouter.intake.max-backlog=5", "leadrouter.intake.backlog-refresh=0s",
-                "spring.datasource.url=jdbc:h2:mem:backpressure-test;DB_CLOSE_DELAY=-1"})
+                "spring.datasource.url=jdbc:h2:mem:backpressure-test;DB_CLOSE_DELAY=-1",
+                // its own engine name: the shared test context's REST API and webapps find theirs as "default"
+                "camunda.bpm.process-engine-name=backpressure-test"})
 @ActiveProfiles("test")
 class IntakeBackpressureTest {
 
