@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ import io.leadrouter.LeadRouterDriver;
  * Bulk imports on a database of their own: the thousands of leads they create wait for jobs
  * that no test runs, and must not reach the shared test database.
  */
+@Tag("own-context")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:import-test;DB_CLOSE_DELAY=-1",
                 // its own engine name: the shared test context's REST API and webapps find theirs as "default"

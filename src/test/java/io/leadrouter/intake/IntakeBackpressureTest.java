@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +25,7 @@ import io.leadrouter.LeadRouterDriver;
  * Backpressure with a backlog limit of 5, on a database of its own: the test context runs no job
  * executor, so accepted leads stay unrouted until the test runs the engine's jobs.
  */
+@Tag("own-context")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"leadrouter.intake.max-backlog=5", "leadrouter.intake.backlog-refresh=0s",
                 "spring.datasource.url=jdbc:h2:mem:backpressure-test;DB_CLOSE_DELAY=-1",

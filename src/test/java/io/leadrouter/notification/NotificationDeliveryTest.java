@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,7 @@ import io.leadrouter.team.RepRepository;
  * notification an incident, never the lead. This test runs on an application context of its
  * own (mail and webhook on) with its own in-memory database.
  */
+@Tag("own-context")
 @IntegrationTest
 class NotificationDeliveryTest {
 
