@@ -101,6 +101,9 @@ class ClusterIT {
     private static AppNode node(String name, PostgresDatabase database) {
         Map<String, String> environment = new HashMap<>(database.nodeEnvironment());
         environment.put("LEADROUTER_DB_POOL_SIZE", "15");
+        // this test is about routing exactly once across nodes, not backpressure (IntakeBackpressureTest):
+        // the load may outrun the routing for a while
+        environment.put("LEADROUTER_INTAKE_MAX_BACKLOG", "100000");
         return new AppNode(name, environment, "--spring.profiles.active=postgres");
     }
 
