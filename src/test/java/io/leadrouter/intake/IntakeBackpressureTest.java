@@ -2,9 +2,11 @@ package io.leadrouter.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -103,8 +105,8 @@ class IntakeBackpressureTest {
                 """, headers), JsonNode.class);
     }
 
-    private JsonNode awaitImport(String id, java.util.function.Predicate<JsonNode> reached) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    private JsonNode awaitImport(String id, Predicate<JsonNode> reached) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         JsonNode status = driver.admin().getForObject("/api/imports/" + id, JsonNode.class);
         while (!reached.test(status)) {
             assertThat(System.nanoTime()).as("import %s: %s", id, status).isLessThan(deadline);

@@ -52,8 +52,8 @@ import io.leadrouter.routing.RuleSource;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 3, time = 2)
 public class RoutingBenchmark {
 
     static final int ORG_SIZE = 10_000;
