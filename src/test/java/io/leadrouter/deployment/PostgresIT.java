@@ -29,6 +29,8 @@ class PostgresIT {
             assertThat(database.rows("select version_ from act_ge_schema_log").stream()
                     .map(row -> (String) row.get("version_"))).contains("7.24.0");
             assertThat(database.count("select count(*) from databasechangelog where tag = '7.24.0'")).isEqualTo(1);
+            assertThat(database.count("select count(*) from pg_indexes where tablename = 'act_ru_job' "
+                    + "and indexname = 'act_idx_lr_job_duedate'")).as("job acquisition index").isEqualTo(1);
             assertThat(database.count("select count(*) from flyway_schema_history where success and version is not null"))
                     .isEqualTo(database.count("select count(*) from flyway_schema_history where version is not null"))
                     .isGreaterThanOrEqualTo(3);
