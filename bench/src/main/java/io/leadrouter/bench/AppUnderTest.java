@@ -44,7 +44,11 @@ final class AppUnderTest implements AutoCloseable {
     static AppUnderTest start(BenchOptions options, String run) throws Exception {
         Path dir = Files.createTempDirectory("leadrouter-bench-");
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", options.jar(), "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(javaBin()));
+        if (!options.jvmArgs().isBlank()) {
+            command.addAll(Arrays.asList(options.jvmArgs().trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", options.jar(), "--server.port=" + port,
                 "--leadrouter.data-dir=" + dir, "--logging.file.name=" + dir.resolve("app.log")));
         String jdbcUrl;
         String description;
@@ -62,8 +66,8 @@ final class AppUnderTest implements AutoCloseable {
             command.add("--spring.datasource.password=" + queryParam(options.pgUrl(), "password", ""));
             description = "PostgreSQL, fresh database " + database;
         } else if (options.db().equals("h2")) {
-            // the app's own H2 file is locked by the app: the baseline uses a sibling file on the same disk
-            command.add("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("leadrouter") + ";DB_CLOSE_ON_EXIT=FALSE");
+            // the app's own database URL and settings (application.yaml) in the data dir; its file is
+            // locked by the app, so the baseline uses a sibling file on the same disk
             jdbcUrl = "jdbc:h2:file:" + dir.resolve("baseline") + ";USER=sa";
             description = "H2 file database in " + dir;
         } else {
@@ -98,6 +102,45 @@ final class AppUnderTest implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the app did not become healthy in " + timeout + "; see " + log);
+    }
+
+    /** CPU time the started app's process has used so far, in ms; -1 for a running instance. */
+    long cpuMillis() {
+        return process == null ? -1
+                : process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    }
+
+    /**
+     * CPU time the started app's JIT compiler threads have used so far, in ms (Linux: from
+     * /proc/<pid>/task/<tid>/stat, clock ticks of 10 ms); -1 where unknown. A JVM compiles for
+     * minutes after a start: this tells how much of a phase's CPU was still compilation.
+     */
+    long jitCpuMillis() {
+        if (process == null) {
+            return -1;
+        }
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (var threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException unreadable) {
+            return -1;
+        }
+        return ticks * 10;
     }
 
     Path log() {

@@ -23,6 +23,7 @@ record BenchOptions(
         double b2bShare,        // share of B2B (CRM account) leads among the generated ones
         boolean smoke,
         String appArgs,         // extra arguments for the started app, e.g. --camunda.bpm.history-level=audit
+        String jvmArgs,         // extra JVM options for the started app, e.g. -XX:StartFlightRecording=...
         String jar,
         Path data,              // ../shared/data
         String pgUrl) {         // PostgreSQL server to create the fresh database on
@@ -64,6 +65,7 @@ record BenchOptions(
                 Double.parseDouble(given.getOrDefault("b2b-share", "0.5")),
                 smoke,
                 given.getOrDefault("app-args", ""),
+                given.getOrDefault("jvm-args", ""),
                 given.getOrDefault("jar", "target/lead-router-0.1.0-SNAPSHOT.jar"),
                 Path.of(given.getOrDefault("data", "../shared/data")),
                 given.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"));

@@ -36,8 +36,13 @@ public final class LoadHarness {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One backlog sample: seconds since the load started, phase, unrouted leads, leads accepted so far. */
-    record Sample(double at, String phase, long unrouted, long accepted, long rejected) {
+    /**
+     * One backlog sample: seconds since the load started, phase, unrouted leads, leads accepted so
+     * far, and the app's process CPU time and its JIT compilers' share of it so far (ms; -1 for a
+     * running instance given by --url).
+     */
+    record Sample(double at, String phase, long unrouted, long accepted, long rejected, long appCpuMillis,
+                  long jitCpuMillis) {
 
         long routed() {
             return accepted - unrouted;
@@ -125,7 +130,7 @@ public final class LoadHarness {
                     .header("Authorization", load.authorization()).build(), HttpResponse.BodyHandlers.ofString());
             long unrouted = JSON.readTree(response.body()).get("unrouted").asLong();
             Sample sample = new Sample((System.nanoTime() - loadStart) / 1e9, load.currentPhase, unrouted, accepted,
-                    load.totalRejected.get());
+                    load.totalRejected.get(), app.cpuMillis(), app.jitCpuMillis());
             samples.add(sample);
             if (samples.size() % 10 == 0) {
                 out.println(String.format("  t=%4.0fs %-8s accepted %7d  backlog %6d  routed %7d  429s %d",
@@ -230,6 +235,15 @@ public final class LoadHarness {
                             + "trend %+.1f leads/min)", p.phase.name(), (last.routed() - first.routed()) / seconds,
                     (last.accepted() - first.accepted()) / seconds, first.unrouted(), last.unrouted(),
                     in.stream().mapToLong(Sample::unrouted).max().orElse(0), slopePerMinute(in)));
+            if (first.appCpuMillis() >= 0 && last.routed() > first.routed()) {
+                // intake and routing together, per lead taken in and routed in the phase
+                long cpu = last.appCpuMillis() - first.appCpuMillis();
+                long jit = first.jitCpuMillis() >= 0 ? last.jitCpuMillis() - first.jitCpuMillis() : 0;
+                long routed = last.routed() - first.routed();
+                out.println(String.format("%-8s app CPU %.2f cores, %.1f ms per routed lead; without JIT compilation "
+                                + "(%.0f %% of it) %.1f ms", "", cpu / 1000.0 / seconds, (double) cpu / routed,
+                        cpu == 0 ? 0.0 : 100.0 * jit / cpu, (double) (cpu - jit) / routed));
+            }
         }
         out.println(drained >= 0 ? String.format("drain    backlog empty %.1f s after the last lead was sent", drained)
                 : "drain    backlog NOT empty within " + options.drain() + " s");
