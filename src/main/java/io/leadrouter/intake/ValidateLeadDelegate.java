@@ -4,10 +4,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadVariables;
+import io.leadrouter.system.TransientVariables;
 
-/** BPMN "Validate and normalise lead". */
+/**
+ * BPMN "Validate and normalise lead". Stores what the lead's forms show; the review fields and
+ * problems only for a lead that goes to Review lead. {@code needsReview} and
+ * {@code duplicateOf} are read only by the gateways right after, so they are transient.
+ */
 @Component
 class ValidateLeadDelegate implements JavaDelegate {
 
@@ -23,9 +29,12 @@ class ValidateLeadDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String leadId = (String) execution.getVariable("leadId");
         LeadNormaliser.Result result = validation.validate(leadId);
-        execution.setVariables(LeadVariables.display(leads.require(leadId)));
-        execution.setVariable("needsReview", result.needsReview());
-        execution.setVariable("problems", result.problemText());
-        execution.setVariable("duplicateOf", validation.openDuplicateOf(leadId).orElse(null));
+        Lead lead = leads.require(leadId);
+        execution.setVariables(LeadVariables.display(lead));
+        if (result.needsReview()) {
+            execution.setVariables(LeadVariables.review(lead));
+        }
+        TransientVariables.set(execution, "needsReview", result.needsReview());
+        TransientVariables.set(execution, "duplicateOf", validation.openDuplicateOf(leadId).orElse(null));
     }
 }

@@ -7,28 +7,37 @@ import java.util.stream.Stream;
 
 /**
  * The few lead values the process carries as variables: what its forms show and let reviewers
- * correct. Everything else stays in the lead's row.
+ * correct. Everything else stays in the lead's row. Each stored variable is a runtime row and a
+ * history row per lead, so the process stores only what a form or a later step reads.
  */
 public final class LeadVariables {
 
     private LeadVariables() {
     }
 
+    /** What Work lead, Assign lead manually and Handle escalated lead show. */
     public static Map<String, Object> display(Lead lead) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("leadName", lead.getName());
-        variables.put("firstName", lead.getFirstName());
-        variables.put("lastName", lead.getLastName());
         variables.put("email", lead.getEmail());
         variables.put("phone", lead.getPhone());
         variables.put("company", lead.getCompany());
         variables.put("country", lead.getCountry());
-        variables.put("state", lead.getState());
-        variables.put("city", lead.getCity());
         variables.put("location", String.join(", ", Stream.of(lead.getCity(), lead.getState(), lead.getCountry())
                 .filter(Objects::nonNull).toList()));
         variables.put("product", lead.getProduct());
         variables.put("source", lead.getSource());
+        return variables;
+    }
+
+    /** The fields the Review lead form lets sales ops correct, with the problems found. */
+    public static Map<String, Object> review(Lead lead) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("firstName", lead.getFirstName());
+        variables.put("lastName", lead.getLastName());
+        variables.put("state", lead.getState());
+        variables.put("city", lead.getCity());
+        variables.put("problems", lead.getProblems());
         return variables;
     }
 }

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.leadrouter.system.TransientVariables;
+
 /**
  * BPMN "Reassign lead", after "Response SLA breached": the routing rule's strategy chain again,
  * in the rep's team, never to a rep who had the lead. Sets {@code repFound}, and {@code owner},
@@ -27,6 +29,7 @@ class ReassignLeadDelegate implements JavaDelegate {
             execution.setVariable("team", outcome.team());
             execution.setVariable("routingReason", outcome.reason());
         }
-        execution.setVariable("repFound", outcome.repFound());
+        // read only by the gateway right after
+        TransientVariables.set(execution, "repFound", outcome.repFound());
     }
 }

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.leadrouter.system.TransientVariables;
+
 /**
  * BPMN route tasks ("Route round-robin in team", "Route by capacity", …). Each task names its
  * strategy in the input parameter {@code routingStrategy}; the fallback chain, team, named rep
@@ -25,7 +27,8 @@ class RouteLeadDelegate implements JavaDelegate {
         execution.setVariable("owner", outcome.owner());
         execution.setVariable("team", outcome.team());
         execution.setVariable("routingReason", outcome.reason());
-        execution.setVariable("repFound", outcome.repFound());
+        // read only by the gateway right after
+        TransientVariables.set(execution, "repFound", outcome.repFound());
     }
 
     /**

@@ -4,7 +4,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** BPMN "Qualify lead". */
+import io.leadrouter.system.TransientVariables;
+
+/**
+ * BPMN "Qualify lead". The qualification and its reason are on the lead; as variables they serve
+ * the gateway and the closing step right after, so they are transient.
+ */
 @Component
 class QualifyLeadDelegate implements JavaDelegate {
 
@@ -17,7 +22,7 @@ class QualifyLeadDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LeadQualification.Qualification result = qualification.qualify((String) execution.getVariable("leadId"));
-        execution.setVariable("qualification", result.qualification());
-        execution.setVariable("qualificationReason", result.reason());
+        TransientVariables.set(execution, "qualification", result.qualification());
+        TransientVariables.set(execution, "qualificationReason", result.reason());
     }
 }

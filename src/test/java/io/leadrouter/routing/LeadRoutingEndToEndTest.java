@@ -78,6 +78,13 @@ class LeadRoutingEndToEndTest {
         assertThat(tasks.getIdentityLinksForTask(work.getId())).extracting(IdentityLink::getGroupId)
                 .contains("west");
         assertThat(myLeads(owner)).contains(work.getId());
+        // the process stores what its forms and later steps read; what only the next gateway
+        // reads was transient, and the review fields are stored only for a lead in review
+        assertThat(tasks.getVariables(work.getId()))
+                .containsKeys("leadId", "leadName", "email", "company", "location", "owner", "team", "tier",
+                        "routingReason", "slaDueDate")
+                .doesNotContainKeys("needsReview", "duplicateOf", "qualification", "qualificationReason",
+                        "repFound", "firstName", "lastName", "problems");
 
         driver.complete(work, Map.of("outcome", "CONVERTED", "outcomeNote", "Signed for 40 units"));
 
@@ -104,6 +111,10 @@ class LeadRoutingEndToEndTest {
         assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewLead");
         assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
                 .containsExactly("sales-ops");
+        // the Review lead form's fields and the problems are stored for a lead in review
+        assertThat(tasks.getVariables(review.getId())).containsEntry("firstName", "Linus")
+                .containsEntry("email", "linus@kernel-consulting.fi").containsKeys("lastName", "state", "city")
+                .hasEntrySatisfying("problems", problems -> assertThat(problems.toString()).contains("No company name"));
 
         driver.complete(review, Map.of("company", "Kernel Consulting Oy", "reviewDecision", "ACCEPT"));
         driver.runJobs();
