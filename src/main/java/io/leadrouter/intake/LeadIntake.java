@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.system.LatestDefinitions;
 
 /**
  * Accepts leads. The lead row and its process instance are written in one transaction, and the
@@ -30,14 +31,16 @@ public class LeadIntake {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IntakeBacklog backlog;
+    private final LatestDefinitions definitions;
 
     LeadIntake(LeadRepository leads, RuntimeService runtimeService, TransactionTemplate transaction, Clock clock,
-               IntakeBacklog backlog) {
+               IntakeBacklog backlog, LatestDefinitions definitions) {
         this.leads = leads;
         this.runtimeService = runtimeService;
         this.transaction = transaction;
         this.clock = clock;
         this.backlog = backlog;
+        this.definitions = definitions;
     }
 
     /** The outcome of a submission: the stored lead, and whether this call created it. */
@@ -71,8 +74,9 @@ public class LeadIntake {
 
     private Lead create(LeadData data) {
         Lead lead = leads.saveAndFlush(Lead.receive(data, clock.instant()));
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-                PROCESS_KEY, lead.getId(), Map.of("leadId", lead.getId()));
+        // the latest version, known for a second at most (the engine's own by-key start queries for it)
+        ProcessInstance instance = runtimeService.startProcessInstanceById(
+                definitions.process(PROCESS_KEY).id(), lead.getId(), Map.of("leadId", lead.getId()));
         lead.linkProcess(instance.getId());
         return lead;
     }
