@@ -4,15 +4,15 @@ import io.leadrouter.team.Rep;
 
 /**
  * One rep as a candidate for a lead: left out (with the reason in words) or eligible, whether
- * they are within working hours, and their open leads.
+ * they are within working hours.
  */
-public record Assessment(Rep rep, String exclusion, boolean inWorkingHours, long openLeads) {
+public record Assessment(Rep rep, String exclusion, boolean inWorkingHours) {
 
     public boolean eligible() {
         return exclusion == null;
     }
 
     Assessment exclude(String reason) {
-        return new Assessment(rep, reason, inWorkingHours, openLeads);
+        return new Assessment(rep, reason, inWorkingHours);
     }
 }

@@ -74,7 +74,9 @@ class CandidatePool {
         }
         Instant now = clock.instant();
         List<String> ids = reps.stream().map(Rep::getId).toList();
-        Map<String, Long> open = counts(leads.countOpenByOwner(ids));
+        // open leads are counted for the reps with an open-lead cap only: the count reads every
+        // open lead of those reps, and nobody else is left out by it (capacity counts its own)
+        Map<String, Long> open = openLeads(reps.stream().filter(r -> r.getMaxOpen() != null).toList());
         Map<String, RepAbsence> away = absences.findCovering(ids, now).stream()
                 .collect(Collectors.toMap(RepAbsence::getRepId, a -> a, (a, b) -> a.getEndsAt().isAfter(b.getEndsAt()) ? a : b));
         Map<String, Long> today = givenSince(reps.stream().filter(r -> r.getDailyCap() != null).toList(), now, false);
@@ -85,7 +87,7 @@ class CandidatePool {
             long openLeads = open.getOrDefault(rep.getId(), 0L);
             boolean working = rep.workingHours().isWorkingAt(now);
             assessed.add(new Assessment(rep, exclusion(rep, openLeads, away.get(rep.getId()), hadLeadBefore,
-                    today.getOrDefault(rep.getId(), 0L), thisWeek.getOrDefault(rep.getId(), 0L)), working, openLeads));
+                    today.getOrDefault(rep.getId(), 0L), thisWeek.getOrDefault(rep.getId(), 0L)), working));
         }
         return assessed;
     }
@@ -129,6 +131,11 @@ class CandidatePool {
             return "at weekly cap (" + givenThisWeek + " of " + rep.getWeeklyCap() + " this week)";
         }
         return null;
+    }
+
+    /** Open (assigned, not yet worked) leads of each of these reps; absent means none. */
+    Map<String, Long> openLeads(List<Rep> reps) {
+        return reps.isEmpty() ? Map.of() : counts(leads.countOpenByOwner(reps.stream().map(Rep::getId).toList()));
     }
 
     /** Leads given to each rep since the start of their local day (or week, from Monday). */

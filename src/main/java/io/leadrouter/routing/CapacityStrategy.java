@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import org.springframework.stereotype.Component;
 
@@ -31,14 +32,16 @@ class CapacityStrategy implements RoutingStrategy {
     static final String KEY = "capacity";
 
     private final TeamCandidates candidates;
+    private final CandidatePool pool;
     private final RoutingDecisionRepository decisions;
     private final RepAbsenceRepository absences;
     private final RoutingProperties properties;
     private final Clock clock;
 
-    CapacityStrategy(TeamCandidates candidates, RoutingDecisionRepository decisions, RepAbsenceRepository absences,
-                     RoutingProperties properties, Clock clock) {
+    CapacityStrategy(TeamCandidates candidates, CandidatePool pool, RoutingDecisionRepository decisions,
+                     RepAbsenceRepository absences, RoutingProperties properties, Clock clock) {
         this.candidates = candidates;
+        this.pool = pool;
         this.decisions = decisions;
         this.absences = absences;
         this.properties = properties;
@@ -70,12 +73,15 @@ class CapacityStrategy implements RoutingStrategy {
             all = team.all();
             open = team.eligible();
         }
+        Map<String, Long> openLeads = pool.openLeads(open.stream().map(Assessment::rep).toList());
+        ToLongFunction<Assessment> openOf = a -> openLeads.getOrDefault(a.rep().getId(), 0L);
+        ToLongFunction<Assessment> headroom = a -> cap(a.rep()) - openOf.applyAsLong(a);
         List<Ranked> ranking = open.stream()
-                .sorted(Comparator.comparingLong(this::headroom).reversed()
-                        .thenComparingLong(Assessment::openLeads)
+                .sorted(Comparator.comparingLong(headroom).reversed()
+                        .thenComparingLong(openOf)
                         .thenComparing(Assessment::rep, RoundRobinStrategy.LONGEST_WAITING))
-                .map(a -> new Ranked(a.rep(), "headroom " + headroom(a) + " (" + a.openLeads() + " open of "
-                        + cap(a.rep()) + ")"))
+                .map(a -> new Ranked(a.rep(), "headroom " + headroom.applyAsLong(a) + " (" + openOf.applyAsLong(a)
+                        + " open of " + cap(a.rep()) + ")"))
                 .toList();
         Rep chosen = ranking.get(0).rep();
         chosen.takeRoundRobinTurn(team.team().nextRoundRobinTurn());
@@ -113,10 +119,6 @@ class CapacityStrategy implements RoutingStrategy {
             }
         });
         return over;
-    }
-
-    private long headroom(Assessment candidate) {
-        return cap(candidate.rep()) - candidate.openLeads();
     }
 
     private int cap(Rep rep) {
