@@ -126,21 +126,49 @@ final class AppUnderTest implements AutoCloseable {
         long ticks = 0;
         try (var threads = Files.list(tasks)) {
             for (Path thread : threads.toList()) {
-                try {
-                    String stat = Files.readString(thread.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    }
-                } catch (IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
-                }
+                ticks += ticksIf(thread.resolve("stat"),
+                        name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler"));
             }
         } catch (IOException unreadable) {
             return -1;
         }
         return ticks * 10;
+    }
+
+    /**
+     * CPU time used so far by the PostgreSQL server's processes on this machine (ms; Linux, from
+     * /proc/<pid>/stat of every process named postgres), or -1 for H2 (it runs inside the app)
+     * and where unknown. Processes that ended meanwhile drop out of the sum, so over a phase this
+     * is a lower bound; the app's pool keeps its connections' processes for the whole run.
+     */
+    long databaseCpuMillis() {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql://127.0.0.1")
+                && !jdbcUrl.startsWith("jdbc:postgresql://localhost")) {
+            return -1;
+        }
+        long ticks = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                ticks += ticksIf(process.resolve("stat"), name -> name.equals("postgres"));
+            }
+        } catch (IOException notLinux) {
+            return -1;
+        }
+        return ticks * 10;
+    }
+
+    /** utime + stime of one /proc stat file when the process or thread name matches, else 0. */
+    private static long ticksIf(Path stat, java.util.function.Predicate<String> name) {
+        try {
+            String line = Files.readString(stat);
+            if (!name.test(line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')))) {
+                return 0;
+            }
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0; // ended meanwhile, or not readable
+        }
     }
 
     Path log() {

@@ -38,11 +38,11 @@ public final class LoadHarness {
 
     /**
      * One backlog sample: seconds since the load started, phase, unrouted leads, leads accepted so
-     * far, and the app's process CPU time and its JIT compilers' share of it so far (ms; -1 for a
-     * running instance given by --url).
+     * far, the app's process CPU time and its JIT compilers' share of it, and the local PostgreSQL
+     * server's CPU time so far (ms; -1 where not measured).
      */
     record Sample(double at, String phase, long unrouted, long accepted, long rejected, long appCpuMillis,
-                  long jitCpuMillis) {
+                  long jitCpuMillis, long databaseCpuMillis) {
 
         long routed() {
             return accepted - unrouted;
@@ -130,7 +130,7 @@ public final class LoadHarness {
                     .header("Authorization", load.authorization()).build(), HttpResponse.BodyHandlers.ofString());
             long unrouted = JSON.readTree(response.body()).get("unrouted").asLong();
             Sample sample = new Sample((System.nanoTime() - loadStart) / 1e9, load.currentPhase, unrouted, accepted,
-                    load.totalRejected.get(), app.cpuMillis(), app.jitCpuMillis());
+                    load.totalRejected.get(), app.cpuMillis(), app.jitCpuMillis(), app.databaseCpuMillis());
             samples.add(sample);
             if (samples.size() % 10 == 0) {
                 out.println(String.format("  t=%4.0fs %-8s accepted %7d  backlog %6d  routed %7d  429s %d",
@@ -243,6 +243,11 @@ public final class LoadHarness {
                 out.println(String.format("%-8s app CPU %.2f cores, %.1f ms per routed lead; without JIT compilation "
                                 + "(%.0f %% of it) %.1f ms", "", cpu / 1000.0 / seconds, (double) cpu / routed,
                         cpu == 0 ? 0.0 : 100.0 * jit / cpu, (double) (cpu - jit) / routed));
+                if (first.databaseCpuMillis() >= 0) {
+                    long database = last.databaseCpuMillis() - first.databaseCpuMillis();
+                    out.println(String.format("%-8s PostgreSQL CPU %.2f cores, %.1f ms per routed lead", "",
+                            database / 1000.0 / seconds, (double) database / routed));
+                }
             }
         }
         out.println(drained >= 0 ? String.format("drain    backlog empty %.1f s after the last lead was sent", drained)
