@@ -138,24 +138,32 @@ final class AppUnderTest implements AutoCloseable {
     /**
      * CPU time used so far by the PostgreSQL server's processes on this machine (ms; Linux, from
      * /proc/<pid>/stat of every process named postgres), or -1 for H2 (it runs inside the app)
-     * and where unknown. Processes that ended meanwhile drop out of the sum, so over a phase this
-     * is a lower bound; the app's pool keeps its connections' processes for the whole run.
+     * and where unknown. Accumulated per process between calls, so processes that start and end
+     * during the run (connections, vacuum) count with what they used up to the last call.
      */
-    long databaseCpuMillis() {
+    synchronized long databaseCpuMillis() {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql://127.0.0.1")
                 && !jdbcUrl.startsWith("jdbc:postgresql://localhost")) {
             return -1;
         }
-        long ticks = 0;
+        java.util.Map<String, Long> now = new java.util.HashMap<>();
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                ticks += ticksIf(process.resolve("stat"), name -> name.equals("postgres"));
+                long ticks = ticksIf(process.resolve("stat"), name -> name.equals("postgres"));
+                if (ticks > 0) {
+                    now.put(process.getFileName().toString(), ticks);
+                }
             }
         } catch (IOException notLinux) {
             return -1;
         }
-        return ticks * 10;
+        now.forEach((pid, ticks) -> databaseTicks += Math.max(0, ticks - databaseTicksSeen.getOrDefault(pid, 0L)));
+        databaseTicksSeen = now;
+        return databaseTicks * 10;
     }
+
+    private long databaseTicks;
+    private java.util.Map<String, Long> databaseTicksSeen = new java.util.HashMap<>();
 
     /** utime + stime of one /proc stat file when the process or thread name matches, else 0. */
     private static long ticksIf(Path stat, java.util.function.Predicate<String> name) {

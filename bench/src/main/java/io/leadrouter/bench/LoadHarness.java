@@ -78,6 +78,8 @@ public final class LoadHarness {
         try {
             out.println("App: " + app.description + " at " + app.url + (app.log() == null ? "" : ", log " + app.log()));
             RawCommitBaseline.Result before = baseline(options, app, "before", out);
+            AutovacuumStandIn autovacuum = options.db().equals("postgres") && app.jdbcUrl != null
+                    ? AutovacuumStandIn.startIfNeeded(app.jdbcUrl, out::println) : null;
             OpenLoopLoad load = new OpenLoopLoad(app.url, options.user(), options.password(), source::next);
             List<OpenLoopLoad.PhaseStats> phases = new ArrayList<>();
             phases.add(new OpenLoopLoad.PhaseStats(new OpenLoopLoad.Phase("warm-up", options.rate(), options.warmup())));
@@ -98,6 +100,9 @@ public final class LoadHarness {
             load.awaitAnswers(Duration.ofSeconds(60));
             double drained = awaitDrain(samples, options.drain(), drainStart);
             sampler.shutdown();
+            if (autovacuum != null) {
+                autovacuum.close();
+            }
             sampler.awaitTermination(5, TimeUnit.SECONDS);
 
             RawCommitBaseline.Result after = baseline(options, app, "after", out);
