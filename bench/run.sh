@@ -2,6 +2,7 @@
 # Lead Router benchmarks (BENCHMARKS.md). Builds with the bench profile, then runs:
 #   bench/run.sh load [--db h2|postgres] [--rate 150] [--warmup 60] [--steady 300] [--burst 60]
 #                     [--burst-rate 300] [--drain 180] [--url http://host:8080] [--app-args "..."]
+#                     [--jvm-args "..."] [--team-size 1000 (postgres)]
 #   bench/run.sh smoke                 # 20 leads/s for 15 s on H2; exits 1 unless every lead was routed
 #   bench/run.sh jmh [JMH options]     # routing strategy benchmarks, e.g. -p teamSize=10,1000
 # Set BENCH_SKIP_BUILD=1 to run what was built last.

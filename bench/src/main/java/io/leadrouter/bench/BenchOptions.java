@@ -26,7 +26,8 @@ record BenchOptions(
         String jvmArgs,         // extra JVM options for the started app, e.g. -XX:StartFlightRecording=...
         String jar,
         Path data,              // ../shared/data
-        String pgUrl) {         // PostgreSQL server to create the fresh database on
+        String pgUrl,           // PostgreSQL server to create the fresh database on
+        int teamSize) {         // > 0: fill every demo team up to this many reps, all at work (PostgreSQL)
 
     static BenchOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -68,6 +69,7 @@ record BenchOptions(
                 given.getOrDefault("jvm-args", ""),
                 given.getOrDefault("jar", "target/lead-router-0.1.0-SNAPSHOT.jar"),
                 Path.of(given.getOrDefault("data", "../shared/data")),
-                given.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"));
+                given.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"),
+                Integer.parseInt(given.getOrDefault("team-size", "0")));
     }
 }

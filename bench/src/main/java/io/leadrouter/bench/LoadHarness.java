@@ -77,6 +77,12 @@ public final class LoadHarness {
                 : AppUnderTest.start(options, run);
         try {
             out.println("App: " + app.description + " at " + app.url + (app.log() == null ? "" : ", log " + app.log()));
+            if (options.teamSize() > 0) {
+                if (!options.db().equals("postgres") || app.jdbcUrl == null) {
+                    throw new IllegalArgumentException("--team-size needs --db postgres (the app locks its H2 file)");
+                }
+                LargeTeams.fill(app.jdbcUrl, options.teamSize(), out::println);
+            }
             RawCommitBaseline.Result before = baseline(options, app, "before", out);
             AutovacuumStandIn autovacuum = options.db().equals("postgres") && app.jdbcUrl != null
                     ? AutovacuumStandIn.startIfNeeded(app.jdbcUrl, out::println) : null;
