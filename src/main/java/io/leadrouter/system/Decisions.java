@@ -10,9 +10,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates the modelers' DMN decisions (deployed from {@code processes/}) through the engine,
- * so every evaluation goes through the engine's history. The latest deployed version of a
- * decision applies ({@link LatestDefinitions}: looked up at most once a second).
+ * Evaluates the modelers' DMN decisions (deployed from {@code processes/}) through the engine:
+ * with history level full every evaluation is kept in history and shows in Cockpit. The latest
+ * deployed version of a decision applies ({@link LatestDefinitions}: looked up at most once a
+ * second).
  */
 @Component
 public class Decisions {
