@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.lead.LeadView;
+import io.leadrouter.system.DurableAcknowledgements;
 
 @RestController
 @RequestMapping("/api/leads")
@@ -21,11 +22,14 @@ class LeadIntakeController {
     private final LeadCsvImport csvImport;
 
     private final IntakeBacklog backlog;
+    private final DurableAcknowledgements durable;
 
-    LeadIntakeController(LeadIntake intake, LeadCsvImport csvImport, IntakeBacklog backlog) {
+    LeadIntakeController(LeadIntake intake, LeadCsvImport csvImport, IntakeBacklog backlog,
+                         DurableAcknowledgements durable) {
         this.intake = intake;
         this.csvImport = csvImport;
         this.backlog = backlog;
+        this.durable = durable;
     }
 
     /**
@@ -36,6 +40,7 @@ class LeadIntakeController {
     ResponseEntity<LeadView> submit(@RequestBody JsonNode body) {
         backlog.admit();
         LeadIntake.Accepted accepted = intake.submit(LeadSubmissionParser.parse(body));
+        durable.awaitWritten(); // acknowledged only once it would survive a crash
         LeadView view = LeadView.of(accepted.lead());
         if (!accepted.created()) {
             return ResponseEntity.ok(view);
@@ -51,6 +56,8 @@ class LeadIntakeController {
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     LeadCsvImport.Report importCsv(@RequestBody String csv) {
         backlog.admit();
-        return csvImport.importCsv(csv);
+        LeadCsvImport.Report report = csvImport.importCsv(csv);
+        durable.awaitWritten();
+        return report;
     }
 }
