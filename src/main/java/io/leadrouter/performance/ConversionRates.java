@@ -1,16 +1,19 @@
 package io.leadrouter.performance;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.LeadOutcomeRecorded;
+import io.leadrouter.system.TtlCache;
 
 /**
  * How well reps convert, learned from won and lost deals: seeded from CRM history and updated
@@ -25,48 +28,78 @@ import io.leadrouter.lead.LeadOutcomeRecorded;
 public class ConversionRates {
 
     private final PerformanceRepository records;
+    private final TtlCache<BasisKey, Basis> teamBases;
 
-    ConversionRates(PerformanceRepository records) {
+    ConversionRates(PerformanceRepository records,
+                    @Value("${leadrouter.performance.team-rate-ttl:60s}") Duration teamRateTtl) {
         this.records = records;
+        this.teamBases = new TtlCache<>(teamRateTtl);
     }
 
     /** The rates and what they were measured on ("product GTX Pro", "sector medical", "all deals"). */
     public record Rates(Map<String, Double> byRep, String basis, Map<String, Integer> deals) {
     }
 
-    @Transactional(readOnly = true)
-    public Rates rates(Collection<String> reps, String product, String sector, int prior) {
-        if (product != null) {
-            List<PerformanceRecord> found = records.find(reps, "product", product);
-            if (!found.isEmpty()) {
-                return smooth(reps, found, prior, "product " + product);
-            }
-        }
-        if (sector != null) {
-            List<PerformanceRecord> found = records.find(reps, "sector", sector);
-            if (!found.isEmpty()) {
-                return smooth(reps, found, prior, "sector " + sector);
-            }
-        }
-        return smooth(reps, records.find(reps, "all", PerformanceRecord.ALL_VALUE), prior, "all deals");
+    /**
+     * What a team's rates for a lead are measured on: the lead's product when anyone in the team
+     * has closed deals in it, else its sector, else all deals; and the team's rate there.
+     */
+    public record Basis(String dimension, String value, String label, double teamRate) {
     }
 
-    private static Rates smooth(Collection<String> reps, List<PerformanceRecord> found, int prior, String basis) {
-        long wins = found.stream().mapToLong(PerformanceRecord::getWins).sum();
-        long deals = found.stream().mapToLong(PerformanceRecord::deals).sum();
-        double teamRate = deals == 0 ? 0.5 : (double) wins / deals;
+    private record BasisKey(String team, String product, String sector) {
+    }
+
+    /**
+     * Builds the rates of the team's reps on the lead's basis, one page of reps at a time: the
+     * basis and team rate are summed over the whole team in the database and kept for
+     * {@code leadrouter.performance.team-rate-ttl} (outcomes recorded on this node apply at once).
+     */
+    @Transactional(readOnly = true)
+    public Basis basis(String team, String product, String sector) {
+        return teamBases.get(new BasisKey(team, product, sector), this::loadBasis);
+    }
+
+    private Basis loadBasis(BasisKey key) {
+        Map<String, long[]> totals = new HashMap<>();
+        for (Object[] row : records.teamTotals(key.team(), key.product(), key.sector())) {
+            long wins = ((Number) row[1]).longValue();
+            totals.put((String) row[0], new long[] {wins, wins + ((Number) row[2]).longValue()});
+        }
+        if (key.product() != null && totals.containsKey("product")) {
+            return basis("product", key.product(), "product " + key.product(), totals.get("product"));
+        }
+        if (key.sector() != null && totals.containsKey("sector")) {
+            return basis("sector", key.sector(), "sector " + key.sector(), totals.get("sector"));
+        }
+        return basis("all", PerformanceRecord.ALL_VALUE, "all deals", totals.getOrDefault("all", new long[2]));
+    }
+
+    private static Basis basis(String dimension, String value, String label, long[] winsAndDeals) {
+        return new Basis(dimension, value, label,
+                winsAndDeals[1] == 0 ? 0.5 : (double) winsAndDeals[0] / winsAndDeals[1]);
+    }
+
+    /**
+     * The reps' rates on the basis: {@code (wins + prior × teamRate) / (deals + prior)}, so a rep
+     * with no history starts at the team's rate.
+     */
+    @Transactional(readOnly = true)
+    public Rates rates(Basis basis, Collection<String> reps, int prior) {
         Map<String, PerformanceRecord> byRep = new HashMap<>();
-        found.forEach(record -> byRep.put(record.getRepId(), record));
+        if (!reps.isEmpty()) {
+            records.find(reps, basis.dimension(), basis.value()).forEach(record -> byRep.put(record.getRepId(), record));
+        }
         Map<String, Double> rates = new HashMap<>();
         Map<String, Integer> dealCounts = new HashMap<>();
         for (String rep : reps) {
             PerformanceRecord record = byRep.get(rep);
             int repWins = record == null ? 0 : record.getWins();
             int repDeals = record == null ? 0 : record.deals();
-            rates.put(rep, (repWins + prior * teamRate) / (repDeals + prior));
+            rates.put(rep, (repWins + prior * basis.teamRate()) / (repDeals + prior));
             dealCounts.put(rep, repDeals);
         }
-        return new Rates(rates, basis, dealCounts);
+        return new Rates(rates, basis.label(), dealCounts);
     }
 
     /** A closed deal from sales history. */
@@ -87,6 +120,7 @@ public class ConversionRates {
             }
         }
         records.saveAll(counted.values());
+        teamBases.clear();
     }
 
     private static void tally(Map<PerformanceRecord.Key, PerformanceRecord> counted, String rep,
@@ -98,6 +132,7 @@ public class ConversionRates {
     /** Counts a won or lost deal for the rep, overall and by product and sector where known. */
     @Transactional
     public void record(String rep, String product, String sector, boolean won) {
+        teamBases.clear();
         count(rep, PerformanceRecord.Dimension.ALL, PerformanceRecord.ALL_VALUE, won);
         if (product != null) {
             count(rep, PerformanceRecord.Dimension.PRODUCT, product, won);

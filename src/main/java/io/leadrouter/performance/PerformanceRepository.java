@@ -15,4 +15,18 @@ public interface PerformanceRepository extends JpaRepository<PerformanceRecord, 
             """)
     List<PerformanceRecord> find(@Param("reps") Collection<String> reps, @Param("dimension") String dimension,
                                  @Param("value") String value);
+
+    /**
+     * Wins and losses of a team's reps, summed per dimension, in the lead's product, its sector
+     * and over all deals: rows of (dimension, wins, losses).
+     */
+    @Query("""
+            select p.dimension, sum(p.wins), sum(p.losses) from PerformanceRecord p, Rep r
+            where r.id = p.repId and r.teamId = :team
+              and ((p.dimension = 'product' and p.value = :product) or (p.dimension = 'sector' and p.value = :sector)
+                   or p.dimension = 'all')
+            group by p.dimension
+            """)
+    List<Object[]> teamTotals(@Param("team") String team, @Param("product") String product,
+                              @Param("sector") String sector);
 }

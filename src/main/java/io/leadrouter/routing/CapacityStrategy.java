@@ -6,14 +6,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 import org.springframework.stereotype.Component;
 
+import io.leadrouter.system.TtlCache;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepAbsenceRepository;
+import io.leadrouter.team.RepRepository;
 
 /**
  * Load-balanced / capacity routing: the eligible rep with the most headroom (open-lead cap minus
@@ -25,6 +29,11 @@ import io.leadrouter.team.RepAbsenceRepository;
  * more than an equal share of the team's leads plus {@code catch-up-per-day} within the last 24
  * hours, counted from their return if they came back within that time. A returning rep
  * therefore catches up by at most that many extra leads a day, and never gets zero.
+ *
+ * <p>A team of more than {@value TeamCandidates#PAGE} reps is read in headroom order, a page at a
+ * time, until an eligible rep at work within the bound is found ({@link TeamCandidates.Paged});
+ * its equal share then counts the team's active, available reps, and the team's leads of the last
+ * 24 hours are counted at most once a second (a count over every lead the team got that day).
  */
 @Component
 class CapacityStrategy implements RoutingStrategy {
@@ -35,15 +44,18 @@ class CapacityStrategy implements RoutingStrategy {
     private final CandidatePool pool;
     private final RoutingDecisionRepository decisions;
     private final RepAbsenceRepository absences;
+    private final RepRepository reps;
     private final RoutingProperties properties;
     private final Clock clock;
+    private final TtlCache<String, Long> teamLeadsToday = new TtlCache<>(Duration.ofSeconds(1));
 
     CapacityStrategy(TeamCandidates candidates, CandidatePool pool, RoutingDecisionRepository decisions,
-                     RepAbsenceRepository absences, RoutingProperties properties, Clock clock) {
+                     RepAbsenceRepository absences, RepRepository reps, RoutingProperties properties, Clock clock) {
         this.candidates = candidates;
         this.pool = pool;
         this.decisions = decisions;
         this.absences = absences;
+        this.reps = reps;
         this.properties = properties;
         this.clock = clock;
     }
@@ -55,11 +67,16 @@ class CapacityStrategy implements RoutingStrategy {
 
     @Override
     public Choice choose(Request request) {
-        TeamCandidates.Assessed team = candidates.assess("Capacity routing", request);
+        Optional<TeamCandidates.Paged> paged = candidates.paged(request);
+        // the equal share of the catch-up bound: a large team counts the reps who may take leads at all
+        long sharers = paged.map(p -> reps.countByTeamIdAndActiveTrueAndAvailableTrue(p.team().getId())).orElse(0L);
+        TeamCandidates.Assessed team = paged.flatMap(p -> assessByHeadroom(p, sharers))
+                .orElseGet(() -> candidates.assess("Capacity routing", request));
         if (team.nobody() != null) {
             return Choice.nobody(team.all(), team.nobody());
         }
-        Map<String, String> overCatchUpBound = overCatchUpBound(team.team().getId(), team.eligible());
+        Map<String, String> overCatchUpBound = overCatchUpBound(team.team().getId(), team.eligible(),
+                team.partial() ? sharers : team.eligible().size(), team.partial());
         List<Assessment> all = new ArrayList<>();
         List<Assessment> open = new ArrayList<>();
         for (Assessment candidate : team.all()) {
@@ -86,11 +103,35 @@ class CapacityStrategy implements RoutingStrategy {
         Rep chosen = ranking.get(0).rep();
         chosen.takeRoundRobinTurn(team.team().nextRoundRobinTurn());
         return new Choice(all, ranking, "Capacity routing in team " + team.team().getId() + ": " + chosen.getName()
-                + " had the most headroom (" + ranking.get(0).why() + ")");
+                + " had the most headroom (" + ranking.get(0).why() + "; "
+                + TeamCandidates.eligibleCount(team, "by headroom") + ")");
     }
 
-    /** Eligible reps who already got an equal share plus the catch-up allowance, with the reason. */
-    private Map<String, String> overCatchUpBound(String team, List<Assessment> eligible) {
+    /**
+     * A large team read in headroom order until an eligible rep at work within the catch-up
+     * bound is found; empty when there is none (then the whole team is assessed).
+     */
+    private Optional<TeamCandidates.Assessed> assessByHeadroom(TeamCandidates.Paged paged, long sharers) {
+        for (Iterator<List<Assessment>> pages = paged.inOrder(TeamCandidates.byHeadroom(properties.defaultMaxOpen()));
+             pages.hasNext(); ) {
+            List<Assessment> atWork = pages.next().stream().filter(a -> a.eligible() && a.inWorkingHours()).toList();
+            Map<String, String> over = overCatchUpBound(paged.team().getId(), atWork, sharers, true);
+            if (atWork.stream().anyMatch(a -> !over.containsKey(a.rep().getId()))) {
+                return Optional.of(paged.assessed());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Eligible reps who already got an equal share (the team's leads over {@code sharers}) plus
+     * the catch-up allowance, with the reason.
+     */
+    private Map<String, String> overCatchUpBound(String team, List<Assessment> eligible, long sharers,
+                                                 boolean largeTeam) {
+        if (eligible.isEmpty()) {
+            return Map.of();
+        }
         Instant now = clock.instant();
         Instant dayAgo = now.minus(Duration.ofDays(1));
         List<String> ids = eligible.stream().map(a -> a.rep().getId()).toList();
@@ -106,9 +147,14 @@ class CapacityStrategy implements RoutingStrategy {
         windowStart.forEach((rep, since) -> bySince.computeIfAbsent(since, s -> new ArrayList<>()).add(rep));
         Map<String, String> over = new HashMap<>();
         bySince.forEach((since, reps) -> {
-            long teamGiven = decisions.countTeamGivenSince(team, since);
-            long share = teamGiven / eligible.size();
             Map<String, Long> given = CandidatePool.counts(decisions.countGivenSince(reps, since));
+            if (given.values().stream().allMatch(got -> got < properties.catchUpPerDay())) {
+                return; // below the allowance alone: within the bound whatever the team got
+            }
+            long teamGiven = largeTeam && since.equals(dayAgo)
+                    ? teamLeadsToday.get(team, t -> decisions.countTeamGivenSince(t, dayAgo))
+                    : decisions.countTeamGivenSince(team, since);
+            long share = teamGiven / Math.max(1, sharers);
             for (String rep : reps) {
                 long got = given.getOrDefault(rep, 0L);
                 if (got >= share + properties.catchUpPerDay()) {

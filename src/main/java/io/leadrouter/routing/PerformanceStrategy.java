@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
@@ -13,27 +11,27 @@ import io.leadrouter.performance.ConversionRates;
 import io.leadrouter.team.Rep;
 
 /**
- * Performance-based routing: reps who convert better in the lead's product (or its sector) get
- * more of those leads. Each eligible rep's share is its conversion rate over the team's total
- * ({@link ConversionRates}: new reps start at the team rate), lifted to a fairness floor so no
- * eligible rep falls below {@code performance-floor} of an equal split; leads follow the shares
- * through {@link CreditScheduler}.
+ * Performance-based routing: reps who convert better in the lead's product (or its sector, or
+ * overall) get more of those leads. Each eligible rep comes round in proportion to its conversion
+ * rate ({@link ConversionRates}: smoothed towards the team's rate, so a new rep starts at the
+ * team rate), lifted to at least {@code performance-floor} of the team's rate so that a weak rep
+ * still gets a fair minimum; the rotation is {@link VirtualTurns}.
  */
 @Component
 class PerformanceStrategy implements RoutingStrategy {
 
     static final String KEY = "performance";
 
+    /** The least weight a rep can have, so a rate of 0 (with no floor) still gives a finite turn. */
+    private static final double LEAST_WEIGHT = 1e-3;
+
     private final TeamCandidates candidates;
     private final ConversionRates conversionRates;
-    private final CreditLedger ledger;
     private final RoutingProperties properties;
 
-    PerformanceStrategy(TeamCandidates candidates, ConversionRates conversionRates, CreditLedger ledger,
-                        RoutingProperties properties) {
+    PerformanceStrategy(TeamCandidates candidates, ConversionRates conversionRates, RoutingProperties properties) {
         this.candidates = candidates;
         this.conversionRates = conversionRates;
-        this.ledger = ledger;
         this.properties = properties;
     }
 
@@ -44,52 +42,43 @@ class PerformanceStrategy implements RoutingStrategy {
 
     @Override
     public Choice choose(Request request) {
-        TeamCandidates.Assessed team = candidates.assess("Performance routing", request);
+        ConversionRates.Basis basis = request.team() == null ? null
+                : conversionRates.basis(request.team(), request.lead().product(), request.lead().industry());
+        Map<String, Double> rates = new HashMap<>();
+        Map<String, Integer> deals = new HashMap<>();
+        VirtualTurns.Turns turns = VirtualTurns.PERFORMANCE.rank(candidates, "Performance routing", request, reps -> {
+            ConversionRates.Rates found = conversionRates.rates(basis, reps.stream().map(Rep::getId).toList(),
+                    properties.performancePrior());
+            rates.putAll(found.byRep());
+            deals.putAll(found.deals());
+            Map<String, Double> weights = new HashMap<>();
+            found.byRep().forEach((rep, rate) -> weights.put(rep, weight(rate, basis.teamRate(),
+                    properties.performanceFloor())));
+            return weights;
+        });
+        TeamCandidates.Assessed team = turns.team();
         if (team.nobody() != null) {
             return Choice.nobody(team.all(), team.nobody());
         }
-        List<Rep> eligible = team.eligible().stream().map(Assessment::rep).toList();
-        ConversionRates.Rates rates = conversionRates.rates(eligible.stream().map(Rep::getId).toList(),
-                request.lead().product(), request.lead().industry(), properties.performancePrior());
-        Map<String, Double> shares = withFloor(rates.byRep(), properties.performanceFloor());
-        Map<String, Double> stored = ledger.credits(KEY, shares.keySet());
-        CreditScheduler.Turn turn = CreditScheduler.next(stored, shares);
-        ledger.store(KEY, turn.credits());
-
-        Map<String, Rep> byId = eligible.stream().collect(Collectors.toMap(Rep::getId, Function.identity()));
-        List<Ranked> ranking = turn.ranking().stream()
-                .map(id -> new Ranked(byId.get(id), String.format(Locale.ROOT,
-                        "conversion %.0f%% on %s (%d deals), share %.0f%%", 100 * rates.byRep().get(id),
-                        rates.basis(), rates.deals().get(id), 100 * shares.get(id))))
+        List<Ranked> ranking = turns.ranking().stream()
+                .map(placed -> new Ranked(placed.rep(), String.format(Locale.ROOT,
+                        "conversion %.0f%% on %s (%d deals)%s, next turn at %.2f",
+                        100 * rates.get(placed.rep().getId()), basis.label(), deals.get(placed.rep().getId()),
+                        placed.weight() > rates.get(placed.rep().getId()) ? ", lifted to the fairness floor" : "",
+                        placed.place())))
                 .toList();
+        VirtualTurns.PERFORMANCE.serve(team.team(), turns.ranking());
         Rep chosen = ranking.get(0).rep();
         return new Choice(team.all(), ranking, "Performance routing in team " + team.team().getId() + ": "
-                + chosen.getName() + " was furthest behind their share (" + ranking.get(0).why() + ")");
+                + chosen.getName() + " was next in turn by conversion (" + ranking.get(0).why() + "; "
+                + TeamCandidates.eligibleCount(team, "by turn") + ")");
     }
 
     /**
-     * Shares proportional to the rates, with every share at least {@code floor} of an equal
-     * split: reps below the floor are lifted to it and the rest is shared out by rate.
+     * A rep's weight in the rotation: its rate, but at least {@code floor} of the team's rate, so
+     * with {@code floor} 0.5 no rep gets less than about half of an equal split.
      */
-    static Map<String, Double> withFloor(Map<String, Double> rates, double floor) {
-        double minimum = floor / rates.size();
-        Map<String, Double> shares = new HashMap<>();
-        Map<String, Double> free = new HashMap<>(rates);
-        while (true) {
-            double mass = 1.0 - minimum * shares.size();
-            double total = free.values().stream().mapToDouble(Double::doubleValue).sum();
-            Map<String, Double> proportional = new HashMap<>();
-            free.forEach((rep, rate) -> proportional.put(rep, total == 0 ? mass / free.size() : mass * rate / total));
-            List<String> below = proportional.entrySet().stream().filter(e -> e.getValue() < minimum)
-                    .map(Map.Entry::getKey).toList();
-            if (below.isEmpty()) {
-                shares.putAll(proportional);
-                return shares;
-            }
-            below.forEach(rep -> {
-                shares.put(rep, minimum);
-                free.remove(rep);
-            });
-        }
+    static double weight(double rate, double teamRate, double floor) {
+        return Math.max(LEAST_WEIGHT, Math.max(rate, floor * teamRate));
     }
 }

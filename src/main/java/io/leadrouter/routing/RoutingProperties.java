@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          the last 24 hours a rep may get, so a rep back from an absence
  *                          (few open leads) catches up at a bounded rate
  * @param defaultMaxOpen    capacity routing: the open-lead cap assumed for reps without one
- * @param performanceFloor  performance routing: the least share of an equal split any eligible
- *                          rep gets (0.5: at least half of what an equal split would give)
+ * @param performanceFloor  performance routing: the least weight of any eligible rep, as a
+ *                          fraction of the team's rate (0.5: a rep converting at under half
+ *                          the team's rate is counted at half, about half of an equal split)
  * @param performancePrior  performance routing: how many outcomes of weight the team average
  *                          has against a rep's own record (a new rep starts at the average)
  */

@@ -1,9 +1,12 @@
 package io.leadrouter.routing;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -13,6 +16,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
+import io.leadrouter.system.TtlCache;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 import io.leadrouter.team.Team;
@@ -25,6 +29,12 @@ class TeamCandidates {
     private final TeamRepository teams;
     private final RepRepository reps;
     private final CandidatePool pool;
+    /**
+     * Reps per team, counted at most once a second per team: the count reads the team's whole
+     * index range, and it only decides whether a team is read a page at a time and what the
+     * explanation says ("of 1,000 reps"); paging itself reads until the team is through.
+     */
+    private final TtlCache<String, Long> teamSizes = new TtlCache<>(Duration.ofSeconds(1));
 
     TeamCandidates(TeamRepository teams, RepRepository reps, CandidatePool pool) {
         this.teams = teams;
@@ -74,7 +84,7 @@ class TeamCandidates {
         if (request.team() == null) {
             return Optional.empty();
         }
-        long size = reps.countByTeamId(request.team());
+        long size = teamSizes.get(request.team(), reps::countByTeamId);
         if (size <= PAGE) {
             return Optional.empty();
         }
@@ -92,6 +102,17 @@ class TeamCandidates {
 
     /** Most senior first, longest waiting first within a seniority. */
     static final Order BY_SENIORITY = RepRepository::findBySeniorityInTurn;
+
+    /** Weighted round-robin order: lowest place in the rotation first ({@link VirtualTurns}). */
+    static final Order IN_WEIGHTED_TURN = RepRepository::findInWeightedTurn;
+
+    /** Performance-routing order: lowest place in the rotation first ({@link VirtualTurns}). */
+    static final Order IN_PERFORMANCE_TURN = RepRepository::findInPerformanceTurn;
+
+    /** Capacity order: most headroom first, with this cap for reps without one ({@link RepRepository#findByHeadroom}). */
+    static Order byHeadroom(int defaultMaxOpen) {
+        return (reps, team, page) -> reps.findByHeadroom(team, defaultMaxOpen, page);
+    }
 
     /** Reps below a seniority, longest waiting first. */
     static Order inTurnBelow(int seniority) {
@@ -118,29 +139,56 @@ class TeamCandidates {
             this.hadLeadBefore = hadLeadBefore;
         }
 
+        Team team() {
+            return team;
+        }
+
         /** Assesses reps in this order until one is eligible and at work: that one, or empty when nobody is. */
         Optional<Assessment> firstAtWork(Order order) {
-            for (int page = 0; (long) page * PAGE < size; page++) {
-                List<Rep> next = order.page(reps, team.getId(), PageRequest.of(page, PAGE));
-                pool.assessEach(next.stream().filter(rep -> !assessed.containsKey(rep.getId())).toList(), hadLeadBefore)
-                        .forEach(assessment -> assessed.put(assessment.rep().getId(), assessment));
-                for (Rep rep : next) {
-                    Assessment assessment = assessed.get(rep.getId());
+            for (Iterator<List<Assessment>> pages = inOrder(order); pages.hasNext(); ) {
+                for (Assessment assessment : pages.next()) {
                     if (assessment.eligible() && assessment.inWorkingHours()) {
                         return Optional.of(assessment);
                     }
-                }
-                if (next.size() < PAGE) {
-                    break;
                 }
             }
             return Optional.empty();
         }
 
+        /**
+         * The team's reps in this order, a page at a time, each assessed (reps assessed before
+         * are not assessed again); the caller stops when it has what its rule needs.
+         */
+        Iterator<List<Assessment>> inOrder(Order order) {
+            return new Iterator<>() {
+                private int page;
+                private boolean through;
+
+                @Override
+                public boolean hasNext() {
+                    return !through;
+                }
+
+                @Override
+                public List<Assessment> next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    List<Rep> next = order.page(reps, team.getId(), PageRequest.of(page++, PAGE));
+                    through = next.size() < PAGE;
+                    pool.assessEach(next.stream().filter(rep -> !assessed.containsKey(rep.getId())).toList(),
+                                    hadLeadBefore)
+                            .forEach(assessment -> assessed.put(assessment.rep().getId(), assessment));
+                    return next.stream().map(rep -> assessed.get(rep.getId())).toList();
+                }
+            };
+        }
+
         /** The reps assessed so far, with the working-hours preference applied. */
         Assessed assessed() {
             List<Assessment> all = CandidatePool.preferWorking(new ArrayList<>(assessed.values()));
-            return new Assessed(team, all, all.stream().filter(Assessment::eligible).toList(), null, size);
+            return new Assessed(team, all, all.stream().filter(Assessment::eligible).toList(), null,
+                    Math.max(size, all.size()));
         }
     }
 

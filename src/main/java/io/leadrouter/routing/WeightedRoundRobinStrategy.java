@@ -1,8 +1,7 @@
 package io.leadrouter.routing;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -10,9 +9,9 @@ import org.springframework.stereotype.Component;
 import io.leadrouter.team.Rep;
 
 /**
- * Weighted round-robin within a team: each eligible rep's share of the leads is its weight over
- * the eligible reps' total weight, so a rep of weight 2 gets twice the leads of a rep of weight
- * 1, within one lead over any run of leads ({@link CreditScheduler}).
+ * Weighted round-robin within a team: a rep of weight 2 gets twice the leads of a rep of weight
+ * 1. Each eligible rep comes round in proportion to its weight ({@link VirtualTurns}); a rep
+ * who cannot take leads for a while rejoins without a catch-up flood.
  */
 @Component
 class WeightedRoundRobinStrategy implements RoutingStrategy {
@@ -20,11 +19,9 @@ class WeightedRoundRobinStrategy implements RoutingStrategy {
     static final String KEY = "weighted-round-robin";
 
     private final TeamCandidates candidates;
-    private final CreditLedger ledger;
 
-    WeightedRoundRobinStrategy(TeamCandidates candidates, CreditLedger ledger) {
+    WeightedRoundRobinStrategy(TeamCandidates candidates) {
         this.candidates = candidates;
-        this.ledger = ledger;
     }
 
     @Override
@@ -34,27 +31,20 @@ class WeightedRoundRobinStrategy implements RoutingStrategy {
 
     @Override
     public Choice choose(Request request) {
-        TeamCandidates.Assessed team = candidates.assess("Weighted round-robin", request);
+        VirtualTurns.Turns turns = VirtualTurns.WEIGHTED.rank(candidates, "Weighted round-robin", request,
+                reps -> reps.stream().collect(Collectors.toMap(Rep::getId, rep -> (double) rep.getWeight())));
+        TeamCandidates.Assessed team = turns.team();
         if (team.nobody() != null) {
             return Choice.nobody(team.all(), team.nobody());
         }
-        List<Rep> eligible = team.eligible().stream().map(Assessment::rep).toList();
-        double totalWeight = eligible.stream().mapToInt(Rep::getWeight).sum();
-        Map<String, Double> shares = eligible.stream()
-                .collect(Collectors.toMap(Rep::getId, rep -> rep.getWeight() / totalWeight));
-        Map<String, Double> stored = ledger.credits(KEY, shares.keySet());
-        CreditScheduler.Turn turn = CreditScheduler.next(stored, shares);
-        ledger.store(KEY, turn.credits());
-
-        Map<String, Rep> byId = eligible.stream().collect(Collectors.toMap(Rep::getId, Function.identity()));
-        List<Ranked> ranking = turn.ranking().stream()
-                .map(id -> new Ranked(byId.get(id), "weight " + byId.get(id).getWeight() + " of " + (int) totalWeight
-                        + ", credit " + String.format(java.util.Locale.ROOT, "%.2f", stored.getOrDefault(id, 0.0)
-                        + shares.get(id))))
+        List<Ranked> ranking = turns.ranking().stream()
+                .map(placed -> new Ranked(placed.rep(), "weight " + placed.rep().getWeight() + ", next turn at "
+                        + String.format(Locale.ROOT, "%.2f", placed.place())))
                 .toList();
+        VirtualTurns.WEIGHTED.serve(team.team(), turns.ranking());
         Rep chosen = ranking.get(0).rep();
         return new Choice(team.all(), ranking, "Weighted round-robin in team " + team.team().getId() + ": "
-                + chosen.getName() + " (weight " + chosen.getWeight() + ") was furthest behind their share ("
-                + eligible.size() + " of " + team.all().size() + " reps eligible)");
+                + chosen.getName() + " (weight " + chosen.getWeight() + ") was next in turn ("
+                + TeamCandidates.eligibleCount(team, "by turn") + ")");
     }
 }

@@ -1,8 +1,6 @@
 package io.leadrouter.system;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -24,18 +22,15 @@ public class LatestDefinitions {
     public record Latest(String id, int version) {
     }
 
-    private record Known(Latest latest, long lookedUpAt) {
-    }
-
     private final RepositoryService repositoryService;
-    private final long ttlNanos;
-    private final Map<String, Known> processes = new ConcurrentHashMap<>();
-    private final Map<String, Known> decisions = new ConcurrentHashMap<>();
+    private final TtlCache<String, Latest> processes;
+    private final TtlCache<String, Latest> decisions;
 
     LatestDefinitions(RepositoryService repositoryService,
                       @Value("${leadrouter.decisions.latest-version-ttl:1s}") Duration ttl) {
         this.repositoryService = repositoryService;
-        this.ttlNanos = ttl.toNanos();
+        this.processes = new TtlCache<>(ttl);
+        this.decisions = new TtlCache<>(ttl);
     }
 
     public Latest process(String key) {
@@ -54,17 +49,12 @@ public class LatestDefinitions {
         }, "Decision");
     }
 
-    private Latest latest(Map<String, Known> cache, String key, Function<String, Latest> lookUp, String kind) {
-        Known known = cache.get(key);
-        long now = System.nanoTime();
-        if (known != null && now - known.lookedUpAt() < ttlNanos) {
-            return known.latest();
-        }
-        Latest found = lookUp.apply(key);
+    private static Latest latest(TtlCache<String, Latest> cache, String key, Function<String, Latest> lookUp,
+                                 String kind) {
+        Latest found = cache.get(key, lookUp);
         if (found == null) {
             throw new IllegalStateException(kind + " '" + key + "' is not deployed");
         }
-        cache.put(key, new Known(found, now));
         return found;
     }
 }

@@ -50,6 +50,21 @@ public class Rep {
     @Column(name = "leads_assigned", nullable = false)
     private long leadsAssigned;
 
+    /**
+     * Open (assigned, not yet worked) leads, counted by the database as leads change (a trigger on
+     * {@code leads}, see V13); never written by the application.
+     */
+    @Column(name = "open_leads", nullable = false, insertable = false, updatable = false)
+    private int openLeads;
+
+    /** Place in the team's weighted round-robin rotation, in virtual time (0: none yet). */
+    @Column(name = "weighted_turn", nullable = false)
+    private double weightedTurn;
+
+    /** Place in the team's performance-routing rotation, in virtual time (0: none yet). */
+    @Column(name = "performance_turn", nullable = false)
+    private double performanceTurn;
+
     /** Share under weighted round-robin: a rep of weight 2 gets twice the leads of weight 1. */
     @Column(nullable = false)
     private int weight = 1;
@@ -142,6 +157,26 @@ public class Rep {
     /** Moves this rep to the back of the team's round-robin queue. */
     public void takeRoundRobinTurn(long turn) {
         this.roundRobinTicket = turn;
+    }
+
+    public int getOpenLeads() {
+        return openLeads;
+    }
+
+    public double getWeightedTurn() {
+        return weightedTurn;
+    }
+
+    public void setWeightedTurn(double turn) {
+        this.weightedTurn = turn;
+    }
+
+    public double getPerformanceTurn() {
+        return performanceTurn;
+    }
+
+    public void setPerformanceTurn(double turn) {
+        this.performanceTurn = turn;
     }
 
     /** Marks the rep available or not; coming back is remembered for the catch-up bound. */

@@ -22,6 +22,14 @@ public class Team {
     @Column(name = "rr_sequence", nullable = false)
     private long roundRobinSequence;
 
+    /** Virtual time of the team's weighted round-robin rotation: the place of the last rep served. */
+    @Column(name = "weighted_clock", nullable = false)
+    private double weightedClock;
+
+    /** Virtual time of the team's performance-routing rotation. */
+    @Column(name = "performance_clock", nullable = false)
+    private double performanceClock;
+
     protected Team() {
     }
 
@@ -33,6 +41,22 @@ public class Team {
     /** Hands out the next round-robin turn of this team. Callers hold the team's row lock. */
     public long nextRoundRobinTurn() {
         return ++roundRobinSequence;
+    }
+
+    public double getWeightedClock() {
+        return weightedClock;
+    }
+
+    public void setWeightedClock(double clock) {
+        this.weightedClock = clock;
+    }
+
+    public double getPerformanceClock() {
+        return performanceClock;
+    }
+
+    public void setPerformanceClock(double clock) {
+        this.performanceClock = clock;
     }
 
     public String getId() {

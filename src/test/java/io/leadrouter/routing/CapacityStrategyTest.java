@@ -77,4 +77,24 @@ class CapacityStrategyTest {
         assertThat(catGot).as("catches up: more than an equal share, not all").isBetween(5L, 6L);
         assertThat(owners.subList(0, 2)).containsOnly(cat); // the returning rep is not starved either
     }
+
+    @Test
+    void aLargeTeamIsReadInHeadroomOrderSoTheRepWithMostHeadroomGetsTheLeadWhereverItStands() {
+        int size = TeamCandidates.PAGE + 5;
+        RoutingFixture.RepSpec[] members = new RoutingFixture.RepSpec[size];
+        for (int i = 0; i < size; i++) {
+            // zed sorts last by user id, on the second page of 20, and has the largest cap
+            members[i] = i == size - 1 ? rep("zed").maxOpen(4) : rep(String.format("rep%02d", i)).maxOpen(3);
+        }
+        String team = fixture.team(members);
+
+        List<String> owners = fixture.routeMany(size + 1, "capacity", team);
+
+        // zed first (headroom 4), then everyone else at headroom 3, then zed again (3 against 2)
+        assertThat(owners.get(0)).isEqualTo(repId("zed", team));
+        assertThat(owners.subList(1, size)).doesNotContain(repId("zed", team)).doesNotHaveDuplicates();
+        assertThat(owners.get(size)).isEqualTo(repId("zed", team));
+        assertThat(fixture.route(fixture.lead(), "capacity", team).reason())
+                .contains("had the most headroom", "among the first", "of " + size + " reps by headroom");
+    }
 }

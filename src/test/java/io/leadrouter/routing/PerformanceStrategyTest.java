@@ -63,8 +63,8 @@ class PerformanceStrategyTest {
 
         Map<String, Long> counts = route(team, "GTK 500", 60);
 
-        // bea's own share would be about 11 %: the floor lifts it to half of an equal third
-        assertThat(counts.get(repId("bea", team))).isBetween(9L, 11L);
+        // rates 83 / 17 / 50 %: the floor lifts bea to half the team's 50 %, 25 / 158 of the leads
+        assertThat(counts.get(repId("bea", team))).isBetween(9L, 10L);
         assertThat(counts.get(repId("ace", team))).isGreaterThan(counts.get(repId("cal", team)));
     }
 
@@ -96,11 +96,28 @@ class PerformanceStrategyTest {
     }
 
     @Test
-    void floorLiftsLowSharesAndTheSharesStillSumToOne() {
-        Map<String, Double> shares = PerformanceStrategy.withFloor(Map.of("a", 0.9, "b", 0.05, "c", 0.5), 0.5);
+    void theFloorLiftsAWeakRepsWeightToItsShareOfTheTeamRate() {
+        assertThat(PerformanceStrategy.weight(0.05, 0.4, 0.5)).isCloseTo(0.2, offset(1e-9));
+        assertThat(PerformanceStrategy.weight(0.65, 0.4, 0.5)).isCloseTo(0.65, offset(1e-9));
+        assertThat(PerformanceStrategy.weight(0.0, 0.0, 0.0)).isPositive();
+    }
 
-        assertThat(shares.get("b")).isCloseTo(0.5 / 3, offset(1e-9));
-        assertThat(shares.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, offset(1e-9));
-        assertThat(shares.get("a") / shares.get("c")).isCloseTo(0.9 / 0.5, offset(1e-9));
+    @Test
+    void inALargeTeamTheBetterConverterStillGetsMoreThanItsEqualShare() {
+        RoutingFixture.RepSpec[] members = new RoutingFixture.RepSpec[TeamCandidates.PAGE + 5];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = rep(i == 0 ? "ace" : "rep" + i);
+        }
+        String team = fixture.team(members);
+        history(repId("ace", team), "GTX Plus", 40, 0);
+        for (int i = 1; i < members.length; i++) {
+            history(repId("rep" + i, team), "GTX Plus", 10, 30);
+        }
+
+        Map<String, Long> counts = route(team, "GTX Plus", 100);
+
+        // team rate 29 %: ace (40 + 20 x 0.29) / 60 = 76 %, the others 25 %: shares 11 % and 3.7 %
+        assertThat(counts.get(repId("ace", team))).isBetween(10L, 12L);
+        assertThat(counts).hasSize(members.length);
     }
 }

@@ -87,4 +87,26 @@ class WeightedRoundRobinStrategyTest {
         assertThat(counts).doesNotContainKey(repId("bob", team))
                 .containsEntry(repId("ann", team), 20L).containsEntry(repId("cat", team), 10L);
     }
+
+    @Test
+    void aLargeTeamIsReadInTurnOrderAndEveryRepGetsItsWeightedShare() {
+        int size = TeamCandidates.PAGE + 5;
+        RoutingFixture.RepSpec[] members = new RoutingFixture.RepSpec[size];
+        for (int i = 0; i < size; i++) {
+            members[i] = i < 5 ? rep("heavy" + i).weight(2) : rep("rep" + i);
+        }
+        String team = fixture.team(members);
+        int totalWeight = size + 5;
+
+        List<String> owners = fixture.routeMany(2 * totalWeight, WeightedRoundRobinStrategy.KEY, team);
+
+        Map<String, Long> counts = owners.stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
+        assertThat(counts).hasSize(size);
+        for (int i = 0; i < size; i++) {
+            String rep = i < 5 ? repId("heavy" + i, team) : repId("rep" + i, team);
+            assertThat(counts.get(rep)).as(rep).isEqualTo(i < 5 ? 4L : 2L);
+        }
+        assertThat(fixture.route(fixture.lead(), WeightedRoundRobinStrategy.KEY, team).reason())
+                .contains("was next in turn", "among the first", "of " + size + " reps");
+    }
 }
