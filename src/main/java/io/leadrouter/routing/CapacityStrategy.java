@@ -32,8 +32,9 @@ import io.leadrouter.team.RepRepository;
  *
  * <p>A team of more than {@value TeamCandidates#PAGE} reps is read in headroom order, a page at a
  * time, until an eligible rep at work within the bound is found ({@link TeamCandidates.Paged});
- * its equal share then counts the team's active, available reps, and the team's leads of the last
- * 24 hours are counted at most once a second (a count over every lead the team got that day).
+ * its equal share then counts the team's active, available reps (counted at most once a second),
+ * and the team's leads of the last 24 hours are counted in full at most once a second, adding
+ * the few given since (a full count reads every lead the team got that day).
  */
 @Component
 class CapacityStrategy implements RoutingStrategy {
@@ -47,7 +48,8 @@ class CapacityStrategy implements RoutingStrategy {
     private final RepRepository reps;
     private final RoutingProperties properties;
     private final Clock clock;
-    private final TtlCache<String, Long> teamLeadsToday = new TtlCache<>(Duration.ofSeconds(1));
+    private final TtlCache<String, Counted> teamLeadsToday = new TtlCache<>(Duration.ofSeconds(1));
+    private final TtlCache<String, Long> teamSharers = new TtlCache<>(Duration.ofSeconds(1));
 
     CapacityStrategy(TeamCandidates candidates, CandidatePool pool, RoutingDecisionRepository decisions,
                      RepAbsenceRepository absences, RepRepository reps, RoutingProperties properties, Clock clock) {
@@ -69,14 +71,17 @@ class CapacityStrategy implements RoutingStrategy {
     public Choice choose(Request request) {
         Optional<TeamCandidates.Paged> paged = candidates.paged(request);
         // the equal share of the catch-up bound: a large team counts the reps who may take leads at all
-        long sharers = paged.map(p -> reps.countByTeamIdAndActiveTrueAndAvailableTrue(p.team().getId())).orElse(0L);
-        TeamCandidates.Assessed team = paged.flatMap(p -> assessByHeadroom(p, sharers))
-                .orElseGet(() -> candidates.assess("Capacity routing", request));
+        long sharers = paged.map(p -> teamSharers.get(p.team().getId(), reps::countByTeamIdAndActiveTrueAndAvailableTrue))
+                .orElse(0L);
+        Map<String, String> overInPages = new HashMap<>();
+        Optional<TeamCandidates.Assessed> inPages = paged.flatMap(p -> assessByHeadroom(p, sharers, overInPages));
+        TeamCandidates.Assessed team = inPages.orElseGet(() -> candidates.assess("Capacity routing", request));
         if (team.nobody() != null) {
             return Choice.nobody(team.all(), team.nobody());
         }
-        Map<String, String> overCatchUpBound = overCatchUpBound(team.team().getId(), team.eligible(),
-                team.partial() ? sharers : team.eligible().size(), team.partial());
+        // read in pages, every eligible rep (all at work) has been checked against the bound already
+        Map<String, String> overCatchUpBound = inPages.isPresent() ? overInPages
+                : overCatchUpBound(team.team().getId(), team.eligible(), team.eligible().size(), false);
         List<Assessment> all = new ArrayList<>();
         List<Assessment> open = new ArrayList<>();
         for (Assessment candidate : team.all()) {
@@ -109,13 +114,15 @@ class CapacityStrategy implements RoutingStrategy {
 
     /**
      * A large team read in headroom order until an eligible rep at work within the catch-up
-     * bound is found; empty when there is none (then the whole team is assessed).
+     * bound is found; empty when there is none (then the whole team is assessed). The reps over
+     * the bound among those read go into {@code over}.
      */
-    private Optional<TeamCandidates.Assessed> assessByHeadroom(TeamCandidates.Paged paged, long sharers) {
+    private Optional<TeamCandidates.Assessed> assessByHeadroom(TeamCandidates.Paged paged, long sharers,
+                                                               Map<String, String> over) {
         for (Iterator<List<Assessment>> pages = paged.inOrder(TeamCandidates.byHeadroom(properties.defaultMaxOpen()));
              pages.hasNext(); ) {
             List<Assessment> atWork = pages.next().stream().filter(a -> a.eligible() && a.inWorkingHours()).toList();
-            Map<String, String> over = overCatchUpBound(paged.team().getId(), atWork, sharers, true);
+            over.putAll(overCatchUpBound(paged.team().getId(), atWork, sharers, true));
             if (atWork.stream().anyMatch(a -> !over.containsKey(a.rep().getId()))) {
                 return Optional.of(paged.assessed());
             }
@@ -151,9 +158,14 @@ class CapacityStrategy implements RoutingStrategy {
             if (given.values().stream().allMatch(got -> got < properties.catchUpPerDay())) {
                 return; // below the allowance alone: within the bound whatever the team got
             }
-            long teamGiven = largeTeam && since.equals(dayAgo)
-                    ? teamLeadsToday.get(team, t -> decisions.countTeamGivenSince(t, dayAgo))
-                    : decisions.countTeamGivenSince(team, since);
+            long teamGiven;
+            if (largeTeam && since.equals(dayAgo)) {
+                // the day's count as of up to a second ago, plus the leads given since (a short index range)
+                Counted day = teamLeadsToday.get(team, t -> new Counted(decisions.countTeamGivenSince(t, dayAgo), now));
+                teamGiven = day.leads() + decisions.countTeamGivenSince(team, day.at());
+            } else {
+                teamGiven = decisions.countTeamGivenSince(team, since);
+            }
             long share = teamGiven / Math.max(1, sharers);
             for (String rep : reps) {
                 long got = given.getOrDefault(rep, 0L);
@@ -165,6 +177,10 @@ class CapacityStrategy implements RoutingStrategy {
             }
         });
         return over;
+    }
+
+    /** A team's leads of the last 24 hours, counted at {@code at}. */
+    private record Counted(long leads, Instant at) {
     }
 
     private int cap(Rep rep) {

@@ -2,6 +2,7 @@ package io.leadrouter.routing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,9 +110,27 @@ class TeamCandidates {
     /** Performance-routing order: lowest place in the rotation first ({@link VirtualTurns}). */
     static final Order IN_PERFORMANCE_TURN = RepRepository::findInPerformanceTurn;
 
-    /** Capacity order: most headroom first, with this cap for reps without one ({@link RepRepository#findByHeadroom}). */
+    /**
+     * Capacity order: most headroom first (open-lead cap, or {@code defaultMaxOpen} for reps
+     * without one, minus open leads), then fewest open leads, then longest waiting. Reps without
+     * a cap and reps with one are each read in index order and merged, so no page needs the
+     * whole team sorted: page {@code k} reads at most {@code (k + 1) × size} reps of each.
+     */
     static Order byHeadroom(int defaultMaxOpen) {
-        return (reps, team, page) -> reps.findByHeadroom(team, defaultMaxOpen, page);
+        Comparator<Rep> order = Comparator.<Rep>comparingInt(rep -> headroom(rep, defaultMaxOpen)).reversed()
+                .thenComparingInt(Rep::getOpenLeads).thenComparing(RoundRobinStrategy.LONGEST_WAITING);
+        return (reps, team, page) -> {
+            Pageable upToPage = PageRequest.of(0, (page.getPageNumber() + 1) * page.getPageSize());
+            List<Rep> merged = new ArrayList<>(reps.findUncappedByOpenLeads(team, upToPage));
+            merged.addAll(reps.findCappedByHeadroom(team, upToPage));
+            merged.sort(order);
+            int from = (int) Math.min(page.getOffset(), merged.size());
+            return merged.subList(from, Math.min(from + page.getPageSize(), merged.size()));
+        };
+    }
+
+    private static int headroom(Rep rep, int defaultMaxOpen) {
+        return (rep.getMaxOpen() == null ? defaultMaxOpen : rep.getMaxOpen()) - rep.getOpenLeads();
     }
 
     /** Reps below a seniority, longest waiting first. */

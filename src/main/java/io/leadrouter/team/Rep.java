@@ -57,6 +57,10 @@ public class Rep {
     @Column(name = "open_leads", nullable = false, insertable = false, updatable = false)
     private int openLeads;
 
+    /** {@code max_open - open_leads} for a rep with a cap (null without), computed by the database. */
+    @Column(name = "cap_headroom", insertable = false, updatable = false)
+    private Integer capHeadroom;
+
     /** Place in the team's weighted round-robin rotation, in virtual time (0: none yet). */
     @Column(name = "weighted_turn", nullable = false)
     private double weightedTurn;

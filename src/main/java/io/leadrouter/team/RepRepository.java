@@ -60,16 +60,27 @@ public interface RepRepository extends JpaRepository<Rep, String> {
     List<Rep> findInPerformanceTurn(@Param("team") String teamId, Pageable page);
 
     /**
-     * The team's active, available reps by headroom (open-lead cap, or the default cap, minus open
-     * leads; most first), then fewest open leads, then longest waiting: capacity routing's order,
-     * one page at a time. Open leads are the count the database keeps on the rep's row
-     * ({@link Rep#getOpenLeads()}), so this reads the team's rows and no leads.
+     * Capacity routing's order for the team's active, available reps without an open-lead cap of
+     * their own (their headroom is the default cap minus open leads): fewest open leads first,
+     * then longest waiting. Open leads are the count the database keeps on the rep's row
+     * ({@link Rep#getOpenLeads()}).
      */
     @Query("""
-            select r from Rep r where r.teamId = :team and r.active = true and r.available = true
-            order by coalesce(r.maxOpen, :defaultMaxOpen) - r.openLeads desc, r.openLeads, r.roundRobinTicket, r.id""")
-    List<Rep> findByHeadroom(@Param("team") String teamId, @Param("defaultMaxOpen") int defaultMaxOpen,
-                             Pageable page);
+            select r from Rep r where r.teamId = :team and r.maxOpen is null and r.openLeads >= 0 and r.active = true
+              and r.available = true
+            order by r.teamId, r.maxOpen, r.openLeads, r.roundRobinTicket, r.id""")
+    List<Rep> findUncappedByOpenLeads(@Param("team") String teamId, Pageable page);
+
+    /**
+     * Capacity routing's order for the team's active, available reps with a cap of their own:
+     * most headroom (cap minus open leads, a column the database computes) first, then fewest
+     * open leads, then longest waiting.
+     */
+    @Query("""
+            select r from Rep r where r.teamId = :team and r.capHeadroom >= -2147483647 and r.active = true
+              and r.available = true
+            order by r.teamId, r.capHeadroom desc, r.openLeads, r.roundRobinTicket, r.id""")
+    List<Rep> findCappedByHeadroom(@Param("team") String teamId, Pageable page);
 
     /** Reps of the team who may take leads at all (active, not marked unavailable). */
     long countByTeamIdAndActiveTrueAndAvailableTrue(String teamId);

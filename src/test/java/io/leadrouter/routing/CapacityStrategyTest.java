@@ -97,4 +97,22 @@ class CapacityStrategyTest {
         assertThat(fixture.route(fixture.lead(), "capacity", team).reason())
                 .contains("had the most headroom", "among the first", "of " + size + " reps by headroom");
     }
+
+    @Test
+    void aLargeTeamMergesRepsWithAndWithoutACapOfTheirOwnByHeadroom() {
+        int size = TeamCandidates.PAGE + 5;
+        RoutingFixture.RepSpec[] members = new RoutingFixture.RepSpec[size];
+        for (int i = 0; i < size - 1; i++) {
+            members[i] = rep(String.format("rep%02d", i)); // no cap of their own: the default 25
+        }
+        members[size - 1] = rep("zed").maxOpen(27);
+        String team = fixture.team(members);
+
+        List<String> owners = fixture.routeMany(size + 2, "capacity", team);
+
+        // zed (headroom 27, then 26) twice; then everyone at 25 by fewest open leads; then zed at 25 against 24
+        assertThat(owners.subList(0, 2)).containsOnly(repId("zed", team));
+        assertThat(owners.subList(2, size + 1)).doesNotContain(repId("zed", team)).doesNotHaveDuplicates();
+        assertThat(owners.get(size + 1)).isEqualTo(repId("zed", team));
+    }
 }
