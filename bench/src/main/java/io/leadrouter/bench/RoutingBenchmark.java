@@ -46,14 +46,15 @@ import io.leadrouter.routing.RuleSource;
  * raw-commit baseline's business, see the load harness).
  *
  * <p>Each rep has open leads and leads given today, half have a daily cap, and all have a
- * conversion record, so caps, counts and rates are all read.
+ * conversion record, so caps, counts and rates are all read; the weighted and performance
+ * rotations are under way (every rep placed within a step of the clock).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 8, time = 3)
+@Measurement(iterations = 3, time = 3)
 public class RoutingBenchmark {
 
     static final int ORG_SIZE = 10_000;
@@ -78,7 +79,8 @@ public class RoutingBenchmark {
         // command-line arguments: they override application.yaml
         context = new SpringApplicationBuilder(LeadRouterApplication.class).run(
                 "--server.port=0", // the engine's REST starter needs a servlet context
-                "--spring.datasource.url=jdbc:h2:mem:routing-bench;DB_CLOSE_DELAY=-1"
+                // the statement cache of the app's own H2 URL (application.yaml)
+                "--spring.datasource.url=jdbc:h2:mem:routing-bench;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256"
                         + System.getProperty("bench.h2-options", ""),
                 "--camunda.bpm.job-execution.enabled=false",
                 "--leadrouter.demo.enabled=false",
@@ -112,8 +114,10 @@ public class RoutingBenchmark {
         jdbc.batchUpdate("insert into teams (id, name) values (?, ?)", teams);
         jdbc.batchUpdate("""
                 insert into reps (id, first_name, last_name, team_id, weight, seniority, daily_cap, rr_ticket,
-                                  time_zone, work_start, work_end, work_days)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'UTC', '00:00', '23:59', 'MON,TUE,WED,THU,FRI,SAT,SUN')""", reps);
+                                  weighted_turn, performance_turn, time_zone, work_start, work_end, work_days)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'UTC', '00:00', '23:59', 'MON,TUE,WED,THU,FRI,SAT,SUN')""", reps);
+        // rotations under way: every rep's place within one step past the team's clock
+        jdbc.update("update teams set weighted_clock = ?, performance_clock = ?", CLOCK, CLOCK);
 
         // each rep of the org: 3 open leads, 3 leads given today, a conversion record for the product
         List<Object[]> openLeads = new ArrayList<>();
@@ -157,9 +161,14 @@ public class RoutingBenchmark {
     }
 
     private static Object[] rep(String id, String team, int i, Random random) {
-        return new Object[] {id, "Rep", "No " + i, team, 1 + random.nextInt(3), 1 + random.nextInt(3),
-                i % 2 == 0 ? 1000 : null, (long) random.nextInt(1000)};
+        int weight = 1 + random.nextInt(3);
+        return new Object[] {id, "Rep", "No " + i, team, weight, 1 + random.nextInt(3),
+                i % 2 == 0 ? 1000 : null, (long) random.nextInt(1000), CLOCK + random.nextDouble() / weight,
+                CLOCK + 2 * random.nextDouble()};
     }
+
+    /** Virtual time of the seeded rotations (weighted round-robin, performance). */
+    private static final double CLOCK = 100;
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long cpuNanos;
