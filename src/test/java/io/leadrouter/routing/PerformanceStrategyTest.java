@@ -85,6 +85,17 @@ class PerformanceStrategyTest {
     }
 
     @Test
+    void theTeamRateKeptForAMinuteFollowsAnOutcomeRecordedOnThisNodeAtOnce() {
+        String team = fixture.team(rep("ace"), rep("bea"));
+        history(repId("ace", team), "MG Premium", 10, 10);
+        assertThat(conversionRates.basis(team, "MG Premium", "retail").teamRate()).isCloseTo(0.5, offset(1e-9));
+
+        conversionRates.record(repId("bea", team), "MG Premium", "retail", true);
+
+        assertThat(conversionRates.basis(team, "MG Premium", "retail").teamRate()).isCloseTo(11.0 / 21, offset(1e-9));
+    }
+
+    @Test
     void withoutProductHistoryTheSectorOrAllDealsDecide() {
         String team = fixture.team(rep("ace"), rep("bea"));
         history(repId("ace", team), "MG Special", 30, 0);

@@ -109,4 +109,21 @@ class WeightedRoundRobinStrategyTest {
         assertThat(fixture.route(fixture.lead(), WeightedRoundRobinStrategy.KEY, team).reason())
                 .contains("was next in turn", "among the first", "of " + size + " reps");
     }
+
+    @Test
+    void aRepBackFromAnAbsenceRejoinsTheRotationWithoutACatchUpFlood() {
+        String team = fixture.team(rep("ann"), rep("bob"), rep("cat"), rep("dan"));
+        String dan = repId("dan", team);
+        fixture.routeMany(4, WeightedRoundRobinStrategy.KEY, team);
+        fixture.available(dan, false);
+        assertThat(fixture.routeMany(12, WeightedRoundRobinStrategy.KEY, team)).doesNotContain(dan);
+        fixture.available(dan, true);
+
+        Map<String, Long> next = fixture.routeMany(8, WeightedRoundRobinStrategy.KEY, team).stream()
+                .collect(Collectors.groupingBy(o -> o, Collectors.counting()));
+
+        // missed 3 turns while away: back with an equal share, neither 3 extra leads nor none
+        assertThat(next).hasSize(4).containsEntry(dan, 2L).containsEntry(repId("ann", team), 2L)
+                .containsEntry(repId("bob", team), 2L).containsEntry(repId("cat", team), 2L);
+    }
 }
