@@ -5,7 +5,6 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.leadrouter.security.ApiUser;
 
 /**
  * Bulk CSV imports: {@code POST /api/imports} (text/csv body, any size) answers 202 with the
@@ -26,18 +26,14 @@ import org.springframework.web.server.ResponseStatusException;
 class ImportController {
 
     private final BulkImports imports;
-    private final IdentityService identity;
 
-    ImportController(BulkImports imports, IdentityService identity) {
+    ImportController(BulkImports imports) {
         this.imports = imports;
-        this.identity = identity;
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<BulkImports.Status> submit(HttpServletRequest request) throws IOException {
-        var authentication = identity.getCurrentAuthentication();
-        BulkImports.Status status = imports.submit(request.getInputStream(),
-                authentication == null ? null : authentication.getUserId());
+    ResponseEntity<BulkImports.Status> submit(HttpServletRequest request, ApiUser user) throws IOException {
+        BulkImports.Status status = imports.submit(request.getInputStream(), user.id());
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + status.id())).body(status);
     }
 

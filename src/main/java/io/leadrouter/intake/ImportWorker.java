@@ -171,8 +171,11 @@ class ImportWorker implements SmartLifecycle {
         long existing;
         long rejected;
         final List<LeadCsvImport.RowError> errors;
+        /** Who submitted the import: its leads are theirs (security/LeadAccess). */
+        final String submittedBy;
 
         Progress(LeadImports.Stored stored) {
+            submittedBy = stored.submittedBy();
             rowsRead = stored.rowsRead();
             created = stored.created();
             existing = stored.existing();
@@ -299,7 +302,7 @@ class ImportWorker implements SmartLifecycle {
                     if (!lead.hasNonNull("externalId")) {
                         lead.put("externalId", "import:" + id + ":" + line);
                     }
-                    if (intake.submit(LeadSubmissionParser.parse(lead)).created()) {
+                    if (intake.submit(LeadSubmissionParser.parse(lead), progress.submittedBy).created()) {
                         counts[0]++;
                     } else {
                         counts[1]++;

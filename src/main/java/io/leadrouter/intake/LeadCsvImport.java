@@ -49,7 +49,7 @@ public class LeadCsvImport {
     public record RowError(int line, List<FieldError> errors) {
     }
 
-    public Report importCsv(String content) {
+    public Report importCsv(String content, String submittedBy) {
         int rows = 0;
         int created = 0;
         int existing = 0;
@@ -60,7 +60,7 @@ public class LeadCsvImport {
                 rows++;
                 int line = rows + 1;
                 try {
-                    LeadIntake.Accepted accepted = intake.submit(LeadSubmissionParser.parse(toJson(row)));
+                    LeadIntake.Accepted accepted = intake.submit(LeadSubmissionParser.parse(toJson(row)), submittedBy);
                     if (accepted.created()) {
                         created++;
                     } else {

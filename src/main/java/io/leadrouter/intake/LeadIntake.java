@@ -49,15 +49,15 @@ public class LeadIntake {
 
     /**
      * Stores the lead and starts its routing, or, when a lead with the same {@code externalId}
-     * exists, returns that one and starts nothing.
+     * exists, returns that one and starts nothing. {@code submittedBy} is the user who sent it.
      */
-    public Accepted submit(LeadData data) {
+    public Accepted submit(LeadData data, String submittedBy) {
         Optional<Lead> existing = findExisting(data.externalId());
         if (existing.isPresent()) {
             return new Accepted(existing.get(), false);
         }
         try {
-            Accepted accepted = transaction.execute(status -> new Accepted(create(data), true));
+            Accepted accepted = transaction.execute(status -> new Accepted(create(data, submittedBy), true));
             backlog.accepted();
             return accepted;
         } catch (DataIntegrityViolationException raceOnExternalId) {
@@ -72,8 +72,8 @@ public class LeadIntake {
         return externalId == null ? Optional.empty() : leads.findByExternalId(externalId);
     }
 
-    private Lead create(LeadData data) {
-        Lead lead = leads.saveAndFlush(Lead.receive(data, clock.instant()));
+    private Lead create(LeadData data, String submittedBy) {
+        Lead lead = leads.saveAndFlush(Lead.receive(data, clock.instant(), submittedBy));
         // the latest version, known for a second at most (the engine's own by-key start queries for it)
         ProcessInstance instance = runtimeService.startProcessInstanceById(
                 definitions.process(PROCESS_KEY).id(), lead.getId(), Map.of("leadId", lead.getId()));

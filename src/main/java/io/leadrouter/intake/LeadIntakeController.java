@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.lead.LeadView;
+import io.leadrouter.security.ApiUser;
 import io.leadrouter.system.DurableAcknowledgements;
 
 @RestController
@@ -37,9 +38,9 @@ class LeadIntakeController {
      * 429 with Retry-After while the routing backlog is full ({@link IntakeBacklog}).
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<LeadView> submit(@RequestBody JsonNode body) {
+    ResponseEntity<LeadView> submit(@RequestBody JsonNode body, ApiUser user) {
         backlog.admit();
-        LeadIntake.Accepted accepted = intake.submit(LeadSubmissionParser.parse(body));
+        LeadIntake.Accepted accepted = intake.submit(LeadSubmissionParser.parse(body), user.id());
         durable.awaitWritten(); // acknowledged only once it would survive a crash
         LeadView view = LeadView.of(accepted.lead());
         if (!accepted.created()) {
@@ -54,9 +55,9 @@ class LeadIntakeController {
      * Large files go to {@code POST /api/imports}.
      */
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    LeadCsvImport.Report importCsv(@RequestBody String csv) {
+    LeadCsvImport.Report importCsv(@RequestBody String csv, ApiUser user) {
         backlog.admit();
-        LeadCsvImport.Report report = csvImport.importCsv(csv);
+        LeadCsvImport.Report report = csvImport.importCsv(csv, user.id());
         durable.awaitWritten();
         return report;
     }

@@ -133,14 +133,19 @@ public class Lead {
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
+    /** The user who posted or imported the lead (the intake account, usually); null for leads from before. */
+    @Column(name = "submitted_by")
+    private String submittedBy;
+
     @Version
     private long version;
 
     protected Lead() {
     }
 
-    public static Lead receive(LeadData data, Instant receivedAt) {
+    public static Lead receive(LeadData data, Instant receivedAt, String submittedBy) {
         Lead lead = new Lead();
+        lead.submittedBy = submittedBy;
         lead.id = UUID.randomUUID().toString();
         lead.externalId = data.externalId();
         lead.apply(data);
@@ -477,6 +482,10 @@ public class Lead {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
     }
 
     public String getProcessInstanceId() {

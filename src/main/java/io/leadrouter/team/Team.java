@@ -30,6 +30,10 @@ public class Team {
     @Column(name = "performance_clock", nullable = false)
     private double performanceClock;
 
+    /** Whether the team's reps may read each other's leads (without contact data); off by default. */
+    @Column(name = "share_leads", nullable = false)
+    private boolean shareLeads;
+
     protected Team() {
     }
 
@@ -65,6 +69,14 @@ public class Team {
 
     public String getName() {
         return name;
+    }
+
+    public boolean sharesLeads() {
+        return shareLeads;
+    }
+
+    public void shareLeads(boolean share) {
+        this.shareLeads = share;
     }
 
     public long getRoundRobinSequence() {

@@ -124,7 +124,7 @@ class RoutingFixture {
                 "Company " + unique, null, "US", "CA", null, "technology", 100, null, product, "Reference", null,
                 null);
         return transaction.execute(status -> {
-            Lead lead = leads.save(Lead.receive(data, clock.instant()));
+            Lead lead = leads.save(Lead.receive(data, clock.instant(), null));
             lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, tier);
             return lead.getId();
         });
@@ -139,7 +139,7 @@ class RoutingFixture {
         LeadData data = new LeadData(null, "Lee", "Buyer", email, null, company, website, "US", "CA", null,
                 "technology", 100, null, "GTX Pro", "Reference", null, null);
         return transaction.execute(status -> {
-            Lead lead = leads.save(Lead.receive(data, clock.instant()));
+            Lead lead = leads.save(Lead.receive(data, clock.instant(), null));
             lead.recordScore(50, "WARM");
             return lead.getId();
         });

@@ -96,7 +96,7 @@ public class SlaFixture {
                 "Company " + unique, null, "US", "CA", null, "technology", 100, null, "GTX Pro", "Reference", null,
                 null);
         String id = transaction.execute(status -> {
-            Lead lead = leads.save(Lead.receive(data, clock.instant()));
+            Lead lead = leads.save(Lead.receive(data, clock.instant(), null));
             lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, tier);
             lead.recordQualification("SALES_READY", "test");
             return lead.getId();
