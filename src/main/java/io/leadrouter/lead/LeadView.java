@@ -77,6 +77,15 @@ public record LeadView(
                 seconds(lead.routingDelay()), seconds(lead.repDelay()), lead.getReassignments(), lead.getEscalatedTo());
     }
 
+    /** The same lead without e-mail and phone, for those who may read it but not work it. */
+    public LeadView withoutContact() {
+        return new LeadView(id, externalId, firstName, lastName, null, null, company, website, country, state,
+                city, industry, employees, annualRevenue, product, source, language, attributes, status, problems,
+                score, tier, qualification, qualificationReason, owner, team, routing, outcome, outcomeNote,
+                mergedInto, receivedAt, assignedAt, closedAt, slaDueAt, slaMet, firstResponseAt,
+                routingDelaySeconds, repDelaySeconds, reassignments, escalatedTo);
+    }
+
     private static Long seconds(Duration duration) {
         return duration == null ? null : duration.getSeconds();
     }
