@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.leadrouter.security.ApiUser;
+import io.leadrouter.security.LeadAccess;
 
 /**
  * Bulk CSV imports: {@code POST /api/imports} (text/csv body, any size) answers 202 with the
@@ -26,9 +27,11 @@ import io.leadrouter.security.ApiUser;
 class ImportController {
 
     private final BulkImports imports;
+    private final LeadAccess access;
 
-    ImportController(BulkImports imports) {
+    ImportController(BulkImports imports, LeadAccess access) {
         this.imports = imports;
+        this.access = access;
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
@@ -37,9 +40,11 @@ class ImportController {
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + status.id())).body(status);
     }
 
+    /** The import's progress and rejected rows, for its submitter and admins; others are answered "not found". */
     @GetMapping("/{id}")
-    BulkImports.Status status(@PathVariable String id) {
-        return imports.status(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No import with id '" + id + "'"));
+    BulkImports.Status status(@PathVariable String id, ApiUser user) {
+        return imports.status(id)
+                .filter(status -> access.mayReadImport(user, status.submittedBy()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with id '" + id + "'"));
     }
 }

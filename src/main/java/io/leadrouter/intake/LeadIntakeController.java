@@ -2,17 +2,23 @@ package io.leadrouter.intake;
 
 import java.net.URI;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.lead.LeadView;
 import io.leadrouter.security.ApiUser;
+import io.leadrouter.security.LeadAccess;
+import io.leadrouter.security.LeadScope;
 import io.leadrouter.system.DurableAcknowledgements;
 
 @RestController
@@ -24,17 +30,20 @@ class LeadIntakeController {
 
     private final IntakeBacklog backlog;
     private final DurableAcknowledgements durable;
+    private final LeadAccess access;
 
     LeadIntakeController(LeadIntake intake, LeadCsvImport csvImport, IntakeBacklog backlog,
-                         DurableAcknowledgements durable) {
+                         DurableAcknowledgements durable, LeadAccess access) {
         this.intake = intake;
         this.csvImport = csvImport;
         this.backlog = backlog;
         this.durable = durable;
+        this.access = access;
     }
 
     /**
-     * 201 with the new lead, or 200 with the existing one when its externalId was sent before;
+     * 201 with the new lead, or 200 with the existing one when its externalId was sent before
+     * and the caller may read it ({@link LeadAccess}), else 409 without the lead's data;
      * 429 with Retry-After while the routing backlog is full ({@link IntakeBacklog}).
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -42,11 +51,23 @@ class LeadIntakeController {
         backlog.admit();
         LeadIntake.Accepted accepted = intake.submit(LeadSubmissionParser.parse(body), user.id());
         durable.awaitWritten(); // acknowledged only once it would survive a crash
-        LeadView view = LeadView.of(accepted.lead());
-        if (!accepted.created()) {
-            return ResponseEntity.ok(view);
+        if (accepted.created()) {
+            LeadView view = LeadView.of(accepted.lead()); // the caller submitted it: theirs to read
+            return ResponseEntity.created(URI.create("/api/leads/" + view.id())).body(view);
         }
-        return ResponseEntity.created(URI.create("/api/leads/" + view.id())).body(view);
+        LeadScope scope = access.scopeOf(user);
+        if (!scope.includes(accepted.lead())) {
+            throw externalIdTaken();
+        }
+        return ResponseEntity.ok(scope.viewOf(accepted.lead()));
+    }
+
+    private static ErrorResponseException externalIdTaken() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "A lead with this externalId exists; nothing was stored. Send each lead with its own externalId.");
+        problem.setTitle("Lead exists");
+        problem.setType(URI.create("urn:leadrouter:problem:external-id-exists"));
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
     /**

@@ -12,6 +12,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.leadrouter.security.ApiUser;
+import io.leadrouter.security.LeadAccess;
+import io.leadrouter.security.LeadScope;
+
+/** Reading leads: each user reads the leads {@link LeadAccess} lets them see, others are "not found". */
 @RestController
 @RequestMapping("/api/leads")
 @Transactional(readOnly = true)
@@ -20,17 +25,20 @@ class LeadQueryController {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final LeadRepository leads;
+    private final LeadAccess access;
 
-    LeadQueryController(LeadRepository leads) {
+    LeadQueryController(LeadRepository leads, LeadAccess access) {
         this.leads = leads;
+        this.access = access;
     }
 
     @GetMapping("/{id}")
-    LeadView lead(@PathVariable String id) {
-        return LeadView.of(leads.require(id));
+    LeadView lead(@PathVariable String id, ApiUser user) {
+        LeadScope scope = access.scopeOf(user);
+        return scope.viewOf(leads.require(id, scope));
     }
 
-    /** One page of leads, newest first. */
+    /** One page of the leads the user may read, newest first; {@code totalElements} counts only those. */
     record LeadPage(List<LeadView> content, int page, int size, long totalElements, int totalPages) {
     }
 
@@ -38,13 +46,15 @@ class LeadQueryController {
     LeadPage search(@RequestParam(required = false) LeadStatus status,
                     @RequestParam(required = false) String owner,
                     @RequestParam(defaultValue = "0") int page,
-                    @RequestParam(defaultValue = "50") int size) {
+                    @RequestParam(defaultValue = "50") int size,
+                    ApiUser user) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be 0 or more and size from 1 to " + MAX_PAGE_SIZE);
         }
-        Page<Lead> found = leads.search(status, owner,
+        LeadScope scope = access.scopeOf(user);
+        Page<Lead> found = leads.search(status, owner, scope,
                 PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "receivedAt").and(Sort.by("id"))));
-        return new LeadPage(found.map(LeadView::of).getContent(), page, size,
+        return new LeadPage(found.map(scope::viewOf).getContent(), page, size,
                 found.getTotalElements(), found.getTotalPages());
     }
 }

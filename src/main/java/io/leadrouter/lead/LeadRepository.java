@@ -6,11 +6,15 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface LeadRepository extends JpaRepository<Lead, String> {
+import io.leadrouter.security.LeadScope;
+
+public interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecificationExecutor<Lead> {
 
     Optional<Lead> findByExternalId(String externalId);
 
@@ -42,10 +46,23 @@ public interface LeadRepository extends JpaRepository<Lead, String> {
         return findById(id).orElseThrow(() -> new LeadNotFoundException(id));
     }
 
-    @Query("""
-            select l from Lead l
-            where (:status is null or l.status = :status)
-              and (:owner is null or l.ownerId = :owner)
-            """)
-    Page<Lead> search(@Param("status") LeadStatus status, @Param("owner") String owner, Pageable pageable);
+    /**
+     * The lead if the user's scope includes it; otherwise {@link LeadNotFoundException}, exactly as
+     * for a lead that does not exist, so that nobody learns which leads exist.
+     */
+    default Lead require(String id, LeadScope scope) {
+        return findById(id).filter(scope::includes).orElseThrow(() -> new LeadNotFoundException(id));
+    }
+
+    /** Leads of the scope, by status and owner if given: filtered in the query, so paging counts only these. */
+    default Page<Lead> search(LeadStatus status, String owner, LeadScope scope, Pageable pageable) {
+        Specification<Lead> found = scope.asQuery();
+        if (status != null) {
+            found = found.and((lead, query, where) -> where.equal(lead.get("status"), status));
+        }
+        if (owner != null) {
+            found = found.and((lead, query, where) -> where.equal(lead.get("ownerId"), owner));
+        }
+        return findAll(found, pageable);
+    }
 }

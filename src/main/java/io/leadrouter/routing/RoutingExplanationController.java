@@ -14,8 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.security.ApiUser;
+import io.leadrouter.security.LeadAccess;
 
-/** "Why did this lead go to Bob?" and "why not me?": every routing decision of a lead. */
+/**
+ * "Why did this lead go to Bob?" and "why not me?": every routing decision of a lead, for those
+ * who may read the lead ({@link LeadAccess}).
+ */
 @RestController
 @Transactional(readOnly = true)
 class RoutingExplanationController {
@@ -23,11 +28,14 @@ class RoutingExplanationController {
     private final LeadRepository leads;
     private final RoutingDecisionRepository decisions;
     private final ObjectMapper json;
+    private final LeadAccess access;
 
-    RoutingExplanationController(LeadRepository leads, RoutingDecisionRepository decisions, ObjectMapper json) {
+    RoutingExplanationController(LeadRepository leads, RoutingDecisionRepository decisions, ObjectMapper json,
+                                 LeadAccess access) {
         this.leads = leads;
         this.decisions = decisions;
         this.json = json;
+        this.access = access;
     }
 
     record Rule(String name, String decision, Integer version) {
@@ -41,8 +49,8 @@ class RoutingExplanationController {
     }
 
     @GetMapping("/api/leads/{id}/routing")
-    Explanation routing(@PathVariable String id) {
-        Lead lead = leads.require(id);
+    Explanation routing(@PathVariable String id, ApiUser user) {
+        Lead lead = leads.require(id, access.scopeOf(user));
         List<Decision> all = decisions.findByLeadIdOrderByDecidedAt(id).stream().map(this::decision).toList();
         return new Explanation(lead.getId(), lead.getOwnerId(), lead.getTeamId(), all);
     }

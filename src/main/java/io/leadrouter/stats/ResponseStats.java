@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.leadrouter.security.StatsScope;
 
 /**
  * Speed-to-lead totals per rep or team, aggregated in the database over the response clocks
@@ -57,8 +60,13 @@ public class ResponseStats {
         this.jdbc = jdbc;
     }
 
-    /** Totals of clocks started in [from, to); either end may be null (open). */
-    List<Totals> totals(By by, Instant from, Instant to) {
+    /**
+     * Totals of clocks started in [from, to) that the scope lets the caller read (in the where
+     * clause, by the team the lead was assigned in or the rep: each served by an index); either end
+     * of the window may be null (open).
+     */
+    List<Totals> totals(By by, Instant from, Instant to, StatsScope scope) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
         String sql = """
                 select c.%1$s as group_key,
                        count(*) as assigned,
@@ -71,12 +79,11 @@ public class ResponseStats {
                        avg(cast(c.rep_delay_seconds as double precision)) as rep_average,
                        percentile_cont(0.5) within group (order by c.rep_delay_seconds) as rep_median
                 from response_clocks c
-                where 1 = 1 %2$s %3$s
+                where 1 = 1 %2$s %3$s %4$s
                 group by c.%1$s
                 order by c.%1$s
                 """.formatted(by.column, from == null ? "" : "and c.assigned_at >= :from",
-                to == null ? "" : "and c.assigned_at < :to");
-        MapSqlParameterSource parameters = new MapSqlParameterSource();
+                to == null ? "" : "and c.assigned_at < :to", readable(scope, parameters));
         if (from != null) {
             parameters.addValue("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
         }
@@ -84,6 +91,26 @@ public class ResponseStats {
             parameters.addValue("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         }
         return jdbc.query(sql, parameters, (row, n) -> totals(row));
+    }
+
+    /** The scope as a condition on the clocks: the teams', or the rep's own. */
+    private static String readable(StatsScope scope, MapSqlParameterSource parameters) {
+        if (scope.everything()) {
+            return "";
+        }
+        List<String> anyOf = new ArrayList<>();
+        if (!scope.teams().isEmpty()) {
+            anyOf.add("c.team_id in (:scopeTeams)");
+            parameters.addValue("scopeTeams", List.copyOf(scope.teams()));
+        }
+        if (scope.rep() != null) {
+            anyOf.add("c.rep_id = :scopeRep");
+            parameters.addValue("scopeRep", scope.rep());
+        }
+        if (anyOf.isEmpty()) {
+            return "and 1 = 0";
+        }
+        return "and (" + String.join(" or ", anyOf) + ")";
     }
 
     private static Totals totals(ResultSet row) throws SQLException {

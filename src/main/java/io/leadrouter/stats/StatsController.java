@@ -10,13 +10,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.leadrouter.security.ApiUser;
+import io.leadrouter.security.LeadAccess;
+import io.leadrouter.security.StatsScope;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 
@@ -24,7 +29,9 @@ import io.leadrouter.team.RepRepository;
  * Speed-to-lead statistics: {@code GET /api/stats/reps} and {@code GET /api/stats/teams}, over
  * the assignments made from {@code from} until {@code to}. Both are optional; a date
  * ({@code 2025-03-01}) is a whole UTC day and both ends are included, an instant
- * ({@code 2025-03-01T00:00:00Z}) includes {@code from} and excludes {@code to}.
+ * ({@code 2025-03-01T00:00:00Z}) includes {@code from} and excludes {@code to}. Each user reads
+ * the figures {@link LeadAccess} gives them (sales ops and admins all, a manager their teams, a
+ * rep their own row of the rep figures); those with none to read are answered 403.
  */
 @RestController
 @RequestMapping("/api/stats")
@@ -32,10 +39,12 @@ class StatsController {
 
     private final ResponseStats stats;
     private final RepRepository reps;
+    private final LeadAccess access;
 
-    StatsController(ResponseStats stats, RepRepository reps) {
+    StatsController(ResponseStats stats, RepRepository reps, LeadAccess access) {
         this.stats = stats;
         this.reps = reps;
+        this.access = access;
     }
 
     record RepTotals(String rep, String name, String team, @JsonUnwrapped ResponseStats.Totals totals) {
@@ -51,10 +60,12 @@ class StatsController {
     }
 
     @GetMapping("/reps")
-    RepStats reps(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    RepStats reps(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  ApiUser user) {
+        StatsScope scope = access.repStatsOf(user).orElseThrow(() -> forbidden(LeadAccess.WHO_READS_REP_STATS));
         Instant start = start(from);
         Instant end = end(to);
-        List<ResponseStats.Totals> totals = stats.totals(ResponseStats.By.REP, start, end);
+        List<ResponseStats.Totals> totals = stats.totals(ResponseStats.By.REP, start, end, scope);
         Map<String, Rep> byId = reps.findAllById(totals.stream().map(ResponseStats.Totals::key).toList()).stream()
                 .collect(Collectors.toMap(Rep::getId, Function.identity()));
         return new RepStats(start, end, totals.stream().map(t -> {
@@ -64,11 +75,17 @@ class StatsController {
     }
 
     @GetMapping("/teams")
-    TeamStats teams(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    TeamStats teams(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                    ApiUser user) {
+        StatsScope scope = access.teamStatsOf(user).orElseThrow(() -> forbidden(LeadAccess.WHO_READS_TEAM_STATS));
         Instant start = start(from);
         Instant end = end(to);
-        return new TeamStats(start, end, stats.totals(ResponseStats.By.TEAM, start, end).stream()
+        return new TeamStats(start, end, stats.totals(ResponseStats.By.TEAM, start, end, scope).stream()
                 .map(t -> new TeamTotals(t.key(), t)).toList());
+    }
+
+    private static ResponseStatusException forbidden(String whoMay) {
+        return new ResponseStatusException(HttpStatus.FORBIDDEN, whoMay);
     }
 
     private static Instant start(String from) {
