@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * <table>
  * <tr><th>group</th><th>may</th></tr>
- * <tr><td>a team</td><td>Tasklist: the team's leads and their own (see {@link EngineAuthorizations})</td></tr>
+ * <tr><td>a team</td><td>Tasklist: the team's leads and their own (see {@link EngineAuthorizations});
+ * {@code /api}: see {@link LeadAccess}</td></tr>
  * <tr><td>{@value #MANAGERS}</td><td>as their team; change any rep's availability and routing settings</td></tr>
  * <tr><td>{@value #SALES_OPS}</td><td>Tasklist: review and manual assignment, every lead's task; change any rep</td></tr>
  * <tr><td>{@value #OPS}</td><td>Cockpit (running leads, incidents, retries); Actuator</td></tr>
@@ -28,6 +29,12 @@ public final class Roles {
 
     /** May change any rep's availability, absences and routing settings through {@code /api/reps}. */
     public static final Set<String> REP_ADMINS = Set.of(SALES_OPS, MANAGERS, CAMUNDA_ADMIN);
+
+    /** May change a team's settings through {@code /api/teams} (whether it shares its leads). */
+    public static final Set<String> TEAM_ADMINS = Set.of(SALES_OPS, CAMUNDA_ADMIN);
+
+    /** Sales users besides the reps (members of a team's group): may list the teams. */
+    public static final Set<String> SALES_STAFF = Set.of(SALES_OPS, MANAGERS, CAMUNDA_ADMIN);
 
     /** May read Actuator endpoints other than health (metrics, Prometheus). */
     static final Set<String> ACTUATOR_READERS = Set.of(CAMUNDA_ADMIN, OPS, MONITORING);
