@@ -44,7 +44,8 @@ import io.leadrouter.team.TeamRepository;
  * task ({@link OwnedTaskAuthorizations}, {@link LeadTaskReaders}): the owner of a "Work lead"
  * reads and works it; the managers of the team, and the team when it shares its leads, read it.
  * Newly added teams get their grants at the next start.</li>
- * <li>{@code sales-ops} also reads every task of the lead process (READ_TASK; not UPDATE_TASK:
+ * <li>{@code sales-ops} also reads every task of the lead process with its variables (READ_TASK,
+ * READ_TASK_VARIABLE; not UPDATE_TASK:
  * they reassign a lead through Lead Router, which moves owner, clock and credit with it). Review
  * and manual assignment are theirs to work as candidate group.</li>
  * <li>{@code managers}, {@code sales-ops}: read users and groups (to pick an assignee).</li>
@@ -110,7 +111,7 @@ public class EngineAuthorizations implements ApplicationRunner {
             granted += grant(group, Resources.GROUP, Authorization.ANY, Permissions.READ);
         }
         granted += grant(Roles.SALES_OPS, Resources.PROCESS_DEFINITION, LeadIntake.PROCESS_KEY,
-                ProcessDefinitionPermissions.READ_TASK);
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
         // databases of earlier versions: sales ops could take, reassign and close any rep's task,
         // and the open lead tasks carry the engine's default grants (every candidate could update)
         int upgraded = revoke(Roles.SALES_OPS, Resources.PROCESS_DEFINITION, LeadIntake.PROCESS_KEY,
@@ -123,7 +124,10 @@ public class EngineAuthorizations implements ApplicationRunner {
         granted += grant(Roles.OPS, Resources.PROCESS_DEFINITION, Authorization.ANY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK);
+                ProcessDefinitionPermissions.READ_TASK,
+                // variables are permissions of their own (enforceSpecificVariablePermission)
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+                ProcessDefinitionPermissions.READ_TASK_VARIABLE);
         granted += grant(Roles.OPS, Resources.PROCESS_INSTANCE, Authorization.ANY,
                 ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
         granted += grant(Roles.OPS, Resources.DECISION_DEFINITION, Authorization.ANY,
@@ -203,6 +207,7 @@ public class EngineAuthorizations implements ApplicationRunner {
                     // the assignee works it; while nobody has it, its candidates may claim it
                     if (task.getAssignee() == null || task.getAssignee().equals(grant.getUserId())) {
                         grant.addPermission(TaskPermissions.TASK_WORK);
+                        grant.addPermission(TaskPermissions.READ_VARIABLE);
                     }
                     authorizations.saveAuthorization(grant);
                     narrowed++;

@@ -1,7 +1,6 @@
 package io.leadrouter.security;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -20,8 +19,9 @@ import io.leadrouter.system.TtlCache;
  * Who besides its owner reads a lead's task in Tasklist, as the candidates of "Work lead" and
  * "Handle escalated lead" ({@code camunda:candidateUsers="${leadTaskReaders.managers(execution)}"}).
  * Candidates only read ({@link OwnedTaskAuthorizations}); the rules are those of the API: the
- * managers of the lead's team (users in both {@code managers} and the team's group), and the
- * team's reps only when the team shares its leads ({@link Team#sharesLeads()}). Sales ops read
+ * managers of the lead's team (users in both {@code managers} and the team's group: candidate
+ * users, with the lead's data), and the team's reps only when the team shares its leads
+ * ({@link Team#sharesLeads()}: candidate group, without the lead's data). Sales ops read
  * every lead's task through their grant on the process. Computed when the task is created, from
  * the {@code team} variable, without storing anything in the process: a team that starts or stops
  * sharing applies to tasks created from then on.
@@ -52,15 +52,12 @@ public class LeadTaskReaders {
     }
 
     /**
-     * Candidate groups of "Handle escalated lead": the team when it shares, and every manager
-     * when no manager is named (the last rep had none), so that one of them claims it.
+     * Candidate groups of "Handle escalated lead": every manager when no manager is named (the
+     * last rep had none), so that one of them claims it; else none. An escalated lead is the
+     * managers', not the team's.
      */
     public List<String> escalationGroups(DelegateExecution execution) {
-        List<String> groups = new ArrayList<>(team(execution));
-        if (execution.getVariable("manager") == null) {
-            groups.add(Roles.MANAGERS);
-        }
-        return groups;
+        return execution.getVariable("manager") == null ? List.of(Roles.MANAGERS) : List.of();
     }
 
     List<String> managersOf(String team) {

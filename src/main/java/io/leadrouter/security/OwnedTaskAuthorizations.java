@@ -28,9 +28,14 @@ import org.camunda.bpm.engine.task.Task;
  * <li>the assignee: READ and TASK_WORK (work and complete the task; claiming their own task is a
  * no-op). No TASK_ASSIGN and no UPDATE: they cannot unclaim, reassign, delegate or change the
  * task (due date = response deadline) or its variables except by completing it.</li>
- * <li>candidate users and groups: READ only (they see the task). While the task has no assignee
- * (an escalated lead with no manager named), candidates may also claim it: TASK_WORK, taken back
- * from them when someone claims it.</li>
+ * <li>candidate users (the managers of the lead's team): READ and READ_VARIABLE, the task with
+ * the lead's data.</li>
+ * <li>candidate groups (the team, when it shares its leads): READ only, the task without its
+ * variables: who has which lead and until when, but not the lead's contact data, which goes only
+ * to those who may work the lead (with {@code enforceSpecificVariablePermission}, on in
+ * application.yaml; without it READ would include the variables).</li>
+ * <li>While the task has no assignee (an escalated lead with no manager named), its candidates
+ * may claim it: TASK_WORK and READ_VARIABLE, TASK_WORK taken back when someone claims it.</li>
  * <li>a previous assignee: nothing. Their grant goes with the assignment.</li>
  * </ul>
  *
@@ -87,7 +92,7 @@ class OwnedTaskAuthorizations extends DefaultAuthorizationProvider {
         if (!isOwned(task)) {
             return super.newTaskUserIdentityLink(task, userId, type);
         }
-        return grant(task, userId, null, candidatePermissions(task)).toArray(new AuthorizationEntity[0]);
+        return grant(task, userId, null, candidatePermissions(task, true)).toArray(new AuthorizationEntity[0]);
     }
 
     @Override
@@ -95,7 +100,7 @@ class OwnedTaskAuthorizations extends DefaultAuthorizationProvider {
         if (!isOwned(task)) {
             return super.newTaskGroupIdentityLink(task, groupId, type);
         }
-        return grant(task, null, groupId, candidatePermissions(task)).toArray(new AuthorizationEntity[0]);
+        return grant(task, null, groupId, candidatePermissions(task, false)).toArray(new AuthorizationEntity[0]);
     }
 
     /** The engine is creating the task (and assigning it by the model), no user is changing it. */
@@ -107,16 +112,19 @@ class OwnedTaskAuthorizations extends DefaultAuthorizationProvider {
         return OWNED_TASKS.contains(task.getTaskDefinitionKey());
     }
 
-    private Permission[] assigneePermissions() {
-        return isEnforceSpecificVariablePermission()
-                ? new Permission[] {Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.READ_VARIABLE}
-                : new Permission[] {Permissions.READ, TaskPermissions.TASK_WORK};
+    private static Permission[] assigneePermissions() {
+        return new Permission[] {Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.READ_VARIABLE};
     }
 
-    /** Candidates read the task; while nobody has it, they may claim it (and then work it). */
-    private Permission[] candidatePermissions(Task task) {
-        return task.getAssignee() == null
-                ? new Permission[] {Permissions.READ, TaskPermissions.TASK_WORK}
+    /**
+     * Candidates read the task, candidate users with its variables; while nobody has it, any
+     * candidate may claim it (and then work it).
+     */
+    private Permission[] candidatePermissions(Task task, boolean withVariables) {
+        if (task.getAssignee() == null) {
+            return new Permission[] {Permissions.READ, TaskPermissions.READ_VARIABLE, TaskPermissions.TASK_WORK};
+        }
+        return withVariables ? new Permission[] {Permissions.READ, TaskPermissions.READ_VARIABLE}
                 : new Permission[] {Permissions.READ};
     }
 

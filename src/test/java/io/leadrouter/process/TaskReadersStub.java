@@ -1,6 +1,5 @@
 package io.leadrouter.process;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,10 +25,6 @@ public class TaskReadersStub {
     }
 
     public List<String> escalationGroups(DelegateExecution execution) {
-        List<String> groups = new ArrayList<>(team(execution));
-        if (execution.getVariable("manager") == null) {
-            groups.add("managers");
-        }
-        return groups;
+        return execution.getVariable("manager") == null ? List.of("managers") : List.of();
     }
 }

@@ -275,6 +275,10 @@ class EngineAuthorizationsTest {
         assertThat(cockpit.login("cockpit", "olga.ops", "Olga-ops-1")).isEqualTo(200);
         assertThat(cockpit.get("/camunda/api/engine/engine/default/process-definition?key=leadRouting").body())
                 .contains("leadRouting");
+        HttpResponse<String> variables = cockpit.get("/camunda/api/engine/engine/default/process-instance/"
+                + eastTask.getProcessInstanceId() + "/variables");
+        assertThat(variables.statusCode()).as(variables.body()).isEqualTo(200);
+        assertThat(variables.body()).as("ops read a lead's variables in Cockpit").contains(eastLead);
         assertThat(new WebappSession("http://localhost:" + port).login("admin", "olga.ops", "Olga-ops-1"))
                 .isEqualTo(403);
         assertThat(new WebappSession("http://localhost:" + port).login("tasklist", "olga.ops", "Olga-ops-1"))

@@ -95,6 +95,8 @@ class TaskOwnershipTest {
 
         assertThat(rep.getForEntity(path, String.class).getStatusCode()).as("the team shares: they see it")
                 .isEqualTo(HttpStatus.OK);
+        assertForbidden(rep, HttpMethod.GET, path + "/variables", null);
+        assertForbidden(rep, HttpMethod.GET, path + "/form-variables", null);
         assertForbidden(rep, HttpMethod.POST, path + "/claim", "{\"userId\": \"" + teammate + "\"}");
         assertForbidden(rep, HttpMethod.POST, path + "/unclaim", "{}");
         assertForbidden(rep, HttpMethod.POST, path + "/assignee", "{\"userId\": \"" + teammate + "\"}");
@@ -115,6 +117,23 @@ class TaskOwnershipTest {
                 + "/localVariables/leadId", "{\"value\": \"another-lead\", \"type\": \"String\"}");
 
         assertUnchanged();
+    }
+
+    @Test
+    void theOwnerTheTeamsManagersAndSalesOpsReadTheLeadsDataTheTeamDoesNot() {
+        String email = leads.require(leadId).getEmail();
+        String path = "/engine-rest/task/" + task.getId() + "/variables";
+
+        for (String reader : List.of(owner, managerOf("east"), "sam.ops")) {
+            ResponseEntity<String> variables = driver.as(reader, "demo").getForEntity(path, String.class);
+            assertThat(variables.getStatusCode()).as(reader + ": " + variables.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(variables.getBody()).as(reader).contains(email);
+        }
+        ResponseEntity<String> teammateReads = driver.as(teammate, "demo").getForEntity(path, String.class);
+        assertThat(teammateReads.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(teammateReads.getBody()).doesNotContain(email);
+        assertThat(driver.as(managerOf("west"), "demo").getForEntity("/engine-rest/task/" + task.getId(), String.class)
+                .getStatusCode()).as("another team's manager").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
