@@ -32,6 +32,8 @@ import io.leadrouter.team.RepRepository;
 public class LeadRouting {
 
     static final String MANUAL = "manual";
+    /** The strategy recorded when sales ops or a manager gave an assigned or escalated lead to another rep. */
+    public static final String REASSIGNED_BY_HAND = "reassigned-by-hand";
     static final int LISTED_RANKED = 20;
     static final int LISTED_EXCLUDED = 30;
 
@@ -158,13 +160,7 @@ public class LeadRouting {
     @Transactional
     public Outcome assignManually(String leadId, String repId, String assignedBy) {
         Lead lead = leads.require(leadId);
-        Rep rep = repId == null ? null : reps.findById(repId.trim()).orElse(null);
-        if (rep == null) {
-            throw new IllegalArgumentException("There is no rep with user id '" + repId + "'");
-        }
-        if (!rep.isActive()) {
-            throw new IllegalArgumentException(rep.getName() + " is inactive and cannot be given leads");
-        }
+        Rep rep = activeRep(repId);
         String reason = "Assigned by hand" + (assignedBy == null ? "" : " by " + assignedBy)
                 + (lead.getRoutingReason() == null ? "" : " after: " + lead.getRoutingReason());
         Instant now = clock.instant();
@@ -176,6 +172,46 @@ public class LeadRouting {
         record(lead, now, new RuleSource(lead.getRoutingRule(), null, null), rep.getTeamId(), MANUAL, MANUAL,
                 rep.getId(), reason, choice);
         return new Outcome(rep.getId(), rep.getTeamId(), MANUAL, reason);
+    }
+
+    /**
+     * Sales ops or a manager give an assigned or escalated lead to a rep of their choice: the
+     * lead's owner and team move (and with them the open-lead counts and the credit for the
+     * outcome), and the routing explanation records who reassigned it, from whom, to whom and
+     * why. Not a breach: the lead's reassignment count, which bounds reassignments after missed
+     * deadlines, stays. The rep's response clock is the caller's (see {@code sla.Reassignments}).
+     */
+    @Transactional
+    public Outcome reassignByHand(String leadId, String repId, String reassignedBy, String why) {
+        Lead lead = leads.require(leadId);
+        Rep rep = activeRep(repId);
+        String from = lead.getOwnerId() != null ? nameOf(lead.getOwnerId())
+                : lead.getEscalatedTo() != null ? nameOf(lead.getEscalatedTo()) + " (escalated)" : "nobody";
+        String reason = "Reassigned by " + reassignedBy + " from " + from + " to " + rep.getName() + ": " + why;
+        Instant now = clock.instant();
+        reps.countAssignment(rep.getId());
+        lead.assignTo(rep.getId(), rep.getTeamId(), REASSIGNED_BY_HAND, lead.getRoutingRule(), reason, now);
+        RoutingStrategy.Choice choice = new RoutingStrategy.Choice(List.of(),
+                List.of(new RoutingStrategy.Ranked(rep, "chosen by " + reassignedBy)), reason);
+        record(lead, now, new RuleSource(lead.getRoutingRule(), null, null), rep.getTeamId(), REASSIGNED_BY_HAND,
+                REASSIGNED_BY_HAND, rep.getId(), reason, choice);
+        return new Outcome(rep.getId(), rep.getTeamId(), REASSIGNED_BY_HAND, reason);
+    }
+
+    /** The rep with that user id, if active; else IllegalArgumentException naming the problem. */
+    public Rep activeRep(String repId) {
+        Rep rep = repId == null ? null : reps.findById(repId.trim()).orElse(null);
+        if (rep == null) {
+            throw new IllegalArgumentException("There is no rep with user id '" + repId + "'");
+        }
+        if (!rep.isActive()) {
+            throw new IllegalArgumentException(rep.getName() + " is inactive and cannot be given leads");
+        }
+        return rep;
+    }
+
+    private String nameOf(String repId) {
+        return reps.findById(repId).map(Rep::getName).orElse(repId);
     }
 
     private static String ruleName(Command command) {

@@ -16,8 +16,10 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +40,14 @@ import io.leadrouter.team.TeamRepository;
  *
  * <ul>
  * <li>Teams, {@code managers}, {@code sales-ops}: Tasklist, the two filters, and the lead
- * process definition (its name and diagram). Which tasks they see is not granted here: the
- * engine itself grants READ and UPDATE on a task to its assignee and its candidate groups, and
- * every "Work lead" task has the owner as assignee and the owner's team as candidate group. So
- * a rep sees and completes the leads of their team and their own, nothing else; a manager (a
- * member of their team's group) the same. Newly added teams get their grants at the next start.</li>
- * <li>{@code sales-ops} also every task of the lead process (READ_TASK, UPDATE_TASK): they
- * reassign leads of reps who are away. Review and manual assignment are theirs as candidate group.</li>
+ * process definition (its name and diagram). Which tasks they see is not granted here but per
+ * task ({@link OwnedTaskAuthorizations}, {@link LeadTaskReaders}): the owner of a "Work lead"
+ * reads and works it; the managers of the team, and the team when it shares its leads, read it.
+ * Newly added teams get their grants at the next start.</li>
+ * <li>{@code sales-ops} also reads every task of the lead process with its variables (READ_TASK,
+ * READ_TASK_VARIABLE; not UPDATE_TASK:
+ * they reassign a lead through Lead Router, which moves owner, clock and credit with it). Review
+ * and manual assignment are theirs to work as candidate group.</li>
  * <li>{@code managers}, {@code sales-ops}: read users and groups (to pick an assignee).</li>
  * <li>{@code ops}: Cockpit, reading every process, decision, deployment and their history, and
  * updating process instances (retrying failed jobs, resolving incidents).</li>
@@ -108,13 +111,23 @@ public class EngineAuthorizations implements ApplicationRunner {
             granted += grant(group, Resources.GROUP, Authorization.ANY, Permissions.READ);
         }
         granted += grant(Roles.SALES_OPS, Resources.PROCESS_DEFINITION, LeadIntake.PROCESS_KEY,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+        // databases of earlier versions: sales ops could take, reassign and close any rep's task,
+        // and the open lead tasks carry the engine's default grants (every candidate could update)
+        int upgraded = revoke(Roles.SALES_OPS, Resources.PROCESS_DEFINITION, LeadIntake.PROCESS_KEY,
+                ProcessDefinitionPermissions.UPDATE_TASK);
+        if (upgraded > 0) {
+            granted += upgraded + narrowOpenOwnedTasks();
+        }
 
         granted += grant(Roles.OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         granted += grant(Roles.OPS, Resources.PROCESS_DEFINITION, Authorization.ANY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                ProcessDefinitionPermissions.READ_TASK);
+                ProcessDefinitionPermissions.READ_TASK,
+                // variables are permissions of their own (enforceSpecificVariablePermission)
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+                ProcessDefinitionPermissions.READ_TASK_VARIABLE);
         granted += grant(Roles.OPS, Resources.PROCESS_INSTANCE, Authorization.ANY,
                 ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
         granted += grant(Roles.OPS, Resources.DECISION_DEFINITION, Authorization.ANY,
@@ -148,23 +161,82 @@ public class EngineAuthorizations implements ApplicationRunner {
                 filter(MY_LEADS, "Leads assigned to me, the most urgent first", -10,
                         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
                         shown),
-                filter(MY_TEAMS_LEADS, "Leads and tasks of my teams and groups, assigned or not", -5,
-                        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                // candidate user covers the groups too: a manager is a candidate user of the team's
+                // leads, a rep's team a candidate group when it shares, sales ops of their queues
+                filter(MY_TEAMS_LEADS, "Leads of my teams I may see, and my groups' tasks, assigned or not", -5,
+                        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
                                 .includeAssignedTasks(), shown));
     }
 
     private String filter(String name, String description, int priority, TaskQuery query, Map<String, Object> shown) {
         Filter existing = filters.createFilterQuery().filterName(name).orderByFilterId().asc().list().stream()
                 .findFirst().orElse(null);
-        if (existing != null) {
-            return existing.getId();
-        }
         Map<String, Object> properties = new LinkedHashMap<>(shown);
         properties.put("description", description);
         properties.put("priority", priority);
         properties.put("refresh", true);
-        Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
+        if (existing != null && description.equals(existing.getProperties().get("description"))) {
+            return existing.getId();
+        }
+        // new, or made by an earlier version (its description says which): the query is ours to set
+        Filter filter = existing != null ? existing : filters.newTaskFilter(name);
+        filter.setQuery(query);
+        filter.setProperties(properties);
         return filters.saveFilter(filter).getId();
+    }
+
+    /**
+     * Gives the open owned tasks of an earlier version the grants {@link OwnedTaskAuthorizations}
+     * gives new ones: the assignee reads and works, every other user or group only reads. Runs
+     * once, on the first start after the upgrade (when the old sales ops grant is found).
+     */
+    private int narrowOpenOwnedTasks() {
+        int narrowed = 0;
+        TaskQuery owned = tasks.createTaskQuery().processDefinitionKey(LeadIntake.PROCESS_KEY)
+                .taskDefinitionKeyIn(OwnedTaskAuthorizations.OWNED_TASKS.toArray(String[]::new)).orderByTaskId().asc();
+        long total = owned.count();
+        for (int first = 0; first < total; first += 500) {
+            for (Task task : owned.listPage(first, 500)) {
+                for (Authorization grant : authorizations.createAuthorizationQuery()
+                        .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.TASK)
+                        .resourceId(task.getId()).list()) {
+                    for (Permission wider : List.of(Permissions.UPDATE, TaskPermissions.TASK_ASSIGN,
+                            TaskPermissions.UPDATE_VARIABLE, Permissions.DELETE, TaskPermissions.TASK_WORK)) {
+                        grant.removePermission(wider);
+                    }
+                    // the assignee works it; while nobody has it, its candidates may claim it
+                    if (task.getAssignee() == null || task.getAssignee().equals(grant.getUserId())) {
+                        grant.addPermission(TaskPermissions.TASK_WORK);
+                        grant.addPermission(TaskPermissions.READ_VARIABLE);
+                    }
+                    authorizations.saveAuthorization(grant);
+                    narrowed++;
+                }
+            }
+        }
+        return narrowed;
+    }
+
+    /** Takes the permissions from the group's grant if it has them; how many authorizations were written. */
+    private int revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            return 0;
+        }
+        boolean granted = false;
+        for (Permission permission : permissions) {
+            if (authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                granted = true;
+            }
+        }
+        if (!granted) {
+            return 0;
+        }
+        authorizations.saveAuthorization(authorization);
+        return 1;
     }
 
     /** Grants the permissions to the group unless it has them; how many authorizations were written. */

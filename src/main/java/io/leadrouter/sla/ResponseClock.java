@@ -21,7 +21,8 @@ import jakarta.persistence.Table;
 @Table(name = "response_clocks")
 public class ResponseClock {
 
-    public enum Result { OPEN, MET, BREACHED }
+    /** REASSIGNED: taken from the rep by hand before the deadline; counts neither as met nor as breached. */
+    public enum Result { OPEN, MET, BREACHED, REASSIGNED }
 
     @Id
     private String id;
@@ -96,6 +97,11 @@ public class ResponseClock {
         respondedAt = at;
         repDelaySeconds = Duration.between(assignedAt, at).getSeconds();
         result = at.isAfter(dueAt) ? Result.BREACHED : Result.MET;
+    }
+
+    /** Sales ops or the manager gave the lead to another rep before the rep responded. */
+    void withdraw() {
+        result = Result.REASSIGNED;
     }
 
     /** The deadline passed without a response; the lead is taken away. */

@@ -113,7 +113,8 @@ class LeadRoutingProcessTest {
     assertThat(pi).hasPassedInOrder("ValidateLead", "DuplicateGateway", "NeedsReviewGateway", "ScoreLead");
     assertThat(pi).hasNotPassed("MergeLead", "ReviewLead", "ApplyReviewCorrections", "RouteByDirectRule",
         "AssignLeadManually");
-    assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM);
+    assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM)
+        .hasCandidateUserAssociated("celia.rouche");
     assertThat(task().getDueDate()).as("Tasklist sorts by the response deadline").isEqualTo(SLA_DUE);
     assertDeployedForm("work-lead");
     assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "chooseRoute",
@@ -482,6 +483,7 @@ class LeadRoutingProcessTest {
     Mocks.register("recordOutcomeDelegate", (JavaDelegate) execution -> {
       calls.add("recordOutcome:" + execution.getVariable("outcome"));
     });
+    Mocks.register("leadTaskReaders", new TaskReadersStub("celia.rouche"));
   }
 
   private BpmnModelInstance deployedModel() {

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +85,8 @@ class SlaEscalationProcessTest {
         ProcessInstance pi = startResponseClock();
 
         assertThat(pi).isWaitingAt("WorkLead");
-        assertThat(task(pi)).isAssignedTo(FIRST_REP).hasCandidateGroupAssociated(TEAM);
+        assertThat(task(pi)).isAssignedTo(FIRST_REP).hasCandidateGroupAssociated(TEAM)
+            .hasCandidateUserAssociated(MANAGER);
         assertThat(task(pi).getDueDate()).isEqualTo(Date.from(START.plus(RESPONSE_TIME)));
         assertThat(timer(pi, "ReminderDue").getDuedate()).isEqualTo(Date.from(START.plus(REMINDER_AFTER)));
         assertThat(timer(pi, "ResponseSlaBreached").getDuedate()).isEqualTo(Date.from(START.plus(RESPONSE_TIME)));
@@ -161,7 +164,10 @@ class SlaEscalationProcessTest {
         assertThat(pi).isWaitingAt("HandleEscalatedLead");
         assertThat(pi).hasPassedInOrder("RecordSlaBreach", "ReassignmentsLeftGateway", "EscalationJoin",
             "EscalateToManager", "NotifyManagerOfEscalation");
-        assertThat(task(pi)).isAssignedTo(MANAGER).hasCandidateGroupAssociated("managers");
+        assertThat(task(pi)).isAssignedTo(MANAGER).hasCandidateUserAssociated(MANAGER);
+        assertThat(taskService().getIdentityLinksForTask(task(pi).getId()))
+            .as("with a manager named, neither the other managers nor the team are candidates")
+            .noneMatch(link -> link.getGroupId() != null);
         assertThat(task(pi).getTaskDefinitionKey()).isEqualTo("HandleEscalatedLead");
         assertThat(nextReps).containsExactly("never.reached");
         assertThat(calls).endsWith("recordSlaBreach:violet.mclelland", "escalateToManager", "notify:ESCALATED");
@@ -198,7 +204,7 @@ class SlaEscalationProcessTest {
             "NewRepFoundGateway", "EscalationJoin", "EscalateToManager", "NotifyManagerOfEscalation");
         assertThat(pi).hasNotPassed("NotifyManagerOfReassignment");
         assertThat(pi).isWaitingAt("HandleEscalatedLead");
-        assertThat(task(pi)).isAssignedTo(MANAGER).hasCandidateGroupAssociated("managers");
+        assertThat(task(pi)).isAssignedTo(MANAGER).hasCandidateUserAssociated(MANAGER);
         assertThat(calls).containsSubsequence("reassignLead", "escalateToManager", "notify:ESCALATED");
     }
 
@@ -216,7 +222,59 @@ class SlaEscalationProcessTest {
         assertThat(task(pi)).isNotAssigned().hasCandidateGroup("managers");
     }
 
+    @Test
+    void reassignmentRequestedTakesTheTaskFromItsOwnerAndGivesTheNamedRepAFreshClock() {
+        ProcessInstance pi = startResponseClock();
+        Task firstTask = task(pi);
+        Instant requested = START.plus(Duration.ofMinutes(5));
+        moveClockTo(requested);
+
+        requestReassignment("anna.snelling");
+
+        assertThat(pi).hasPassedInOrder("WorkLeadReassignmentRequested", "ReassignmentRequestedJoin",
+            "ReassignToNamedRep", "OwnerKnownJoin", "StartResponseClock", "NotifyRepOfLead");
+        assertThat(pi).isWaitingAt("WorkLead").hasNotPassed("RecordSlaBreach", "RecordOutcome");
+        Task secondTask = task(pi);
+        assertThat(secondTask.getId()).as("a new task: nothing of the old one stays with the old rep")
+            .isNotEqualTo(firstTask.getId());
+        assertThat(secondTask).isAssignedTo("anna.snelling");
+        assertThat(secondTask.getDueDate()).as("a fresh clock for the new rep")
+            .isEqualTo(Date.from(requested.plus(RESPONSE_TIME)));
+        assertThat(calls).containsExactly("startResponseClock:" + FIRST_REP, "notify:ASSIGNED",
+            "reassignToNamedRep:anna.snelling by sam.ops", "startResponseClock:anna.snelling", "notify:ASSIGNED");
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count())
+            .as("the old rep's reminder and breach timers went with their task").isEqualTo(2);
+        assertThat(runtimeService().getVariables(pi.getId())).as("the request is not kept in the process")
+            .doesNotContainKeys("reassignTo", "reassignedBy", "reassignmentReason");
+    }
+
+    @Test
+    void anEscalatedLeadCanBeHandedToARep() {
+        maxReassignments = 0;
+        ProcessInstance pi = startResponseClock();
+        breachNow(pi);
+        assertThat(pi).isWaitingAt("HandleEscalatedLead");
+
+        requestReassignment("violet.mclelland");
+
+        assertThat(pi).hasPassedInOrder("EscalatedLeadReassignmentRequested", "ReassignmentRequestedJoin",
+            "ReassignToNamedRep", "StartResponseClock");
+        assertThat(pi).isWaitingAt("WorkLead").hasNotPassed("RecordEscalatedOutcome");
+        assertThat(task(pi)).isAssignedTo("violet.mclelland");
+        assertThat(calls).endsWith("reassignToNamedRep:violet.mclelland by sam.ops",
+            "startResponseClock:violet.mclelland", "notify:ASSIGNED");
+    }
+
     // --- helpers -------------------------------------------------------------------------------
+
+    /** What {@code POST /api/leads/{id}/reassign} does once it has checked the request. */
+    private void requestReassignment(String rep) {
+        runtimeService().createMessageCorrelation("leadReassignmentRequested").processInstanceBusinessKey(LEAD_ID)
+            .setVariable("reassignTo", Variables.stringValue(rep, true))
+            .setVariable("reassignedBy", Variables.stringValue("sam.ops", true))
+            .setVariable("reassignmentReason", Variables.stringValue("speaks the customer's language", true))
+            .correlateWithResult();
+    }
 
     private ProcessInstance startResponseClock() {
         Map<String, Object> variables = new HashMap<>();
@@ -281,6 +339,12 @@ class SlaEscalationProcessTest {
         Mocks.register("recordOutcomeDelegate", (JavaDelegate) execution -> {
             calls.add("recordOutcome:" + execution.getVariable("outcome"));
         });
+        Mocks.register("reassignToNamedRepDelegate", (JavaDelegate) execution -> {
+            calls.add("reassignToNamedRep:" + execution.getVariable("reassignTo") + " by "
+                + execution.getVariable("reassignedBy"));
+            execution.setVariable("owner", execution.getVariable("reassignTo"));
+        });
+        Mocks.register("leadTaskReaders", new TaskReadersStub(MANAGER));
     }
 
     private static String local(DelegateExecution execution, String name) {

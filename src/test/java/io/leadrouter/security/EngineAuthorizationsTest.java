@@ -9,11 +9,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +32,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,11 +43,13 @@ import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadStatus;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
+import io.leadrouter.team.TeamRepository;
 
 /**
- * With Camunda authorizations on, over HTTP as real users: a rep of team East sees in Tasklist
- * and through {@code /engine-rest} exactly the tasks of East and their own, and can neither read
- * nor complete a lead of team West; Cockpit and Admin are closed to reps.
+ * With Camunda authorizations on, over HTTP as real users: a rep of team East, which shares its
+ * leads here, sees in Tasklist and through {@code /engine-rest} exactly the tasks of East and
+ * their own, and can neither read nor complete a lead of team West; without sharing, only their
+ * own; Cockpit and Admin are closed to reps. (Who may act on a task: {@link TaskOwnershipTest}.)
  */
 @IntegrationTest
 class EngineAuthorizationsTest {
@@ -56,6 +68,14 @@ class EngineAuthorizationsTest {
     RepRepository reps;
     @Autowired
     LeadRepository leads;
+    @Autowired
+    TeamRepository teams;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    EngineAuthorizations engineAuthorizations;
+    @Autowired
+    TransactionTemplate transaction;
     @LocalServerPort
     int port;
 
@@ -66,6 +86,7 @@ class EngineAuthorizationsTest {
 
     @BeforeEach
     void oneLeadInEastAndOneInWest() {
+        sharing("east", true);
         eastLead = driver.submitLead(lead("NY"));
         String west = driver.submitLead(lead("CA"));
         driver.runJobs();
@@ -73,6 +94,32 @@ class EngineAuthorizationsTest {
         westTask = driver.taskOf(west);
         assertThat(leads.require(eastLead).getTeamId()).isEqualTo("east");
         assertThat(leads.require(west).getTeamId()).isEqualTo("west");
+    }
+
+    @AfterEach
+    void eastStopsSharing() {
+        sharing("east", false);
+    }
+
+    @Test
+    void withoutSharingARepSeesOnlyTheirOwnLeadsAndNotAColleagues() throws Exception {
+        sharing("east", false);
+        String notShared = driver.submitLead(lead("NY"));
+        driver.runJobs();
+        Task colleagues = driver.taskOf(notShared);
+        String rep = eastRepOtherThan(colleagues.getAssignee());
+
+        ResponseEntity<String> all = driver.as(rep, "demo")
+                .getForEntity("/engine-rest/task?processDefinitionKey=leadRouting&maxResults=5000", String.class);
+        ResponseEntity<String> read = driver.as(rep, "demo").getForEntity("/engine-rest/task/" + colleagues.getId(),
+                String.class);
+
+        assertThat(ids(json.readTree(all.getBody()))).doesNotContain(colleagues.getId())
+                .isEqualTo(tasksOfGroupsOrAssignedTo(rep));
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        Set<String> managerSees = ids(json.readTree(driver.as(eastManager(), "demo")
+                .getForObject("/engine-rest/task?processDefinitionKey=leadRouting&maxResults=5000", String.class)));
+        assertThat(managerSees).as("the team's managers read every lead of the team").contains(colleagues.getId());
     }
 
     @Test
@@ -154,9 +201,7 @@ class EngineAuthorizationsTest {
 
     @Test
     void managerSeesTheirTeamOnlyAndSalesOpsEveryLead() throws Exception {
-        String eastManager = identity.createUserQuery().memberOfGroup("managers").list().stream()
-                .filter(user -> identity.createUserQuery().userId(user.getId()).memberOfGroup("east").count() > 0)
-                .findFirst().orElseThrow().getId();
+        String eastManager = eastManager();
 
         Set<String> managerSees = ids(json.readTree(driver.as(eastManager, "demo")
                 .getForObject("/engine-rest/task?processDefinitionKey=leadRouting&maxResults=5000", String.class)));
@@ -165,6 +210,47 @@ class EngineAuthorizationsTest {
 
         assertThat(managerSees).contains(eastTask.getId()).doesNotContain(westTask.getId());
         assertThat(opsSees).contains(eastTask.getId(), westTask.getId());
+    }
+
+    @Test
+    void aDatabaseOfAnEarlierVersionLosesItsWideGrantsAtTheNextStart() {
+        // as the earlier version left it: sales ops may update every lead task, the team filter
+        // asks for candidate groups, and an open Work lead gives its team group UPDATE
+        Authorization salesOps = authorizations.createAuthorizationQuery().groupIdIn(Roles.SALES_OPS)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("leadRouting").singleResult();
+        salesOps.addPermission(ProcessDefinitionPermissions.UPDATE_TASK);
+        authorizations.saveAuthorization(salesOps);
+        Filter teamFilter = filters.getFilter(filterId(EngineAuthorizations.MY_TEAMS_LEADS));
+        teamFilter.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks());
+        teamFilter.setProperties(Map.of("description", "Leads and tasks of my teams and groups, assigned or not"));
+        filters.saveFilter(teamFilter);
+        Authorization oldTaskGrant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        oldTaskGrant.setGroupId("central");
+        oldTaskGrant.setResource(Resources.TASK);
+        oldTaskGrant.setResourceId(eastTask.getId());
+        oldTaskGrant.addPermission(Permissions.READ);
+        oldTaskGrant.addPermission(Permissions.UPDATE);
+        authorizations.saveAuthorization(oldTaskGrant);
+        String centralRep = reps.findByTeamIdOrderById("central").get(0).getId();
+        assertThat(authorizations.isUserAuthorized(centralRep, List.of("central"), Permissions.UPDATE,
+                Resources.TASK, eastTask.getId())).as("the old grant is in place").isTrue();
+
+        engineAuthorizations.run(null);
+
+        assertThat(authorizations.isUserAuthorized("sam.ops", List.of(Roles.SALES_OPS),
+                ProcessDefinitionPermissions.UPDATE_TASK, Resources.PROCESS_DEFINITION, "leadRouting")).isFalse();
+        assertThat(authorizations.isUserAuthorized("sam.ops", List.of(Roles.SALES_OPS),
+                ProcessDefinitionPermissions.READ_TASK, Resources.PROCESS_DEFINITION, "leadRouting")).isTrue();
+        assertThat(authorizations.isUserAuthorized(centralRep, List.of("central"), Permissions.UPDATE,
+                Resources.TASK, eastTask.getId())).isFalse();
+        assertThat(authorizations.isUserAuthorized(centralRep, List.of("central"), Permissions.READ,
+                Resources.TASK, eastTask.getId())).isTrue();
+        assertThat(authorizations.isUserAuthorized(eastTask.getAssignee(), List.of("east"),
+                TaskPermissions.TASK_WORK, Resources.TASK, eastTask.getId())).as("the owner still works it").isTrue();
+        Filter upgraded = filters.getFilter(filterId(EngineAuthorizations.MY_TEAMS_LEADS));
+        assertThat(((TaskQueryImpl) upgraded.getQuery()).getExpressions()).containsKey("taskCandidateUser");
+        assertThat(filters.createFilterQuery().filterName(EngineAuthorizations.MY_TEAMS_LEADS).count()).isOne();
     }
 
     @Test
@@ -189,6 +275,10 @@ class EngineAuthorizationsTest {
         assertThat(cockpit.login("cockpit", "olga.ops", "Olga-ops-1")).isEqualTo(200);
         assertThat(cockpit.get("/camunda/api/engine/engine/default/process-definition?key=leadRouting").body())
                 .contains("leadRouting");
+        HttpResponse<String> variables = cockpit.get("/camunda/api/engine/engine/default/process-instance/"
+                + eastTask.getProcessInstanceId() + "/variables");
+        assertThat(variables.statusCode()).as(variables.body()).isEqualTo(200);
+        assertThat(variables.body()).as("ops read a lead's variables in Cockpit").contains(eastLead);
         assertThat(new WebappSession("http://localhost:" + port).login("admin", "olga.ops", "Olga-ops-1"))
                 .isEqualTo(403);
         assertThat(new WebappSession("http://localhost:" + port).login("tasklist", "olga.ops", "Olga-ops-1"))
@@ -209,6 +299,16 @@ class EngineAuthorizationsTest {
         assertThat(identity.createUserQuery().userId("mallory").count()).isZero();
     }
 
+    private String eastManager() {
+        return identity.createUserQuery().memberOfGroup("managers").list().stream()
+                .filter(user -> identity.createUserQuery().userId(user.getId()).memberOfGroup("east").count() > 0)
+                .findFirst().orElseThrow().getId();
+    }
+
+    private void sharing(String team, boolean share) {
+        transaction.executeWithoutResult(status -> teams.findById(team).orElseThrow().shareLeads(share));
+    }
+
     private String filterId(String name) {
         return filters.createFilterQuery().filterName(name).singleResult().getId();
     }
@@ -219,13 +319,18 @@ class EngineAuthorizationsTest {
                 .findFirst().orElseThrow();
     }
 
-    /** What the engine itself says the user may see: tasks of their groups (assigned or not) and their own. */
+    /**
+     * What the engine itself says the user may see: tasks they or their groups are candidates of
+     * (assigned or not) and their own.
+     */
     private Set<String> tasksOfGroupsOrAssignedTo(String userId) {
         List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
         Set<String> expected = new HashSet<>();
         tasks.createTaskQuery().processDefinitionKey("leadRouting").taskAssignee(userId).list()
                 .forEach(task -> expected.add(task.getId()));
         tasks.createTaskQuery().processDefinitionKey("leadRouting").taskCandidateGroupIn(groups)
+                .includeAssignedTasks().list().forEach(task -> expected.add(task.getId()));
+        tasks.createTaskQuery().processDefinitionKey("leadRouting").taskCandidateUser(userId)
                 .includeAssignedTasks().list().forEach(task -> expected.add(task.getId()));
         return expected;
     }

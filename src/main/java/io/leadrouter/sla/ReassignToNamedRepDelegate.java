@@ -1,0 +1,39 @@
+package io.leadrouter.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * BPMN "Reassign to named rep", after "Reassignment requested": gives the lead (the business
+ * key) to the rep named by the request's transient variables {@code reassignTo},
+ * {@code reassignedBy} and {@code reassignmentReason}; sets {@code owner}, {@code team} and
+ * {@code routingReason} for the new rep's clock and task.
+ */
+@Component
+class ReassignToNamedRepDelegate implements JavaDelegate {
+
+    static final String TO = "reassignTo";
+    static final String BY = "reassignedBy";
+    static final String REASON = "reassignmentReason";
+
+    private final Reassignments reassignments;
+
+    ReassignToNamedRepDelegate(Reassignments reassignments) {
+        this.reassignments = reassignments;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        // Lead Router's API correlates as the system and names the user; anyone correlating the
+        // message through /engine-rest (ops) is named by the engine, whatever they sent
+        Authentication caller = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String by = caller != null ? caller.getUserId() : (String) execution.getVariable(BY);
+        var outcome = reassignments.reassign(new Reassignments.Request(execution.getProcessBusinessKey(),
+                (String) execution.getVariable(TO), by, (String) execution.getVariable(REASON)));
+        execution.setVariable("owner", outcome.owner());
+        execution.setVariable("team", outcome.team());
+        execution.setVariable("routingReason", outcome.reason());
+    }
+}
