@@ -33,10 +33,11 @@ public interface LeadRepository extends JpaRepository<Lead, String> {
             """)
     List<Lead> findOpenByEmail(@Param("email") String email, @Param("exceptId") String exceptId);
 
-    /** The most recently assigned open lead from the same company domain, other than the given lead. */
-    Optional<Lead> findFirstByEmailDomainAndStatusInAndIdNotOrderByAssignedAtDesc(String emailDomain,
-                                                                                 Collection<LeadStatus> statuses,
-                                                                                 String exceptId);
+    /** The most recently assigned open lead of a team from the same company domain, other than the given lead. */
+    Optional<Lead> findFirstByEmailDomainAndTeamIdAndStatusInAndIdNotOrderByAssignedAtDesc(String emailDomain,
+                                                                                          String teamId,
+                                                                                          Collection<LeadStatus> statuses,
+                                                                                          String exceptId);
 
     default Lead require(String id) {
         return findById(id).orElseThrow(() -> new LeadNotFoundException(id));

@@ -29,6 +29,9 @@ public final class Roles {
     /** May change any rep's availability, absences and routing settings through {@code /api/reps}. */
     public static final Set<String> REP_ADMINS = Set.of(SALES_OPS, MANAGERS, CAMUNDA_ADMIN);
 
+    /** May read known accounts and set the domains that name them through {@code /api/accounts}. */
+    public static final Set<String> ACCOUNT_ADMINS = Set.of(SALES_OPS, CAMUNDA_ADMIN);
+
     /** May read Actuator endpoints other than health (metrics, Prometheus). */
     static final Set<String> ACTUATOR_READERS = Set.of(CAMUNDA_ADMIN, OPS, MONITORING);
 
