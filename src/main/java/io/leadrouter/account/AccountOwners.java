@@ -14,9 +14,14 @@ import io.leadrouter.normalise.Domains;
 
 /**
  * Finds who already owns a lead's company, for sticky routing. In order: a known account with
- * the lead's e-mail or website domain; a known account whose name matches the company
- * ({@link CompanyNames}: {@code Acme Corp.} = {@code Acme Corporation}, close misspellings too);
- * an open lead from the same company e-mail domain and its owner.
+ * the lead's e-mail or website domain (only domains from a trusted source: {@link AccountDomains});
+ * a known account whose name matches the company ({@link CompanyNames}: {@code Acme Corp.} =
+ * {@code Acme Corporation}, close misspellings too); an open lead of the same team from the same
+ * company e-mail domain and its owner.
+ *
+ * <p>Nothing here learns from the lead: what an inbound lead claims (its company, e-mail and
+ * website) can route that lead, but never the leads that come after it. Otherwise a lead naming
+ * a known company and someone else's domain would bind that domain to the account.
  */
 @Service
 public class AccountOwners {
@@ -24,10 +29,12 @@ public class AccountOwners {
     private static final EnumSet<LeadStatus> OPEN = EnumSet.of(LeadStatus.ASSIGNED, LeadStatus.CONTACTED);
 
     private final AccountRepository accounts;
+    private final AccountDomainRepository domains;
     private final LeadRepository leads;
 
-    AccountOwners(AccountRepository accounts, LeadRepository leads) {
+    AccountOwners(AccountRepository accounts, AccountDomainRepository domains, LeadRepository leads) {
         this.accounts = accounts;
+        this.domains = domains;
         this.leads = leads;
     }
 
@@ -35,36 +42,45 @@ public class AccountOwners {
     public record Owner(String repId, String how) {
     }
 
+    /**
+     * The owner of the lead's company. {@code team} is the team the routing rule chose: an open
+     * lead from the same e-mail domain counts only in that team, since its domain is only what an
+     * unverified lead claimed; it may keep a company's leads with one rep, never pull them into
+     * another team.
+     */
     @Transactional
-    public Optional<Owner> ownerOf(String leadId) {
+    public Optional<Owner> ownerOf(String leadId, String team) {
         Lead lead = leads.require(leadId);
         String emailDomain = lead.getEmailDomain();
         String webDomain = Domains.ofWebsite(lead.getWebsite());
         for (String domain : new String[] {emailDomain, webDomain}) {
             if (domain != null) {
-                Optional<Account> byDomain = accounts.findFirstByDomain(domain).filter(a -> a.getOwnerId() != null);
+                Optional<Account> byDomain = domains.findTrusted(domain).map(AccountDomain::getAccount)
+                        .filter(a -> a.getOwnerId() != null);
                 if (byDomain.isPresent()) {
                     return byDomain.map(a -> owner(a, "domain " + domain));
                 }
             }
         }
-        String key = CompanyNames.key(lead.getCompany());
-        if (!key.isEmpty()) {
-            Optional<Account> byName = accounts.findByNameKey(key)
-                    .or(() -> closest(key))
-                    .filter(a -> a.getOwnerId() != null);
-            if (byName.isPresent()) {
-                byName.get().learnDomain(emailDomain != null ? emailDomain : webDomain);
-                return byName.map(a -> owner(a, "company name '" + lead.getCompany() + "'"));
-            }
+        Optional<Account> byName = accountNamed(lead.getCompany()).filter(a -> a.getOwnerId() != null);
+        if (byName.isPresent()) {
+            return byName.map(a -> owner(a, "company name '" + lead.getCompany() + "'"));
         }
-        if (emailDomain != null) {
-            return leads.findFirstByEmailDomainAndStatusInAndIdNotOrderByAssignedAtDesc(emailDomain, OPEN, leadId)
+        if (emailDomain != null && team != null) {
+            return leads.findFirstByEmailDomainAndTeamIdAndStatusInAndIdNotOrderByAssignedAtDesc(emailDomain, team,
+                            OPEN, leadId)
                     .filter(open -> open.getOwnerId() != null)
                     .map(open -> new Owner(open.getOwnerId(), "owns an open lead from the same company ("
                             + emailDomain + ", " + open.getName() + ")"));
         }
         return Optional.empty();
+    }
+
+    /** The known account a company name names: the same name key, else the closest similar one. */
+    @Transactional(readOnly = true)
+    public Optional<Account> accountNamed(String company) {
+        String key = CompanyNames.key(company);
+        return key.isEmpty() ? Optional.empty() : accounts.findByNameKey(key).or(() -> closest(key));
     }
 
     private Optional<Account> closest(String key) {

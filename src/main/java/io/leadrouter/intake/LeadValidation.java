@@ -14,9 +14,11 @@ import io.leadrouter.lead.LeadRepository;
 public class LeadValidation {
 
     private final LeadRepository leads;
+    private final ContactLocks contactLocks;
 
-    LeadValidation(LeadRepository leads) {
+    LeadValidation(LeadRepository leads, ContactLocks contactLocks) {
         this.leads = leads;
+        this.contactLocks = contactLocks;
     }
 
     /** Normalises the lead in place; idempotent, so a retried job gives the same result. */
@@ -30,20 +32,25 @@ public class LeadValidation {
     }
 
     /**
-     * An open lead of the same person (same e-mail) received before this one: this lead is a
-     * duplicate to merge into it rather than route twice.
+     * One person, one open lead: the open lead of the same person (same e-mail address) that this
+     * lead duplicates, to merge into; or none, and then this lead becomes its person's open lead.
+     * Holds the address's lock ({@link ContactLocks}) until the routing transaction commits, so
+     * that of concurrent leads of one address exactly one becomes the open lead and the others
+     * merge into that one, whatever order they were received, committed or routed in. A lead
+     * merges only into a lead that passed this check itself, never into one that is merging.
      */
-    @Transactional(readOnly = true)
-    public Optional<String> openDuplicateOf(String leadId) {
+    @Transactional
+    public Optional<String> openLeadToMergeInto(String leadId) {
         Lead lead = leads.require(leadId);
         if (lead.getEmail() == null) {
             return Optional.empty();
         }
-        return leads.findOpenByEmail(lead.getEmail(), leadId).stream()
-                .filter(open -> open.getReceivedAt().isBefore(lead.getReceivedAt())
-                        || open.getReceivedAt().equals(lead.getReceivedAt()) && open.getId().compareTo(leadId) < 0)
-                .map(Lead::getId)
-                .findFirst();
+        contactLocks.lock(lead.getEmail());
+        Optional<String> open = leads.findOpenLeadOfPerson(lead.getEmail(), leadId).stream().findFirst();
+        if (open.isEmpty()) {
+            lead.passDuplicateCheck();
+        }
+        return open;
     }
 
     /**

@@ -35,6 +35,6 @@ class ValidateLeadDelegate implements JavaDelegate {
             execution.setVariables(LeadVariables.review(lead));
         }
         TransientVariables.set(execution, "needsReview", result.needsReview());
-        TransientVariables.set(execution, "duplicateOf", validation.openDuplicateOf(leadId).orElse(null));
+        TransientVariables.set(execution, "duplicateOf", validation.openLeadToMergeInto(leadId).orElse(null));
     }
 }

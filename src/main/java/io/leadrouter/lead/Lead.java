@@ -44,6 +44,13 @@ public class Lead {
     @Column(name = "merged_into")
     private String mergedInto;
 
+    /**
+     * The lead passed the duplicate check as its person's open lead: later leads of the same
+     * e-mail address merge into it while it is open (intake/LeadValidation).
+     */
+    @Column(name = "passed_duplicate_check", nullable = false)
+    private boolean passedDuplicateCheck;
+
     private String phone;
     private String company;
     private String website;
@@ -295,6 +302,15 @@ public class Lead {
     }
 
     /** This lead duplicates an open lead of the same person: it is closed as merged into that one. */
+    /** No open lead of the same person passed the check before this one: this lead is theirs. */
+    public void passDuplicateCheck() {
+        this.passedDuplicateCheck = true;
+    }
+
+    public boolean hasPassedDuplicateCheck() {
+        return passedDuplicateCheck;
+    }
+
     public void mergeInto(String openLeadId, Instant at) {
         this.mergedInto = openLeadId;
         this.status = LeadStatus.MERGED;

@@ -35,10 +35,17 @@ public class LeadLifecycle {
         leads.require(leadId).close(status, reason, clock.instant());
     }
 
-    /** Closes a duplicate of an open lead as merged into that lead. */
+    /**
+     * Closes a duplicate of an open lead as merged into that lead, which must be its person's open
+     * lead (it passed the duplicate check): never a merge into a lead that is merged itself.
+     */
     @Transactional
     public void merge(String leadId, String intoLeadId) {
-        leads.require(intoLeadId);
+        Lead into = leads.require(intoLeadId);
+        if (!into.hasPassedDuplicateCheck() || into.getStatus() == LeadStatus.MERGED) {
+            throw new IllegalStateException("Lead " + leadId + " cannot merge into lead " + intoLeadId
+                    + ", which is not its person's open lead (" + into.getStatus() + ")");
+        }
         leads.require(leadId).mergeInto(intoLeadId, clock.instant());
     }
 

@@ -26,21 +26,26 @@ public interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecific
             """)
     List<Object[]> countOpenByOwner(@Param("owners") Collection<String> owners);
 
-    /** An open lead with this e-mail other than the given one: a duplicate to merge into. */
+    /**
+     * The open lead of this e-mail address that passed the duplicate check, other than the given
+     * lead: the one its person's later leads merge into. Ids only, read from the database rather
+     * than from entities the transaction may hold already.
+     */
     @Query("""
-            select l from Lead l
-            where l.email = :email and l.id <> :exceptId
+            select l.id from Lead l
+            where l.email = :email and l.id <> :exceptId and l.passedDuplicateCheck = true
               and l.status in (io.leadrouter.lead.LeadStatus.RECEIVED, io.leadrouter.lead.LeadStatus.IN_REVIEW,
                                io.leadrouter.lead.LeadStatus.ASSIGNED, io.leadrouter.lead.LeadStatus.CONTACTED,
                                io.leadrouter.lead.LeadStatus.ESCALATED)
-            order by l.receivedAt
+            order by l.receivedAt, l.id
             """)
-    List<Lead> findOpenByEmail(@Param("email") String email, @Param("exceptId") String exceptId);
+    List<String> findOpenLeadOfPerson(@Param("email") String email, @Param("exceptId") String exceptId);
 
-    /** The most recently assigned open lead from the same company domain, other than the given lead. */
-    Optional<Lead> findFirstByEmailDomainAndStatusInAndIdNotOrderByAssignedAtDesc(String emailDomain,
-                                                                                 Collection<LeadStatus> statuses,
-                                                                                 String exceptId);
+    /** The most recently assigned open lead of a team from the same company domain, other than the given lead. */
+    Optional<Lead> findFirstByEmailDomainAndTeamIdAndStatusInAndIdNotOrderByAssignedAtDesc(String emailDomain,
+                                                                                          String teamId,
+                                                                                          Collection<LeadStatus> statuses,
+                                                                                          String exceptId);
 
     default Lead require(String id) {
         return findById(id).orElseThrow(() -> new LeadNotFoundException(id));

@@ -36,7 +36,7 @@ class AccountOwnerStrategy implements RoutingStrategy {
 
     @Override
     public Choice choose(Request request) {
-        Optional<AccountOwners.Owner> owner = owners.ownerOf(request.lead().id());
+        Optional<AccountOwners.Owner> owner = owners.ownerOf(request.lead().id(), request.team());
         if (owner.isEmpty()) {
             return Choice.nobody("No known account or open lead from the same company");
         }

@@ -36,6 +36,9 @@ public final class Roles {
     /** Sales users besides the reps (members of a team's group): may list the teams. */
     public static final Set<String> SALES_STAFF = Set.of(SALES_OPS, MANAGERS, CAMUNDA_ADMIN);
 
+    /** May read known accounts and set the domains that name them through {@code /api/accounts}. */
+    public static final Set<String> ACCOUNT_ADMINS = Set.of(SALES_OPS, CAMUNDA_ADMIN);
+
     /** May read Actuator endpoints other than health (metrics, Prometheus). */
     static final Set<String> ACTUATOR_READERS = Set.of(CAMUNDA_ADMIN, OPS, MONITORING);
 

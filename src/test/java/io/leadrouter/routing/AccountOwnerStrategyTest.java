@@ -9,11 +9,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.LeadRouterDriver;
 import io.leadrouter.account.Account;
+import io.leadrouter.account.AccountDomain;
+import io.leadrouter.account.AccountDomainRepository;
 import io.leadrouter.account.AccountRepository;
+import io.leadrouter.lead.LeadLifecycle;
 
 @IntegrationTest
 class AccountOwnerStrategyTest {
@@ -24,6 +28,12 @@ class AccountOwnerStrategyTest {
     AccountRepository accounts;
     @Autowired
     LeadRouterDriver driver;
+    @Autowired
+    AccountDomainRepository domains;
+    @Autowired
+    LeadLifecycle lifecycle;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void everyoneBack() {
@@ -105,5 +115,93 @@ class AccountOwnerStrategyTest {
 
         assertThat(outcome.repFound()).isFalse();
         assertThat(outcome.reason()).contains("No known account or open lead from the same company");
+    }
+
+    @Test
+    void aLeadNamingAKnownAccountCannotBindItsDomainToThatAccount() {
+        String accountTeam = fixture.team(rep("own"));
+        String victimTeam = fixture.team(rep("ann"), rep("bob"));
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        String owner = repId("own", accountTeam);
+        Account globex = accounts.save(new Account("Globex " + unique, null, "software", owner));
+        String victim = "victim-corp-" + unique + ".com";
+
+        // the attacker's lead names the account and someone else's domain: it reaches the owner by the name...
+        LeadRouting.Outcome attack = fixture.route(fixture.leadFrom("Globex " + unique, "x@" + victim,
+                "https://" + victim), "account-owner", victimTeam, "round-robin");
+        assertThat(attack.owner()).isEqualTo(owner);
+        assertThat(attack.reason()).contains("company name");
+
+        // ...but teaches nothing: the domain's own leads stay in their territory's team
+        LeadRouting.Outcome victimLead = fixture.route(fixture.leadFrom("Victim Corp " + unique, "ceo@" + victim,
+                null), "account-owner", victimTeam, "round-robin");
+        assertThat(victimLead.owner()).isIn(repId("ann", victimTeam), repId("bob", victimTeam));
+        assertThat(victimLead.strategy()).isEqualTo("round-robin");
+        assertThat(domains.findById(victim)).isEmpty();
+        assertThat(domains.findByAccountIdOrderByDomain(globex.getId())).isEmpty();
+    }
+
+    @Test
+    void theOwnersConvertedLeadTeachesTheAccountItsCompanyDomain() {
+        String team = fixture.team(rep("own"), rep("ann"));
+        String elsewhere = fixture.team(rep("bob"));
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        String owner = repId("own", team);
+        Account hooli = accounts.save(new Account("Hooli " + unique, null, "software", owner));
+        String domain = "hooli-" + unique + ".com";
+        String converted = fixture.leadFrom("Hooli " + unique, "gavin@" + domain, null);
+        assertThat(fixture.route(converted, "account-owner", team, "round-robin").owner()).isEqualTo(owner);
+
+        lifecycle.recordOutcome(converted, "CONVERTED", "signed");
+
+        assertThat(domains.findByAccountIdOrderByDomain(hooli.getId())).singleElement().satisfies(learned -> {
+            assertThat(learned.getDomain()).isEqualTo(domain);
+            assertThat(learned.getSource()).isEqualTo(AccountDomain.Source.CONVERTED_LEAD);
+            assertThat(learned.getAddedBy()).isEqualTo(owner);
+            assertThat(learned.getLeadId()).isEqualTo(converted);
+        });
+        LeadRouting.Outcome next = fixture.route(fixture.leadFrom(null, "richard@" + domain, null), "account-owner",
+                elsewhere, "round-robin");
+        assertThat(next.owner()).isEqualTo(owner);
+        assertThat(next.reason()).contains("owns account Hooli " + unique, "domain " + domain);
+    }
+
+    @Test
+    void noOtherOutcomeTeachesADomain() {
+        String team = fixture.team(rep("own"));
+        String other = fixture.team(rep("ann"));
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        String owner = repId("own", team);
+        Account pied = accounts.save(new Account("Pied Piper " + unique, null, "software", owner));
+        String domain = "pied-piper-" + unique + ".com";
+
+        String lost = fixture.leadFrom("Pied Piper " + unique, "a@" + domain, null);
+        fixture.route(lost, "account-owner", team);
+        lifecycle.recordOutcome(lost, "LOST", null);
+        String freeMail = fixture.leadFrom("Pied Piper " + unique, "b@gmail.com", null);
+        fixture.route(freeMail, "account-owner", team);
+        lifecycle.recordOutcome(freeMail, "CONVERTED", null);
+        // converted, but by a rep who does not own the account: the lead did not come by its name
+        String notTheOwners = fixture.leadFrom("Pied Piper " + unique, "c@" + domain, null);
+        assertThat(fixture.route(notTheOwners, "round-robin", other).owner()).isEqualTo(repId("ann", other));
+        lifecycle.recordOutcome(notTheOwners, "CONVERTED", null);
+
+        assertThat(domains.findByAccountIdOrderByDomain(pied.getId())).isEmpty();
+        assertThat(domains.findById("gmail.com")).isEmpty();
+    }
+
+    @Test
+    void aDomainWaitingForConfirmationRoutesNothing() {
+        String team = fixture.team(rep("own"), rep("ann"));
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        String domain = "umbra-" + unique + ".com";
+        accounts.save(new Account("Umbra " + unique, null, "software", repId("own", team)));
+        jdbc.update("insert into account_domains (domain, account_id, source) select ?, id, 'UNCONFIRMED' "
+                + "from accounts where name = ?", domain, "Umbra " + unique);
+
+        LeadRouting.Outcome outcome = fixture.route(fixture.leadFrom(null, "x@" + domain, null), "account-owner",
+                fixture.team(rep("bob")), "round-robin");
+
+        assertThat(outcome.strategy()).isEqualTo("round-robin");
     }
 }
