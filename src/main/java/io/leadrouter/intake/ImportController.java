@@ -32,14 +32,15 @@ class ImportController {
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<BulkImports.Status> submit(HttpServletRequest request, ApiUser user) throws IOException {
+    ResponseEntity<ImportStatusView> submit(HttpServletRequest request, ApiUser user) throws IOException {
         BulkImports.Status status = imports.submit(request.getInputStream(), user.id());
-        return ResponseEntity.accepted().location(URI.create("/api/imports/" + status.id())).body(status);
+        return ResponseEntity.accepted().location(URI.create("/api/imports/" + status.id()))
+                .body(ImportStatusView.of(status));
     }
 
     @GetMapping("/{id}")
-    BulkImports.Status status(@PathVariable String id) {
-        return imports.status(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+    ImportStatusView status(@PathVariable String id) {
+        return imports.status(id).map(ImportStatusView::of).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "No import with id '" + id + "'"));
     }
 }
