@@ -35,16 +35,18 @@ class ImportController {
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<BulkImports.Status> submit(HttpServletRequest request, ApiUser user) throws IOException {
+    ResponseEntity<ImportStatusView> submit(HttpServletRequest request, ApiUser user) throws IOException {
         BulkImports.Status status = imports.submit(request.getInputStream(), user.id());
-        return ResponseEntity.accepted().location(URI.create("/api/imports/" + status.id())).body(status);
+        return ResponseEntity.accepted().location(URI.create("/api/imports/" + status.id()))
+                .body(ImportStatusView.of(status));
     }
 
     /** The import's progress and rejected rows, for its submitter and admins; others are answered "not found". */
     @GetMapping("/{id}")
-    BulkImports.Status status(@PathVariable String id, ApiUser user) {
+    ImportStatusView status(@PathVariable String id, ApiUser user) {
         return imports.status(id)
                 .filter(status -> access.mayReadImport(user, status.submittedBy()))
+                .map(ImportStatusView::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import with id '" + id + "'"));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +19,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.leadrouter.system.FieldError;
 import io.leadrouter.system.InvalidInputException;
 
 /**
@@ -144,7 +138,7 @@ class ImportWorker implements SmartLifecycle {
         }
         Progress progress = new Progress(stored);
         try (Reader reader = Files.newBufferedReader(directory.resolve(stored.fileName()), StandardCharsets.UTF_8);
-             MappingIterator<Map<String, String>> rows = csv.rows().readValues(reader)) {
+             LeadCsvRows rows = LeadCsvRows.read(reader)) {
             feed(id, rows, progress);
             if (stopping) {
                 log.info("Import {}: stopped after row {}; it resumes at the next start", id, progress.rowsRead);
@@ -184,19 +178,19 @@ class ImportWorker implements SmartLifecycle {
         }
     }
 
-    private void feed(String id, MappingIterator<Map<String, String>> rows, Progress progress) throws IOException {
+    private void feed(String id, LeadCsvRows rows, Progress progress) {
         long row = 0;
         long startedNanos = System.nanoTime();
         long fedHere = 0;
-        List<Map<String, String>> chunk = new ArrayList<>();
+        List<LeadCsvRows.Row> chunk = new ArrayList<>();
         while (!stopping) {
-            Map<String, String> next;
+            LeadCsvRows.Row next;
             try {
-                if (!rows.hasNextValue()) {
+                next = rows.next();
+                if (next == null) {
                     break;
                 }
-                next = rows.nextValue();
-            } catch (IOException | RuntimeJsonMappingException unreadable) {
+            } catch (LeadCsvRows.Unreadable unreadable) {
                 commitChunk(id, chunk, progress);
                 chunk.clear();
                 rejectRest(id, progress, unreadable);
@@ -222,9 +216,9 @@ class ImportWorker implements SmartLifecycle {
     }
 
     /** Rows after an unreadable point cannot be imported: the import ends with that error. */
-    private void rejectRest(String id, Progress progress, Exception unreadable) {
-        LeadCsvImport.RowError error = new LeadCsvImport.RowError((int) progress.rowsRead + 2, List.of(
-                new FieldError("csv", "cannot read the CSV from here on: " + unreadable.getMessage())));
+    private void rejectRest(String id, Progress progress, LeadCsvRows.Unreadable unreadable) {
+        LeadCsvImport.RowError error = new LeadCsvImport.RowError((int) progress.rowsRead + 2,
+                List.of(unreadable.error()));
         transaction.executeWithoutResult(status -> {
             if (progress.errors.size() < properties.maxErrors()) {
                 progress.errors.add(error);
@@ -259,7 +253,7 @@ class ImportWorker implements SmartLifecycle {
      * as a whole (a race on an externalId) is stored row by row; a technical failure is tried
      * again, and then fails the import, which keeps its committed rows.
      */
-    private void commitChunk(String id, List<Map<String, String>> chunk, Progress progress) {
+    private void commitChunk(String id, List<LeadCsvRows.Row> chunk, Progress progress) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -287,22 +281,18 @@ class ImportWorker implements SmartLifecycle {
         }
     }
 
-    private void commit(String id, List<Map<String, String>> rows, Progress progress) {
+    private void commit(String id, List<LeadCsvRows.Row> rows, Progress progress) {
         List<LeadCsvImport.RowError> errors = new ArrayList<>();
         int[] counts = new int[3]; // created, existing, rejected
         transaction.executeWithoutResult(status -> {
             long line = progress.rowsRead + 1;
-            for (Map<String, String> row : rows) {
+            for (LeadCsvRows.Row row : rows) {
                 if (stopping) {
                     throw new StoppedException(); // rolls back this chunk, as a crash would
                 }
                 line++;
                 try {
-                    ObjectNode lead = csv.toJson(row);
-                    if (!lead.hasNonNull("externalId")) {
-                        lead.put("externalId", "import:" + id + ":" + line);
-                    }
-                    if (intake.submit(LeadSubmissionParser.parse(lead), progress.submittedBy).created()) {
+                    if (intake.submit(csv.lead(row, "import:" + id + ":" + line), progress.submittedBy).created()) {
                         counts[0]++;
                     } else {
                         counts[1]++;

@@ -8,8 +8,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The intake backlog: leads accepted but not yet routed (status {@code RECEIVED} without a
- * routing decision, i.e. their routing job has not run yet, or is failing). Leads waiting for a
- * person (review, manual assignment) are not backlog.
+ * routing decision, i.e. their routing job has not run yet, or is failing and will be tried
+ * again). Leads waiting for a person (review, manual assignment) are not backlog, and neither
+ * are leads whose routing failed for good (an open incident in Cockpit: no retries left):
+ * backpressure measures work the engine can still do, so a pile of broken leads cannot close
+ * intake for everybody. Once an operator retries the incident, the lead counts again.
  *
  * <p>Read cheaply on every request: the count is cached and refreshed by at most one request
  * at a time once it is older than {@code leadrouter.intake.backlog-refresh}; leads accepted on
@@ -18,8 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeBacklog {
 
-    static final String COUNT_UNROUTED =
-            "select count(*) from leads where status = 'RECEIVED' and routing_decided_at is null";
+    static final String COUNT_UNROUTED = """
+            select count(*) from leads l
+            where l.status = 'RECEIVED' and l.routing_decided_at is null
+              and not exists (select 1 from ACT_RU_INCIDENT i where i.PROC_INST_ID_ = l.process_instance_id)""";
 
     private final JdbcTemplate jdbc;
     private final IntakeProperties properties;

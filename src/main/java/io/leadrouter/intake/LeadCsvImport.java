@@ -1,6 +1,8 @@
 package io.leadrouter.intake;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,14 +12,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import io.leadrouter.lead.LeadData;
 import io.leadrouter.system.FieldError;
 import io.leadrouter.system.InvalidInputException;
 
@@ -32,17 +30,25 @@ public class LeadCsvImport {
 
     private static final Map<String, String> COLUMN_TO_FIELD = columnAliases();
 
+    /** Characters of a number read from CSV (Jackson reads JSON numbers of up to 1,000 too). */
+    private static final int MAX_NUMBER_LENGTH = 1000;
+
     private final LeadIntake intake;
     private final ObjectMapper json;
-    private final CsvMapper csv = new CsvMapper();
+    private final int maxErrors;
 
-    LeadCsvImport(LeadIntake intake, ObjectMapper json) {
+    LeadCsvImport(LeadIntake intake, ObjectMapper json, ImportProperties properties) {
         this.intake = intake;
         this.json = json;
+        this.maxErrors = properties.maxErrors();
     }
 
-    /** What an import did: rows read, leads created, rows that matched an existing externalId, and rejected rows. */
-    public record Report(int rows, int created, int existing, int rejected, List<RowError> errors) {
+    /**
+     * What an import did: rows read, leads created, rows that matched an existing externalId, and
+     * rejected rows. {@code errors} lists the first rejected rows ({@code leadrouter.imports.max-errors},
+     * 100 by default); {@code errorsOmitted} counts the rejected rows not listed.
+     */
+    public record Report(int rows, int created, int existing, int rejected, List<RowError> errors, int errorsOmitted) {
     }
 
     /** A rejected row; {@code line} counts the header as line 1. */
@@ -53,29 +59,52 @@ public class LeadCsvImport {
         int rows = 0;
         int created = 0;
         int existing = 0;
+        int rejected = 0;
         List<RowError> errors = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> iterator = rows().readValues(content)) {
-            while (iterator.hasNextValue()) {
-                Map<String, String> row = iterator.nextValue();
+        try (LeadCsvRows csvRows = LeadCsvRows.read(new StringReader(content))) {
+            for (LeadCsvRows.Row row = csvRows.next(); row != null; row = csvRows.next()) {
                 rows++;
                 int line = rows + 1;
                 try {
-                    LeadIntake.Accepted accepted = intake.submit(LeadSubmissionParser.parse(toJson(row)), submittedBy);
+                    LeadIntake.Accepted accepted = intake.submit(lead(row, null), submittedBy);
                     if (accepted.created()) {
                         created++;
                     } else {
                         existing++;
                     }
                 } catch (InvalidInputException invalid) {
-                    errors.add(new RowError(line, invalid.errors()));
+                    rejected++;
+                    if (errors.size() < maxErrors) {
+                        errors.add(new RowError(line, invalid.errors()));
+                    }
                 }
             }
-        } catch (IOException | RuntimeJsonMappingException unreadable) {
+        } catch (LeadCsvRows.Unreadable unreadable) {
             // rows before this point are imported; report where reading stopped
-            errors.add(new RowError(rows + 2, List.of(new FieldError("csv",
-                    "cannot read the CSV from here on: " + unreadable.getMessage()))));
+            rejected++;
+            if (errors.size() < maxErrors) {
+                errors.add(new RowError(rows + 2, List.of(unreadable.error())));
+            }
+        } catch (IOException closingAString) {
+            throw new UncheckedIOException(closingAString);
         }
-        return new Report(rows, created, existing, errors.size(), errors);
+        return new Report(rows, created, existing, rejected, errors, rejected - errors.size());
+    }
+
+    /**
+     * A row as a lead to submit, checked like a posted lead, or {@link InvalidInputException}
+     * naming what is wrong with it. {@code externalIdIfNone} (may be null) stands in for a
+     * missing externalId.
+     */
+    LeadData lead(LeadCsvRows.Row row, String externalIdIfNone) {
+        if (row.unreadable() != null) {
+            throw new InvalidInputException(List.of(row.unreadable()));
+        }
+        ObjectNode lead = toJson(row.values());
+        if (externalIdIfNone != null && !lead.hasNonNull("externalId")) {
+            lead.put("externalId", externalIdIfNone);
+        }
+        return LeadSubmissionParser.parse(lead);
     }
 
     /** A CSV row as the JSON of a posted lead: known columns by field name, the rest in attributes. */
@@ -103,14 +132,17 @@ public class LeadCsvImport {
         return lead;
     }
 
-    /** Numbers arrive as text in CSV; unreadable ones stay text so the parser names the field. */
-    /** The reader of lead CSV files: a header row, one lead per row. */
-    ObjectReader rows() {
-        return csv.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader());
-    }
-
+    /**
+     * Numbers arrive as text in CSV; unreadable ones stay text so the parser names the field. A
+     * number of more digits than any column holds stays text too (reading a million digits costs
+     * seconds); an exponent is fine, its size is judged without expanding it.
+     */
     private static void putNumber(ObjectNode lead, String field, String value, boolean whole) {
         String plain = value.trim().replace(",", "").replace("_", "");
+        if (plain.length() > MAX_NUMBER_LENGTH) {
+            lead.put(field, value.trim());
+            return;
+        }
         try {
             BigDecimal number = new BigDecimal(plain);
             if (whole && number.scale() <= 0) {

@@ -4,15 +4,17 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.normalise.Emails;
 import io.leadrouter.normalise.Placeholders;
+import io.leadrouter.lead.LeadColumns;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.system.FieldError;
 import io.leadrouter.system.InvalidInputException;
+import io.leadrouter.system.StorableText;
 
 /**
  * Reads a submitted lead (JSON object, or a CSV row turned into one) and checks every field, so
@@ -22,19 +24,9 @@ import io.leadrouter.system.InvalidInputException;
  */
 final class LeadSubmissionParser {
 
-    /** Text fields and the longest value each accepts (the column sizes). */
-    private static final Map<String, Integer> TEXT_FIELDS = Map.ofEntries(
-            Map.entry("externalId", 200), Map.entry("firstName", 200), Map.entry("lastName", 200),
-            Map.entry("email", 320), Map.entry("phone", 50), Map.entry("company", 300),
-            Map.entry("website", 500), Map.entry("country", 100), Map.entry("state", 100),
-            Map.entry("city", 200), Map.entry("industry", 200), Map.entry("product", 200),
-            Map.entry("source", 200), Map.entry("language", 20));
-
     private static final List<String> FIELDS = List.of("externalId", "firstName", "lastName", "email", "phone",
             "company", "website", "country", "state", "city", "industry", "employees", "annualRevenue", "product",
             "source", "language", "attributes");
-
-    private static final int MAX_ATTRIBUTES_LENGTH = 65_535;
 
     private LeadSubmissionParser() {
     }
@@ -86,8 +78,25 @@ final class LeadSubmissionParser {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new LeadData(externalId, firstName, lastName, email, phone, company, website, country, state, city,
-                industry, employees, annualRevenue, product, source, language, attributes);
+        LeadData data = new LeadData(externalId, firstName, lastName, email, phone, company, website, country, state,
+                city, industry, employees, annualRevenue, product, source, language, attributes);
+        requireStorable(data);
+        return data;
+    }
+
+    /**
+     * The lead is stored as sent and then normalised by the routing job: both forms must fit the
+     * columns, or the job would fail on a lead already acknowledged (finding: {@code İ} lower-cases
+     * to two characters). Checked here so such a lead is refused with 400 instead.
+     */
+    static void requireStorable(LeadData data) {
+        List<FieldError> errors = new ArrayList<>(LeadColumns.misfits(data, null));
+        if (errors.isEmpty()) {
+            errors.addAll(LeadColumns.misfits(LeadNormaliser.normalise(data).data(), "once normalised"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     private record Fields(JsonNode body, List<FieldError> errors) {
@@ -115,9 +124,14 @@ final class LeadSubmissionParser {
                 errors.add(new FieldError(name, "must be a string"));
                 return null;
             }
-            int max = TEXT_FIELDS.get(name);
+            int max = LeadColumns.maxLength(name);
+            Optional<String> unstorable = StorableText.problem(text);
+            if (unstorable.isPresent()) {
+                errors.add(new FieldError(name, unstorable.get()));
+                return null;
+            }
             if (text.length() > max) {
-                errors.add(new FieldError(name, "must be at most " + max + " characters"));
+                errors.add(new FieldError(name, "must be at most " + max + " characters (it is " + text.length() + ")"));
                 return null;
             }
             return text.isEmpty() ? null : text;
@@ -140,12 +154,18 @@ final class LeadSubmissionParser {
             if (node == null) {
                 return null;
             }
-            if (!node.isNumber() || node.decimalValue().signum() < 0
-                    || node.decimalValue().compareTo(new BigDecimal("1e17")) >= 0) {
-                errors.add(new FieldError(name, "must be a number of at least 0 (annual revenue in USD)"));
+            // a JSON number past the double range (1e309) arrives as infinity: judged before any conversion
+            if (!node.isNumber() || node.isFloatingPointNumber() && !node.isBigDecimal()
+                    && !Double.isFinite(node.doubleValue())) {
+                errors.add(new FieldError(name, "must be " + LeadColumns.revenueRange()));
                 return null;
             }
-            return node.decimalValue();
+            Optional<BigDecimal> cents = LeadColumns.revenueInCents(node.decimalValue());
+            if (cents.isEmpty()) {
+                errors.add(new FieldError(name, "must be " + LeadColumns.revenueRange()));
+                return null;
+            }
+            return cents.get();
         }
 
         String object(String name) {
@@ -158,8 +178,15 @@ final class LeadSubmissionParser {
                 return null;
             }
             String json = node.toString();
-            if (json.length() > MAX_ATTRIBUTES_LENGTH) {
-                errors.add(new FieldError(name, "must be at most " + MAX_ATTRIBUTES_LENGTH + " characters as JSON"));
+            int max = LeadColumns.maxLength(name);
+            Optional<String> unstorable = StorableText.problem(json);
+            if (unstorable.isPresent()) {
+                errors.add(new FieldError(name, unstorable.get()));
+                return null;
+            }
+            if (json.length() > max) {
+                errors.add(new FieldError(name, "must be at most " + max + " characters as JSON (it is "
+                        + json.length() + ")"));
                 return null;
             }
             return node.isEmpty() ? null : json;

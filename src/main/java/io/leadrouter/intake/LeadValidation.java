@@ -1,13 +1,16 @@
 package io.leadrouter.intake;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadColumns;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.system.FieldError;
 
 /** Normalises a stored lead and records its soft problems (stage "Validate and normalise lead"). */
 @Service
@@ -21,11 +24,16 @@ public class LeadValidation {
         this.contactLocks = contactLocks;
     }
 
-    /** Normalises the lead in place; idempotent, so a retried job gives the same result. */
+    /**
+     * Normalises the lead in place; idempotent, so a retried job gives the same result. Fails
+     * with {@link UnstorableLeadException} (the incident's message) when a normalised value does
+     * not fit its column, instead of the database's error at commit.
+     */
     @Transactional
     public LeadNormaliser.Result validate(String leadId) {
         Lead lead = leads.require(leadId);
         LeadNormaliser.Result result = LeadNormaliser.normalise(lead.data());
+        requireStorable(leadId, "its normalised data", result.data());
         lead.apply(result.data());
         lead.markProblems(result.problemText());
         return result;
@@ -66,11 +74,20 @@ public class LeadValidation {
                 corrections.country(), corrections.state(), corrections.city(), current.industry(),
                 current.employees(), current.annualRevenue(), current.product(), current.source(),
                 current.language(), current.attributes());
+        requireStorable(leadId, "the review corrections", corrected);
         LeadNormaliser.Result result = LeadNormaliser.normalise(corrected);
+        requireStorable(leadId, "the review corrections, normalised,", result.data());
         lead.apply(result.data());
         lead.markProblems(result.problemText());
         lead.acceptReview();
         return lead;
+    }
+
+    private static void requireStorable(String leadId, String what, LeadData data) {
+        List<FieldError> misfits = LeadColumns.misfits(data, null);
+        if (!misfits.isEmpty()) {
+            throw new UnstorableLeadException(leadId, what, misfits);
+        }
     }
 
     /** The fields the Review lead form lets a reviewer correct. */

@@ -25,6 +25,7 @@ import io.leadrouter.security.ApiUser;
 import io.leadrouter.security.Roles;
 import io.leadrouter.system.FieldError;
 import io.leadrouter.system.InvalidInputException;
+import io.leadrouter.system.StorableText;
 
 @RestController
 @RequestMapping("/api/reps")
@@ -88,7 +89,14 @@ class RepController {
     @Transactional
     RepView settings(@PathVariable String id, @RequestBody JsonNode body, ApiUser user) {
         Rep rep = rep(id, user, false);
-        rep.update(RepSettingsParser.parse(body));
+        RepSettings settings = RepSettingsParser.parse(body);
+        try {
+            rep.update(settings);
+        } catch (IllegalArgumentException withTheStoredHours) {
+            // one end of the working hours sent, and it does not fit the other one as stored
+            String field = settings.workStart() != null && settings.workEnd() == null ? "workStart" : "workEnd";
+            throw new InvalidInputException(List.of(new FieldError(field, withTheStoredHours.getMessage())));
+        }
         return RepView.of(rep);
     }
 
@@ -111,6 +119,8 @@ class RepController {
         JsonNode reason = body == null ? null : body.get("reason");
         if (reason != null && !reason.isNull() && (!reason.isTextual() || reason.asText().length() > 200)) {
             errors.add(new FieldError("reason", "must be a string of at most 200 characters"));
+        } else if (reason != null && reason.isTextual()) {
+            StorableText.problem(reason.asText()).ifPresent(why -> errors.add(new FieldError("reason", why)));
         }
         if (errors.isEmpty() && !startsAt.isBefore(endsAt)) {
             errors.add(new FieldError("endsAt", "must be after startsAt"));
@@ -135,16 +145,23 @@ class RepController {
         return ResponseEntity.noContent().build();
     }
 
+    private static final Instant ABSENCE_RANGE_START = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant ABSENCE_RANGE_END = Instant.parse("+10000-01-01T00:00:00Z");
+
     private static Instant instant(JsonNode body, String field, List<FieldError> errors) {
         JsonNode value = body == null ? null : body.get(field);
         try {
             if (value != null && value.isTextual()) {
-                return Instant.parse(value.asText());
+                Instant instant = Instant.parse(value.asText());
+                // java.time reaches the year 1,000,000,000; a PostgreSQL timestamp the year 294,276
+                if (!instant.isBefore(ABSENCE_RANGE_START) && instant.isBefore(ABSENCE_RANGE_END)) {
+                    return instant;
+                }
             }
         } catch (java.time.format.DateTimeParseException notAnInstant) {
             // reported below
         }
-        errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-12-24T00:00:00Z"));
+        errors.add(new FieldError(field, "must be an ISO-8601 instant from 1970 to 9999, such as 2026-12-24T00:00:00Z"));
         return null;
     }
 

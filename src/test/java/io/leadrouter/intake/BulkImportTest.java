@@ -102,6 +102,35 @@ class BulkImportTest {
     }
 
     @Test
+    void rowsWithValuesPastTheirColumnsAreRowErrorsTheImportGoesOnAndListsTheFirstHundred() {
+        StringBuilder csv = new StringBuilder("Email,Company,Revenue\n");
+        csv.append("ok1@bulk-values.com,Values One,1000\n");                        // line 2
+        csv.append("ok2@bulk-values.com,Values Two,99999999999999999.995\n");       // line 3: rounds past the column
+        csv.append("ok3@bulk-values.com,Values Three,1e-100001\n");                 // line 4: 0.00
+        csv.append("ok4@bulk-values.com,Values Four,1,2,3\n");                      // line 5: more values than columns
+        for (int row = 0; row < 120; row++) {
+            csv.append("not-an-email-").append(row).append(",Bad ").append(row).append(",1\n");
+        }
+        csv.append("ok5@bulk-values.com,Values Five,1e309\n");                      // line 126
+        csv.append("ok6@bulk-values.com,Values Six,5\n");                           // line 127
+
+        String importId = post(csv.toString()).getBody().get("id").asText();
+        JsonNode done = awaitStatus(importId, s -> !s.get("state").asText().matches("QUEUED|RUNNING"),
+                Duration.ofMinutes(1));
+
+        assertThat(done.get("state").asText()).isEqualTo("DONE");
+        assertThat(done.get("rowsRead").asLong()).isEqualTo(126);
+        assertThat(done.get("created").asLong()).isEqualTo(3);
+        assertThat(done.get("rejected").asLong()).isEqualTo(123);
+        assertThat(done.get("errors")).hasSize(100);
+        assertThat(done.get("errorsOmitted").asLong()).isEqualTo(23);
+        assertThat(done.get("errors").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(done.get("errors").get(0).get("errors").get(0).get("field").asText()).isEqualTo("annualRevenue");
+        assertThat(done.get("errors").get(1).get("errors").get(0).get("field").asText()).isEqualTo("csv");
+        assertThat(count("select count(*) from leads where email like '%@bulk-values.com'")).isEqualTo(3);
+    }
+
+    @Test
     void unknownImportAnswers404() {
         assertThat(driver.admin().getForEntity("/api/imports/nope", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

@@ -213,6 +213,84 @@ class LeadIntakeApiTest {
         assertThat(lead.getAttributes()).contains("\"TotalVisits\":\"7\"");
     }
 
+    @Test
+    void eachCsvRowWithAValuePastItsColumnCostsOnlyItself() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String csv = """
+                External ID,Email,Company,Revenue,Employees
+                %1$s-1,a1@row-%1$s.example.org,Row One,1000,10
+                %1$s-2,a2@row-%1$s.example.org,Row Two,99999999999999999.995,10
+                %1$s-3,a3@row-%1$s.example.org,Row Three,1e-100001,10
+                %1$s-4,a4@row-%1$s.example.org,Row Four,12.345,1e400
+                %1$s-5,a5@row-%1$s.example.org,Row Five,1,2,3,4
+                %1$s-6,a6@row-%1$s.example.org,Row Six,1e309,1
+                %1$s-7,a7@row-%1$s.example.org,Row Seven,2500000.5,2500
+                """.formatted(run);
+
+        JsonNode report = importCsv(csv).getBody();
+
+        assertThat(report.get("rows").asInt()).isEqualTo(7);
+        assertThat(report.get("created").asInt()).isEqualTo(3);
+        assertThat(report.get("rejected").asInt()).isEqualTo(4);
+        assertThat(report.get("errorsOmitted").asInt()).isZero();
+        List<String> rowErrors = new ArrayList<>();
+        report.get("errors").forEach(error -> rowErrors.add(error.get("line").asInt() + ":"
+                + String.join("+", fieldsOf(error.get("errors")))));
+        assertThat(rowErrors).containsExactly("3:annualRevenue", "5:employees", "6:csv", "7:annualRevenue");
+        assertThat(report.toString()).doesNotContain("Exception", "Infinite");
+        assertThat(leads.findByExternalId(run + "-3").orElseThrow().getAnnualRevenue()).isEqualByComparingTo("0.00");
+        assertThat(leads.findByExternalId(run + "-7").orElseThrow().getAnnualRevenue()).isEqualByComparingTo("2500000.50");
+        assertThat(leads.findByExternalId(run + "-2")).isEmpty();
+    }
+
+    @Test
+    void csvImportWithManyBadRowsListsTheFirstHundredRowErrorsAndCountsTheRest() {
+        StringBuilder csv = new StringBuilder("Email,Company\n");
+        for (int row = 1; row <= 250; row++) {
+            csv.append("not-an-email-").append(row).append(",Bad Row ").append(row).append('\n');
+        }
+        csv.append("good-").append(UUID.randomUUID()).append("@many-bad-rows.example.org,Good Row\n");
+
+        JsonNode report = importCsv(csv.toString()).getBody();
+
+        assertThat(report.get("rows").asInt()).isEqualTo(251);
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+        assertThat(report.get("rejected").asInt()).isEqualTo(250);
+        assertThat(report.get("errors")).hasSize(100);
+        assertThat(report.get("errors").get(99).get("line").asInt()).isEqualTo(101);
+        assertThat(report.get("errorsOmitted").asInt()).isEqualTo(150);
+    }
+
+    @Test
+    void revenuePastTheDoubleRangeIsA400NamingTheFieldWithoutExceptionText() {
+        ResponseEntity<JsonNode> response = driver.postLead("""
+                {"email": "huge.revenue@navy-systems.com", "annualRevenue": 1e309}""");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(fields(response.getBody())).containsExactly("annualRevenue");
+        assertThat(response.getBody().toString()).doesNotContain("Infinite", "NaN", "Exception");
+    }
+
+    @Test
+    void leadWhoseLanguageOutgrowsItsColumnOnceLowerCasedIsRefusedAndNotStored() {
+        String externalId = "grows-" + UUID.randomUUID();
+        ResponseEntity<JsonNode> response = driver.postLead("""
+                {"externalId": "%s", "email": "grows@navy-systems.com", "language": "%s"}"""
+                .formatted(externalId, "İ".repeat(20)));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(response.getBody())).containsExactly("language");
+        assertThat(response.getBody().get("errors").get(0).get("message").asText()).contains("once normalised");
+        assertThat(leads.findByExternalId(externalId)).isEmpty();
+    }
+
+    private ResponseEntity<JsonNode> importCsv(String csv) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        return driver.admin().postForEntity("/api/leads/import", new HttpEntity<>(csv, headers), JsonNode.class);
+    }
+
     private static List<String> fields(JsonNode problem) {
         return fieldsOf(problem.get("errors"));
     }

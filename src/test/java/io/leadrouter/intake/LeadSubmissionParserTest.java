@@ -72,4 +72,47 @@ class LeadSubmissionParserTest {
             assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("employees");
         }
     }
+
+    @Test
+    void aValueThatOutgrowsItsColumnOnceNormalisedIsRejectedNamingTheField() throws Exception {
+        // "İ" lower-cases to two characters: 15 of them are 15 characters as sent, 30 as stored
+        InvalidInputException invalid = catchThrowableOfType(InvalidInputException.class,
+                () -> LeadSubmissionParser.parse(body("{\"email\": \"a@b.co\", \"language\": \"" + "İ".repeat(15)
+                        + "\", \"website\": \"" + "İ".repeat(300) + "\"}")));
+
+        assertThat(invalid.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("language", "website");
+        assertThat(invalid.errors()).extracting(FieldError::message)
+                .contains("must be at most 20 characters once normalised (it is 30)");
+    }
+
+    @Test
+    void controlCharactersAndLoneSurrogatesAreRejectedWhereverTheyAre() throws Exception {
+        InvalidInputException invalid = catchThrowableOfType(InvalidInputException.class,
+                () -> LeadSubmissionParser.parse(body("""
+                        {"email": "a@b.co", "firstName": "Gr\\u0000ace", "city": "\\ud800",
+                         "attributes": {"note": "\\udc00"}}""")));
+
+        assertThat(invalid.errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("firstName", "city", "attributes");
+    }
+
+    @Test
+    void revenuePastTheDoubleRangeIsNamedWithoutExceptionText() throws Exception {
+        for (String revenue : new String[] {"1e309", "-1e309", "1e17", "99999999999999999.995", "-1"}) {
+            InvalidInputException invalid = catchThrowableOfType(InvalidInputException.class,
+                    () -> LeadSubmissionParser.parse(body("{\"phone\": \"5550100\", \"annualRevenue\": " + revenue + "}")));
+
+            assertThat(invalid).as(revenue).isNotNull();
+            assertThat(invalid.errors()).containsExactly(new FieldError("annualRevenue",
+                    "must be a number from 0 to 99999999999999999.99 (annual revenue in USD, kept in cents)"));
+        }
+    }
+
+    @Test
+    void revenueIsRoundedToCents() throws Exception {
+        assertThat(LeadSubmissionParser.parse(body("{\"phone\": \"5550100\", \"annualRevenue\": 1234.565}"))
+                .annualRevenue()).isEqualTo(new java.math.BigDecimal("1234.57"));
+        assertThat(LeadSubmissionParser.parse(body("{\"phone\": \"5550100\", \"annualRevenue\": 1e-320}"))
+                .annualRevenue()).isEqualTo(new java.math.BigDecimal("0.00"));
+    }
 }

@@ -124,6 +124,38 @@ class RepApiTest {
     }
 
     @Test
+    void settingsThatWouldNotFitTheirColumnsAre400NamingTheField() {
+        ResponseEntity<JsonNode> nanos = patch(driver.admin(), "anna.snelling",
+                "{\"workStart\": \"09:00:00.000000001\", \"workEnd\": \"25:00\", \"weight\": 101}");
+
+        assertThat(nanos.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nanos.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(nanos.getBody().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("workStart", "workEnd", "weight");
+        assertThat(reps.findById("anna.snelling").orElseThrow().getWorkStart()).hasSize(5);
+    }
+
+    @Test
+    void workingDaysAreStoredInTheirShortFormWhateverTheirSpelling() {
+        String days = "monda,tuesday,wednesday,thursday,friday,saturday,sun"; // 52 characters, column 40
+        assertThat(days).hasSize(52);
+
+        Rep before = reps.findById("cecily.lampkin").orElseThrow();
+        try {
+            ResponseEntity<JsonNode> updated = patch(driver.admin(), "cecily.lampkin",
+                    "{\"workDays\": \"" + days + "\", \"workStart\": \"8:30\"}");
+
+            assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
+            Rep stored = reps.findById("cecily.lampkin").orElseThrow();
+            assertThat(stored.getWorkDays()).isEqualTo("MON,TUE,WED,THU,FRI,SAT,SUN");
+            assertThat(stored.getWorkStart()).isEqualTo("08:30");
+        } finally {
+            patch(driver.admin(), "cecily.lampkin", "{\"workDays\": \"" + before.getWorkDays()
+                    + "\", \"workStart\": \"" + before.getWorkStart() + "\"}");
+        }
+    }
+
+    @Test
     void repPlansAnAbsenceAndCancelsIt() {
         TestRestTemplate rep = driver.as("garret.kinder", "demo");
         ResponseEntity<JsonNode> created = rep.postForEntity("/api/reps/garret.kinder/absences", json("""
