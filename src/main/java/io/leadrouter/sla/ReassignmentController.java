@@ -22,6 +22,7 @@ import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadView;
 import io.leadrouter.security.ApiUser;
+import io.leadrouter.security.LeadAccess;
 import io.leadrouter.security.Roles;
 import io.leadrouter.system.FieldError;
 import io.leadrouter.system.InvalidInputException;
@@ -44,18 +45,22 @@ class ReassignmentController {
 
     private final Reassignments reassignments;
     private final LeadRepository leads;
+    private final LeadAccess access;
     private final RuntimeService runtime;
 
-    ReassignmentController(Reassignments reassignments, LeadRepository leads, RuntimeService runtime) {
+    ReassignmentController(Reassignments reassignments, LeadRepository leads, LeadAccess access,
+                           RuntimeService runtime) {
         this.reassignments = reassignments;
         this.leads = leads;
+        this.access = access;
         this.runtime = runtime;
     }
 
     @PostMapping("/{id}/reassign")
     LeadView reassign(@PathVariable String id, @RequestBody JsonNode body, ApiUser user) {
-        Lead lead = leads.require(id);
-        if (!mayReassign(user, lead)) {
+        // a lead the caller may not read is "not found", as everywhere in /api
+        Lead lead = leads.require(id, access.scopeOf(user));
+        if (!access.mayReassign(user, lead)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "Only sales ops, admins and the managers of the lead's team may reassign it");
         }
@@ -82,16 +87,6 @@ class ReassignmentController {
                     + "manager right now (it is being routed, worked or reassigned at this moment): try again");
         }
         return LeadView.of(leads.require(id));
-    }
-
-    /**
-     * Sales ops, admins, or a manager of the lead's team (a member of {@code managers} and of the
-     * team's group). TODO(lead engineer, at merge): this is the rule of
-     * {@code security.LeadAccess.mayReassign(ApiUser, Lead)}, built in parallel; call that instead.
-     */
-    private static boolean mayReassign(ApiUser user, Lead lead) {
-        return user.isMemberOfAny(REASSIGN_ANY_LEAD) || (user.groups().contains(Roles.MANAGERS)
-                && lead.getTeamId() != null && user.groups().contains(lead.getTeamId()));
     }
 
     private static String text(JsonNode body, String field) {
