@@ -232,7 +232,7 @@ public final class HostileLeads {
         }
         String newline = random.nextInt(4) == 0 ? "\r\n" : "\n";
         csv.append(String.join(",", header.stream().map(HostileLeads::csvField).toList())).append(newline);
-        int rows = random.nextInt(20) == 0 ? 0 : 1 + random.nextInt(8);
+        int rows = random.nextInt(20) == 0 ? 0 : 1 + random.nextInt(4);
         for (int row = 1; row <= rows; row++) {
             List<String> values = new ArrayList<>();
             for (String column : header) {

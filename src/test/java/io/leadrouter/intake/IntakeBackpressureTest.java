@@ -169,7 +169,7 @@ class IntakeBackpressureTest {
             bodies.add("{" + base + ", \"email\": " + HostileLeads.quote("a" + i + "@" + "d".repeat(256 + i) + ".com")
                     + "}");
             bodies.add("{" + base + ", \"email\": " + email + ", \"lastName\": "
-                    + HostileLeads.quote("Nul\u0000" + "\u0001\u001b".repeat(i % 3)) + "}");
+                    + HostileLeads.quote("Nu\u0000l" + "\u0001\u001bx".repeat(i % 3)) + "}");
             bodies.add("{" + base + ", \"email\": " + email + ", \"city\": "
                     + HostileLeads.quote(i % 2 == 0 ? "\ud800" : "x\udc00y") + "}");
             bodies.add("{" + base + ", \"email\": " + email + ", \"annualRevenue\": "
