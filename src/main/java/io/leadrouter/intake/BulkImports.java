@@ -6,21 +6,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Bulk CSV imports ({@code POST /api/imports}): the upload is streamed to a file under the data
  * dir (never held in memory), recorded in {@code lead_imports}, and fed in by the
  * {@link ImportWorker} at a bounded rate, resumable after a crash.
+ *
+ * <p>Files live only as long as they are needed: an upload that fails (aborted, over the
+ * {@code leadrouter.limits.bulk-import} limit, not UTF-8) leaves no file, and the worker removes
+ * an import's file when the import is done or failed (its counts and row errors stay in
+ * {@code lead_imports}). Files left by a crash are removed at the next start.
  */
 @Service
 public class BulkImports {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkImports.class);
+    private static final String PARTIAL = ".csv.part";
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
 
     private final LeadImports imports;
     private final ImportWorker worker;
@@ -45,10 +62,16 @@ public class BulkImports {
         String id = UUID.randomUUID().toString();
         Files.createDirectories(directory);
         Path file = directory.resolve(id + ".csv");
-        Path partial = directory.resolve(id + ".csv.part");
-        Files.copy(csv, partial, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-        imports.create(id, file.getFileName().toString(), submittedBy, clock.instant());
+        Path partial = directory.resolve(id + PARTIAL);
+        try {
+            Files.copy(csv, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            imports.create(id, file.getFileName().toString(), submittedBy, clock.instant());
+        } catch (IOException | RuntimeException failed) {
+            remove(partial);
+            remove(file);
+            throw failed;
+        }
         worker.enqueue(id);
         return status(id).orElseThrow();
     }
@@ -62,5 +85,46 @@ public class BulkImports {
 
     Path file(String fileName) {
         return directory.resolve(fileName);
+    }
+
+    /**
+     * Removes what a crash left behind: partial uploads and the files of imports that finished
+     * or were never recorded, once untouched for {@link #LEFTOVER_AGE} (an upload in progress
+     * writes to its file all the time; one just finished is recorded within milliseconds).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void removeLeftovers() {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        Set<String> unfinished = imports.unfinished().stream()
+                .map(imports::find)
+                .flatMap(Optional::stream)
+                .map(LeadImports.Stored::fileName)
+                .collect(Collectors.toSet());
+        Instant untouchedSince = Instant.now().minus(LEFTOVER_AGE); // file times are wall-clock times
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(path -> !unfinished.contains(path.getFileName().toString()))
+                    .filter(path -> lastModified(path).isBefore(untouchedSince))
+                    .forEach(BulkImports::remove);
+        } catch (IOException unreadable) {
+            log.warn("Could not list {} to remove leftover uploads", directory, unreadable);
+        }
+    }
+
+    private static Instant lastModified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).toInstant();
+        } catch (IOException gone) {
+            return Instant.MAX;
+        }
+    }
+
+    static void remove(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException stuck) {
+            log.warn("Could not remove {}", file, stuck);
+        }
     }
 }

@@ -137,7 +137,8 @@ class ImportWorker implements SmartLifecycle {
             log.info("Import {}: resuming after row {}", id, stored.rowsRead());
         }
         Progress progress = new Progress(stored);
-        try (Reader reader = Files.newBufferedReader(directory.resolve(stored.fileName()), StandardCharsets.UTF_8);
+        Path file = directory.resolve(stored.fileName());
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              LeadCsvRows rows = LeadCsvRows.read(reader)) {
             feed(id, rows, progress);
             if (stopping) {
@@ -145,6 +146,7 @@ class ImportWorker implements SmartLifecycle {
                 return;
             }
             imports.state(id, LeadImports.State.DONE, null, clock.instant());
+            BulkImports.remove(file); // its counts and row errors are in lead_imports
             log.info("Import {}: done, {} rows: {} created, {} existing, {} rejected", id, progress.rowsRead,
                     progress.created, progress.existing, progress.rejected);
         } catch (IOException | RuntimeException failure) {
@@ -153,6 +155,7 @@ class ImportWorker implements SmartLifecycle {
             }
             log.error("Import {} failed at row {}", id, progress.rowsRead + 1, failure);
             imports.state(id, LeadImports.State.FAILED, String.valueOf(failure.getMessage()), clock.instant());
+            BulkImports.remove(file);
         } finally {
             waitingImport = null;
         }

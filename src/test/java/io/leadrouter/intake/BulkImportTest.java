@@ -2,14 +2,28 @@ package io.leadrouter.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,16 +35,20 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.LeadRouterDriver;
+import io.leadrouter.RawHttp;
 
 /**
  * Bulk imports on a database of their own: the thousands of leads they create wait for jobs
- * that no test runs, and must not reach the shared test database.
+ * that no test runs, and must not reach the shared test database. Their files: an upload over the
+ * limit or aborted leaves none, a finished import's file is removed.
  */
 @Tag("own-context")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:import-test;DB_CLOSE_DELAY=-1",
                 // its own engine name: the shared test context's REST API and webapps find theirs as "default"
-                "camunda.bpm.process-engine-name=import-test"})
+                "camunda.bpm.process-engine-name=import-test",
+                // a small limit, so that going past it is quick to send
+                "leadrouter.limits.bulk-import=1MB"})
 @ActiveProfiles("test")
 class BulkImportTest {
 
@@ -40,11 +58,15 @@ class BulkImportTest {
     ImportWorker worker;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    BulkImports bulkImports;
+    @LocalServerPort
+    int port;
 
     private static final String RESUME_LEADS = "select count(*) from leads where email like 'grace%@resume-%'";
 
     @Test
-    void fiveThousandRowImportCompletesWithCorrectCountsAndRowErrorsByLine() {
+    void fiveThousandRowImportCompletesWithCorrectCountsAndRowErrorsByLine() throws Exception {
         StringBuilder csv = new StringBuilder("First Name,Last Name,Email Address,Company Name,Country,Lead Source\n");
         for (int row = 1; row <= 5000; row++) {
             if (row % 500 == 0) {
@@ -70,6 +92,8 @@ class BulkImportTest {
         assertThat(done.get("errors").get(0).get("errors").get(0).get("field").asText()).isEqualTo("email");
         assertThat(done.get("errors").get(9).get("line").asInt()).isEqualTo(5001);
         assertThat(leadsOf(importId)).isEqualTo(4990);
+        Path upload = bulkImports.file(importId + ".csv");
+        awaitFiles(files -> !files.contains(upload), "the finished import's upload removed");
     }
 
     @Test
@@ -128,6 +152,89 @@ class BulkImportTest {
         assertThat(done.get("errors").get(0).get("errors").get(0).get("field").asText()).isEqualTo("annualRevenue");
         assertThat(done.get("errors").get(1).get("errors").get(0).get("field").asText()).isEqualTo("csv");
         assertThat(count("select count(*) from leads where email like '%@bulk-values.com'")).isEqualTo(3);
+    }
+
+    @Test
+    void uploadGrowingPastTheLimitAnswers413AndLeavesNoFile() throws Exception {
+        Set<Path> before = uploads();
+        try (RawHttp connection = new RawHttp(port)) {
+            connection.sendHead("POST", "/api/imports", RawHttp.basic("admin", "admin")
+                    + "Content-Type: text/csv\r\nTransfer-Encoding: chunked\r\n");
+            byte[] rows = "Ada,Lovelace,ada@limit.example.org,Limit Ltd,Germany,Web Form\n".repeat(1000)
+                    .getBytes(StandardCharsets.UTF_8);
+            Future<?> sending = Executors.newSingleThreadExecutor().submit(() -> {
+                try {
+                    for (int chunk = 0; chunk < 200; chunk++) { // 12 MB
+                        connection.sendChunk(rows);
+                    }
+                } catch (IOException closedByServer) {
+                    // the server answered and closed
+                }
+                return null;
+            });
+
+            RawHttp.Response response = connection.readResponse(Duration.ofSeconds(30));
+
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"limit\":\"bulk-import\"", "\"maxBytes\":1048576");
+            sending.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(uploads()).isEqualTo(before);
+    }
+
+    @Test
+    void abortedUploadLeavesNoFile() throws Exception {
+        Set<Path> before = uploads();
+        try (RawHttp connection = new RawHttp(port)) {
+            connection.sendHead("POST", "/api/imports", RawHttp.basic("admin", "admin")
+                    + "Content-Type: text/csv\r\nContent-Length: 900000\r\n");
+            connection.send("email,company\n".concat("grace@aborted.example.org,Aborted Inc\n".repeat(5000))
+                    .getBytes(StandardCharsets.UTF_8));
+            awaitFiles(files -> files.size() > before.size(), "the partial upload");
+        } // the client goes away mid-upload
+        awaitFiles(before::equals, "no upload left");
+    }
+
+    @Test
+    void leftoversOfACrashAreRemovedButNotAnUploadInProgress() throws Exception {
+        Path partial = bulkImports.file(UUID.randomUUID() + ".csv.part");
+        Path orphan = bulkImports.file(UUID.randomUUID() + ".csv");
+        Path fresh = bulkImports.file(UUID.randomUUID() + ".csv.part");
+        Files.createDirectories(partial.getParent());
+        for (Path file : List.of(partial, orphan, fresh)) {
+            Files.writeString(file, "email\nleft@over.example.org\n");
+        }
+        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        Files.setLastModifiedTime(partial, twoHoursAgo);
+        Files.setLastModifiedTime(orphan, twoHoursAgo);
+
+        bulkImports.removeLeftovers();
+
+        assertThat(partial).doesNotExist();
+        assertThat(orphan).doesNotExist();
+        assertThat(fresh).as("an upload that may still be in progress").exists();
+        Files.delete(fresh);
+    }
+
+    private Set<Path> uploads() throws IOException {
+        Path directory = bulkImports.file("x").getParent();
+        if (!Files.isDirectory(directory)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.collect(Collectors.toSet());
+        }
+    }
+
+    private void awaitFiles(Predicate<Set<Path>> reached, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!reached.test(uploads())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached: " + what + "; files: " + uploads());
+            }
+            Thread.sleep(50);
+        }
     }
 
     @Test
