@@ -9,9 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -33,12 +37,15 @@ public class LeadRouterDriver {
 
     private final ManagementService management;
     private final TaskService tasks;
+    private final IdentityService identity;
     private final RepRepository reps;
     private final Environment environment;
 
-    LeadRouterDriver(ManagementService management, TaskService tasks, RepRepository reps, Environment environment) {
+    LeadRouterDriver(ManagementService management, TaskService tasks, IdentityService identity, RepRepository reps,
+                     Environment environment) {
         this.management = management;
         this.tasks = tasks;
+        this.identity = identity;
         this.reps = reps;
         this.environment = environment;
     }
@@ -146,6 +153,26 @@ public class LeadRouterDriver {
 
     public Task taskOf(String leadId) {
         return tasks.createTaskQuery().processInstanceBusinessKey(leadId).singleResult();
+    }
+
+    /** The users of the task's candidate identity links, and of its candidate groups (two lists, by kind). */
+    public List<String> candidateUsers(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null)
+                .map(IdentityLink::getUserId).sorted().toList();
+    }
+
+    public List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).sorted().toList();
+    }
+
+    /** The managers of a team: users in both {@code managers} and the team's group. */
+    public List<String> managersOf(String team) {
+        return identity.createUserQuery().memberOfGroup("managers").list().stream().map(User::getId)
+                .filter(id -> identity.createUserQuery().userId(id).memberOfGroup(team).count() > 0)
+                .sorted().toList();
     }
 
     public void complete(Task task, Map<String, Object> variables) {

@@ -63,6 +63,7 @@ public class EngineAuthorizations implements ApplicationRunner {
 
     static final String MY_LEADS = "My leads";
     static final String MY_TEAMS_LEADS = "My team's leads";
+    static final String ALL_LEADS = "All leads";
 
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
 
@@ -112,6 +113,8 @@ public class EngineAuthorizations implements ApplicationRunner {
         }
         granted += grant(Roles.SALES_OPS, Resources.PROCESS_DEFINITION, LeadIntake.PROCESS_KEY,
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+        // sales ops find every lead's task (to see whom to reassign); they are candidates of none
+        granted += grant(Roles.SALES_OPS, Resources.FILTER, allLeadsFilter(), Permissions.READ);
         // databases of earlier versions: sales ops could take, reassign and close any rep's task,
         // and the open lead tasks carry the engine's default grants (every candidate could update)
         int upgraded = revoke(Roles.SALES_OPS, Resources.PROCESS_DEFINITION, LeadIntake.PROCESS_KEY,
@@ -166,6 +169,13 @@ public class EngineAuthorizations implements ApplicationRunner {
                 filter(MY_TEAMS_LEADS, "Leads of my teams I may see, and my groups' tasks, assigned or not", -5,
                         tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
                                 .includeAssignedTasks(), shown));
+    }
+
+    private String allLeadsFilter() {
+        return filter(ALL_LEADS, "Every lead's task, the most urgent first (sales ops)", 0,
+                tasks.createTaskQuery().processDefinitionKey(LeadIntake.PROCESS_KEY).orderByDueDate().asc(),
+                Map.of("variables", List.of(Map.of("name", "leadName", "label", "Lead"),
+                        Map.of("name", "owner", "label", "Owner"), Map.of("name", "tier", "label", "Tier"))));
     }
 
     private String filter(String name, String description, int priority, TaskQuery query, Map<String, Object> shown) {

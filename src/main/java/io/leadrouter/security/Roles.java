@@ -8,10 +8,12 @@ import java.util.Set;
  *
  * <table>
  * <tr><th>group</th><th>may</th></tr>
- * <tr><td>a team</td><td>Tasklist: the team's leads and their own (see {@link EngineAuthorizations});
- * {@code /api}: see {@link LeadAccess}</td></tr>
- * <tr><td>{@value #MANAGERS}</td><td>as their team; change any rep's availability and routing settings</td></tr>
- * <tr><td>{@value #SALES_OPS}</td><td>Tasklist: review and manual assignment, every lead's task; change any rep</td></tr>
+ * <tr><td>a team</td><td>Tasklist: their own leads, and the team's (without their data) if it shares
+ * (see {@link OwnedTaskAuthorizations}); {@code /api}: see {@link LeadAccess}</td></tr>
+ * <tr><td>{@value #MANAGERS}</td><td>read their teams' lead tasks, reassign their teams' leads; change any
+ * rep's availability and routing settings</td></tr>
+ * <tr><td>{@value #SALES_OPS}</td><td>Tasklist: review and manual assignment, read every lead's task;
+ * reassign any lead ({@code POST /api/leads/{id}/reassign}); change any rep</td></tr>
  * <tr><td>{@value #OPS}</td><td>Cockpit (running leads, incidents, retries); Actuator</td></tr>
  * <tr><td>{@value #MONITORING}</td><td>Actuator only (a Prometheus scraper's account)</td></tr>
  * <tr><td>{@value #INTAKE}</td><td>the API only (the account lead sources post with)</td></tr>

@@ -84,7 +84,8 @@ class ReassignmentController {
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException notWaiting) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Lead " + id + " is not waiting for a rep or "
-                    + "manager right now (it is being routed, worked or reassigned at this moment): try again");
+                    + "manager right now (it is being routed, worked or reassigned at this moment: try again), or its "
+                    + "process started before lead-routing.bpmn version 3, which cannot be reassigned by hand");
         }
         return LeadView.of(leads.require(id));
     }

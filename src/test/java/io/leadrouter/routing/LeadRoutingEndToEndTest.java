@@ -75,8 +75,9 @@ class LeadRoutingEndToEndTest {
         Task work = driver.taskOf(id);
         assertThat(work.getTaskDefinitionKey()).isEqualTo("WorkLead");
         assertThat(work.getAssignee()).isEqualTo(owner);
-        assertThat(tasks.getIdentityLinksForTask(work.getId())).extracting(IdentityLink::getGroupId)
-                .contains("west");
+        assertThat(driver.candidateUsers(work)).as("the team's managers read it").isNotEmpty()
+                .isEqualTo(driver.managersOf("west"));
+        assertThat(driver.candidateGroups(work)).as("team west does not share its leads").isEmpty();
         assertThat(myLeads(owner)).contains(work.getId());
         // the process stores what its forms and later steps read; what only the next gateway
         // reads was transient, and the review fields are stored only for a lead in review
@@ -235,8 +236,8 @@ class LeadRoutingEndToEndTest {
         Task work = driver.taskOf(id);
         assertThat(work.getTaskDefinitionKey()).isEqualTo("WorkLead");
         assertThat(work.getAssignee()).isEqualTo("anna.snelling");
-        assertThat(tasks.getIdentityLinksForTask(work.getId())).extracting(IdentityLink::getGroupId)
-                .contains("central");
+        assertThat(driver.candidateUsers(work)).isNotEmpty().isEqualTo(driver.managersOf("central"));
+        assertThat(driver.candidateGroups(work)).isEmpty();
         JsonNode assigned = driver.lead(id);
         assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
         assertThat(assigned.get("owner").asText()).isEqualTo("anna.snelling");

@@ -210,6 +210,15 @@ class EngineAuthorizationsTest {
 
         assertThat(managerSees).contains(eastTask.getId()).doesNotContain(westTask.getId());
         assertThat(opsSees).contains(eastTask.getId(), westTask.getId());
+        WebappSession tasklist = new WebappSession("http://localhost:" + port);
+        assertThat(tasklist.login("tasklist", "sam.ops", "demo")).isEqualTo(200);
+        HttpResponse<String> allLeads = tasklist.postJson("/camunda/api/engine/engine/default/filter/"
+                + filterId(EngineAuthorizations.ALL_LEADS) + "/list?maxResults=5000", "{}");
+        assertThat(allLeads.statusCode()).as(allLeads.body()).isEqualTo(200);
+        assertThat(ids(json.readTree(allLeads.body()))).contains(eastTask.getId(), westTask.getId());
+        HttpResponse<String> repAllLeads = new WebappSession("http://localhost:" + port).get(
+                "/camunda/api/engine/engine/default/filter/" + filterId(EngineAuthorizations.ALL_LEADS));
+        assertThat(repAllLeads.statusCode()).as("not logged in: no filter").isNotEqualTo(200);
     }
 
     @Test

@@ -270,6 +270,42 @@ class TaskOwnershipTest {
         assertThat(closedLead.getBody()).contains("CONVERTED");
     }
 
+    @Test
+    void anEscalatedLeadWithoutANamedManagerIsClaimedByOneManagerAndThenTheirsAlone() {
+        String escalatedLead = UUID.randomUUID().toString();
+        java.util.Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("leadId", escalatedLead);
+        variables.put("team", "east");
+        variables.put("manager", null);
+        String instance = runtime.createProcessInstanceByKey("leadRouting").businessKey(escalatedLead)
+                .startBeforeActivity("HandleEscalatedLead").setVariables(variables).execute().getId();
+        try {
+            Task escalated = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+            String path = "/engine-rest/task/" + escalated.getId();
+            List<String> eastManagers = driver.managersOf("east");
+            String first = eastManagers.get(0);
+            String other = managerOf("west");
+            assertThat(escalated.getAssignee()).isNull();
+
+            assertForbidden(driver.as(teammate, "demo"), HttpMethod.POST, path + "/claim",
+                    "{\"userId\": \"" + teammate + "\"}");
+            assertForbidden(driver.as(first, "demo"), HttpMethod.POST, path + "/claim",
+                    "{\"userId\": \"" + other + "\"}");
+            ResponseEntity<String> claimed = send(driver.as(first, "demo"), HttpMethod.POST, path + "/claim",
+                    "{\"userId\": \"" + first + "\"}");
+            assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+            assertForbidden(driver.as(other, "demo"), HttpMethod.POST, path + "/claim", "{\"userId\": \"" + other + "\"}");
+            assertForbidden(driver.as(other, "demo"), HttpMethod.POST, path + "/complete", COMPLETE);
+            assertForbidden(driver.as(first, "demo"), HttpMethod.POST, path + "/unclaim", "{}");
+            assertThat(tasks.createTaskQuery().taskId(escalated.getId()).singleResult().getAssignee()).isEqualTo(first);
+            assertThat(driver.as(other, "demo").getForEntity(path, String.class).getStatusCode())
+                    .as("the other managers still read it").isEqualTo(HttpStatus.OK);
+        } finally {
+            runtime.deleteProcessInstance(instance, "test done");
+        }
+    }
+
     private void assertUnchanged() {
         Task now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
         assertThat(now).as("the task is still there").isNotNull();

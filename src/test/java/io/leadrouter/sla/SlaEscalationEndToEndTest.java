@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,8 +103,8 @@ class SlaEscalationEndToEndTest {
         Task handle = driver.taskOf(id);
         assertThat(handle.getTaskDefinitionKey()).isEqualTo("HandleEscalatedLead");
         assertThat(handle.getAssignee()).isEqualTo(manager);
-        assertThat(tasks.getIdentityLinksForTask(handle.getId())).extracting(IdentityLink::getGroupId)
-            .contains("managers");
+        assertThat(driver.candidateUsers(handle)).as("the team's managers read it").contains(manager);
+        assertThat(driver.candidateGroups(handle)).as("a manager is named: no other group may claim it").isEmpty();
 
         // the explanation tells every step, in order
         JsonNode decisions = driver.admin().getForObject("/api/leads/" + id + "/routing", JsonNode.class)
