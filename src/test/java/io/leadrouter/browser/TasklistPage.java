@@ -1,0 +1,147 @@
+package io.leadrouter.browser;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Camunda Tasklist as a user meets it: the login page, a task opened by its id, the task's
+ * header (assignee, claim) and its Camunda Form.
+ */
+public final class TasklistPage {
+
+    private static final By USER_NAME = By.cssSelector("form[name=signinForm] input[ng-model=username]");
+    private static final By PASSWORD = By.cssSelector("form[name=signinForm] input[type=password]");
+    private static final By SIGN_IN = By.cssSelector("form[name=signinForm] button[type=submit]");
+    private static final By SIGNED_IN = By.cssSelector("[cam-tasklist-filters]");
+
+    private final Browser browser;
+    private final String app;
+
+    /** {@code root} is the server's address, e.g. {@code http://localhost:8080}. */
+    public TasklistPage(Browser browser, String root) {
+        this.browser = browser;
+        this.app = root + "/camunda/app/tasklist/default/";
+    }
+
+    /** Signs in on Tasklist's login page and waits for the task list. */
+    public TasklistPage logIn(String user, String password) {
+        browser.open(app);
+        browser.forgetSession();
+        browser.driver().navigate().refresh();
+        browser.waitForVisible(USER_NAME).sendKeys(user);
+        browser.driver().findElement(PASSWORD).sendKeys(password);
+        browser.driver().findElement(SIGN_IN).click();
+        browser.waitForVisible(SIGNED_IN);
+        return this;
+    }
+
+    /** Opens the task as a link to it would ({@code #/?task=<id>}) and waits for its Camunda Form. */
+    public TaskView openTask(String taskId) {
+        String url = app + "#/?task=" + taskId;
+        if (url.equals(browser.driver().getCurrentUrl())) {
+            browser.driver().navigate().refresh(); // the same address again would not load the task anew
+        } else {
+            browser.open(url);
+        }
+        TaskView task = new TaskView(browser);
+        task.waitForForm();
+        return task;
+    }
+
+    /** What the task's column shows: header, Camunda Form and its buttons. */
+    public static final class TaskView {
+
+        private static final By FORM = By.cssSelector("[cam-tasklist-form-camunda] .fjs-form");
+        private static final By COMPLETE = By.cssSelector(".form-actions button.btn-primary");
+
+        private final Browser browser;
+
+        private TaskView(Browser browser) {
+            this.browser = browser;
+        }
+
+        void waitForForm() {
+            browser.waitForVisible(FORM);
+            // form-js renders the fields after it has read the task's variables
+            browser.waitFor("the form's fields", d -> !d.findElements(By.cssSelector(".fjs-form .fjs-form-field")).isEmpty());
+        }
+
+        public WebElement form() {
+            return browser.driver().findElement(FORM);
+        }
+
+        /** The value of the form field with that label, as the user sees it in the input; null without such a field. */
+        public String value(String label) {
+            return form().findElements(fieldLabelled(label)).stream().findFirst()
+                    .map(field -> field.findElement(By.cssSelector("input, textarea")).getDomProperty("value"))
+                    .orElse(null);
+        }
+
+        /** Whether the form has a field with that label that takes no input (form-js does not submit those). */
+        public boolean isDisabled(String label) {
+            return form().findElements(fieldLabelled(label)).stream()
+                    .anyMatch(field -> !field.findElement(By.cssSelector("input, textarea")).isEnabled());
+        }
+
+        /** The form's visible text, as a user reads it (labels and static text; not input values). */
+        public String text() {
+            return form().getText();
+        }
+
+        /** The HTML of the form's elements the selector matches, e.g. {@code "img, a"}. */
+        public List<String> elements(String cssSelector) {
+            return form().findElements(By.cssSelector(cssSelector)).stream()
+                    .map(element -> element.getDomProperty("outerHTML")).toList();
+        }
+
+        /** Picks an option of a select field by the option's label. */
+        public void choose(String label, String option) {
+            WebElement field = field(label);
+            browser.script("arguments[0].scrollIntoView({block: 'center'});", field);
+            field.findElement(By.cssSelector(".fjs-input-group")).click();
+            browser.waitForVisible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+                    + option + "']")).click();
+        }
+
+        public boolean canComplete() {
+            WebElement complete = browser.driver().findElement(COMPLETE);
+            return complete.isDisplayed() && complete.isEnabled();
+        }
+
+        /** Clicks Complete and waits until Tasklist has closed the task. */
+        public void complete() {
+            WebElement complete = browser.driver().findElement(COMPLETE);
+            // below the form, under Tasklist's fixed footer until scrolled to
+            browser.script("arguments[0].scrollIntoView({block: 'center'});", complete);
+            complete.click();
+            browser.waitFor("the task to close", d -> d.findElements(FORM).isEmpty());
+        }
+
+        /** Whether the header offers to claim the task. */
+        public boolean offersClaim() {
+            return browser.driver().findElements(By.cssSelector(".task-card .claim, button.claim, a.claim")).stream()
+                    .anyMatch(WebElement::isDisplayed);
+        }
+
+        /** Whether the header offers to remove the assignee (the × next to the name). */
+        public boolean offersUnassign() {
+            return browser.driver().findElements(By.cssSelector("button.unclaim")).stream()
+                    .anyMatch(WebElement::isDisplayed);
+        }
+
+        private WebElement field(String label) {
+            return form().findElement(fieldLabelled(label));
+        }
+
+        private static By fieldLabelled(String label) {
+            return By.xpath(".//*[contains(concat(' ', @class, ' '), ' fjs-form-field ')]"
+                    + "[.//label[normalize-space(text()[1])='" + label + "']]");
+        }
+
+        private WebElement input(String label) {
+            return field(label).findElement(By.cssSelector("input, textarea"));
+        }
+    }
+}
