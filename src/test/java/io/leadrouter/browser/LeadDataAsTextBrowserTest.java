@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,15 +42,23 @@ class LeadDataAsTextBrowserTest {
     int port;
 
     @BeforeAll
-    static void startBrowserAndBait() {
+    static void startBait() {
         bait = new RecordingHttpServer();
-        browser = Browser.start();
+    }
+
+    /** Once for the class, but per test, so that each test reports why it was skipped. */
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = Browser.start();
+        }
     }
 
     @AfterAll
     static void stop() {
         if (browser != null) {
             browser.close();
+            browser = null;
         }
         bait.close();
     }

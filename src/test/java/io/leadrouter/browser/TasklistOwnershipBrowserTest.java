@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -53,15 +53,19 @@ class TasklistOwnershipBrowserTest {
 
     private String sharingTeam;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
+    /** Once for the class, but per test, so that each test reports why it was skipped. */
+    @BeforeEach
+    void startBrowser() {
+        if (browser == null) {
+            browser = Browser.start();
+        }
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
             browser.close();
+            browser = null;
         }
     }
 
