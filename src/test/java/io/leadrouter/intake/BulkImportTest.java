@@ -97,7 +97,7 @@ class BulkImportTest {
     }
 
     @Test
-    void importStoppedMidwayResumesWhereItCommittedAndCreatesNoDuplicates() {
+    void importStoppedMidwayResumesWhereItCommittedAndCreatesNoDuplicates() throws Exception {
         StringBuilder csv = new StringBuilder("externalId,email,company,country\n");
         for (int row = 1; row <= 600; row++) {
             // every other row brings its own externalId, the others get import:<id>:<line>
@@ -123,6 +123,8 @@ class BulkImportTest {
         assertThat(count(RESUME_LEADS)).isEqualTo(600);
         assertThat(count(RESUME_LEADS.replace("count(*)", "count(distinct email)"))).isEqualTo(600);
         assertThat(leadsOf(importId)).isEqualTo(300);
+        Path upload = bulkImports.file(importId + ".csv");
+        awaitFiles(files -> !files.contains(upload), "the finished import's upload removed");
     }
 
     @Test
