@@ -15,6 +15,10 @@ public final class TasklistPage {
     private static final By PASSWORD = By.cssSelector("form[name=signinForm] input[type=password]");
     private static final By SIGN_IN = By.cssSelector("form[name=signinForm] button[type=submit]");
     private static final By SIGNED_IN = By.cssSelector("[cam-tasklist-filters]");
+    private static final By TASK_HEADER = By.cssSelector("[cam-tasklist-task-meta]");
+    private static final By NOTIFICATION = By.cssSelector(".page-notifications .alert");
+    private static final By FORM_FIELD_OR_NOTIFICATION = By.cssSelector(
+            "[cam-tasklist-form-camunda] .fjs-form .fjs-form-field, .page-notifications .alert");
 
     private final Browser browser;
     private final String app;
@@ -39,15 +43,30 @@ public final class TasklistPage {
 
     /** Opens the task as a link to it would ({@code #/?task=<id>}) and waits for its Camunda Form. */
     public TaskView openTask(String taskId) {
+        TaskView task = openTaskHeader(taskId);
+        task.waitForForm();
+        return task;
+    }
+
+    /**
+     * Opens the task and waits for its header (name, assignee) and for Tasklist to have tried its
+     * form: the fields, or the notification that the form's variables may not be read.
+     */
+    public TaskView openTaskHeader(String taskId) {
         String url = app + "#/?task=" + taskId;
         if (url.equals(browser.driver().getCurrentUrl())) {
             browser.driver().navigate().refresh(); // the same address again would not load the task anew
         } else {
             browser.open(url);
         }
-        TaskView task = new TaskView(browser);
-        task.waitForForm();
-        return task;
+        browser.waitForVisible(TASK_HEADER);
+        browser.waitFor("the form or a notification", d -> !d.findElements(FORM_FIELD_OR_NOTIFICATION).isEmpty());
+        return new TaskView(browser);
+    }
+
+    /** Tasklist's notifications (errors such as a refused call), as the user reads them. */
+    public List<String> notifications() {
+        return browser.driver().findElements(NOTIFICATION).stream().map(WebElement::getText).toList();
     }
 
     /** What the task's column shows: header, Camunda Form and its buttons. */
@@ -106,8 +125,19 @@ public final class TasklistPage {
         }
 
         public boolean canComplete() {
-            WebElement complete = browser.driver().findElement(COMPLETE);
-            return complete.isDisplayed() && complete.isEnabled();
+            return browser.driver().findElements(COMPLETE).stream()
+                    .anyMatch(complete -> complete.isDisplayed() && complete.isEnabled());
+        }
+
+        /** Whether the Camunda Form shows any field (it does not when its variables may not be read). */
+        public boolean showsForm() {
+            return browser.driver().findElements(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form .fjs-form-field"))
+                    .stream().anyMatch(WebElement::isDisplayed);
+        }
+
+        /** Everything the page shows as text, header, form and notifications. */
+        public String pageText() {
+            return browser.driver().findElement(By.tagName("body")).getText();
         }
 
         /** Clicks Complete and waits until Tasklist has closed the task. */
