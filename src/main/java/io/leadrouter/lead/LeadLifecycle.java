@@ -9,9 +9,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.leadrouter.system.StorableText;
+
 /** Ends of a lead's way through Lead Router: closed without sales, or worked by a rep. */
 @Service
 public class LeadLifecycle {
+
+    /** The size of {@code leads.outcome_note}. */
+    private static final int OUTCOME_NOTE_LENGTH = 4000;
 
     private static final Set<LeadStatus> CLOSING_STATUSES = EnumSet.of(LeadStatus.DISQUALIFIED, LeadStatus.NURTURE);
 
@@ -54,6 +59,12 @@ public class LeadLifecycle {
     public void recordOutcome(String leadId, String outcome, String note) {
         Lead lead = leads.require(leadId);
         LeadOutcome recorded = parse(LeadOutcome.class, outcome, "outcome");
+        if (note != null && note.length() > OUTCOME_NOTE_LENGTH) {
+            throw new IllegalArgumentException("outcomeNote must be at most " + OUTCOME_NOTE_LENGTH + " characters");
+        }
+        StorableText.problem(note).ifPresent(problem -> {
+            throw new IllegalArgumentException("outcomeNote " + problem);
+        });
         lead.recordOutcome(recorded, note, clock.instant());
         events.publishEvent(new LeadOutcomeRecorded(lead.getId(), lead.getOwnerId(), lead.getProduct(),
                 lead.getIndustry(), recorded));

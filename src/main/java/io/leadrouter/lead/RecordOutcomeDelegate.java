@@ -1,5 +1,6 @@
 package io.leadrouter.lead;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,20 @@ class RecordOutcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.recordOutcome(execution.getProcessBusinessKey(), (String) execution.getVariable("outcome"),
-                (String) execution.getVariable("outcomeNote"));
+        try {
+            lifecycle.recordOutcome(execution.getProcessBusinessKey(), text(execution, "outcome"),
+                    text(execution, "outcomeNote"));
+        } catch (IllegalArgumentException invalid) {
+            // what the person completing the task sent: /engine-rest answers 400 and nothing is completed
+            throw new BadUserRequestException(invalid.getMessage());
+        }
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException(name + " must be text");
+        }
+        return (String) value;
     }
 }

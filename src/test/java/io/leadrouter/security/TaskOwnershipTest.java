@@ -177,6 +177,23 @@ class TaskOwnershipTest {
     }
 
     @Test
+    void completingWithAnOutcomeThatIsNoneAnswers400AndCompletesNothing() {
+        String path = "/engine-rest/task/" + task.getId() + "/complete";
+        TestRestTemplate rep = driver.as(owner, "demo");
+
+        for (String variables : List.of(
+                "{\"outcome\": {\"value\": \"WON-BIG\", \"type\": \"String\"}}",
+                "{\"outcome\": {\"value\": 42, \"type\": \"Integer\"}}",
+                "{\"outcome\": {\"value\": \"LOST\", \"type\": \"String\"}, "
+                        + "\"outcomeNote\": {\"value\": \"" + "x".repeat(4001) + "\", \"type\": \"String\"}}")) {
+            ResponseEntity<String> complete = send(rep, HttpMethod.POST, path, "{\"variables\": " + variables + "}");
+
+            assertThat(complete.getStatusCode()).as(complete.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+        assertUnchanged();
+    }
+
+    @Test
     void salesOpsCannotReassignThroughEngineRestButThroughLeadRouter() {
         String newRep = eastRepOtherThan(owner);
         String path = "/engine-rest/task/" + task.getId();
