@@ -69,6 +69,18 @@ class ProductionIT {
                     "{\"email\": \"buyer@prod-it.com\", \"country\": \"US\", \"state\": \"CA\"}");
             assertThat(posted.status()).as(posted.body()).isEqualTo(201);
             assertThat(node.get("/engine-rest/task", "intake", INTAKE_PASSWORD).body()).isEqualTo("[]");
+            // the access rules of the embedded default hold here too: the intake account reads what it
+            // sent, nothing else, and no statistics
+            String leadId = json.readTree(posted.body()).get("id").asText();
+            assertThat(node.get("/api/leads/" + leadId, "intake", INTAKE_PASSWORD).status()).isEqualTo(200);
+            AppNode.Response byAdmin = node.postJson("/api/leads", "admin", ADMIN_PASSWORD,
+                    "{\"email\": \"other@prod-it.com\", \"country\": \"US\", \"state\": \"NY\"}");
+            assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(201);
+            String adminsLead = json.readTree(byAdmin.body()).get("id").asText();
+            assertThat(node.get("/api/leads/" + adminsLead, "intake", INTAKE_PASSWORD).status()).isEqualTo(404);
+            assertThat(json.readTree(node.get("/api/leads", "intake", INTAKE_PASSWORD).body())
+                    .get("totalElements").asLong()).isEqualTo(1);
+            assertThat(node.get("/api/stats/reps", "intake", INTAKE_PASSWORD).status()).isEqualTo(403);
 
             JsonNode users = json.readTree(node.get("/engine-rest/user", "admin", ADMIN_PASSWORD).body());
             assertThat(users.findValuesAsText("id")).containsExactlyInAnyOrder("admin", "intake");
