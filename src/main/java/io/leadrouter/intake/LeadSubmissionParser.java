@@ -1,6 +1,7 @@
 package io.leadrouter.intake;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +28,9 @@ final class LeadSubmissionParser {
     private static final List<String> FIELDS = List.of("externalId", "firstName", "lastName", "email", "phone",
             "company", "website", "country", "state", "city", "industry", "employees", "annualRevenue", "product",
             "source", "language", "attributes");
+
+    /** How deep {@code attributes} may nest objects and arrays. */
+    static final int MAX_ATTRIBUTES_DEPTH = 32;
 
     private LeadSubmissionParser() {
     }
@@ -177,6 +181,11 @@ final class LeadSubmissionParser {
                 errors.add(new FieldError(name, "must be a JSON object"));
                 return null;
             }
+            if (deeperThan(node, MAX_ATTRIBUTES_DEPTH)) {
+                // a lead is answered inside other JSON (a page of leads): it must stay writable there
+                errors.add(new FieldError(name, "must be nested at most " + MAX_ATTRIBUTES_DEPTH + " levels deep"));
+                return null;
+            }
             String json = node.toString();
             int max = LeadColumns.maxLength(name);
             Optional<String> unstorable = StorableText.problem(json);
@@ -191,5 +200,25 @@ final class LeadSubmissionParser {
             }
             return node.isEmpty() ? null : json;
         }
+    }
+
+    /** Whether objects and arrays nest deeper than {@code levels} below {@code node} (counted without recursion). */
+    static boolean deeperThan(JsonNode node, int levels) {
+        ArrayDeque<JsonNode> level = new ArrayDeque<>(List.of(node));
+        for (int depth = 1; !level.isEmpty(); depth++) {
+            if (depth > levels) {
+                return true;
+            }
+            ArrayDeque<JsonNode> next = new ArrayDeque<>();
+            for (JsonNode container : level) {
+                container.forEach(child -> {
+                    if (child.isContainerNode()) {
+                        next.add(child);
+                    }
+                });
+            }
+            level = next;
+        }
+        return false;
     }
 }

@@ -1,8 +1,8 @@
 package io.leadrouter.lead;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +25,9 @@ class RecordOutcomeDelegate implements JavaDelegate {
             lifecycle.recordOutcome(execution.getProcessBusinessKey(), text(execution, "outcome"),
                     text(execution, "outcomeNote"));
         } catch (IllegalArgumentException invalid) {
-            // what the person completing the task sent: /engine-rest answers 400 and nothing is completed
-            throw new BadUserRequestException(invalid.getMessage());
+            // what the person completing the task sent: a form error, which /engine-rest answers 400
+            // (any other engine exception is a 500) and Tasklist shows; nothing is completed
+            throw new FormFieldValidationException(null, invalid.getMessage());
         }
     }
 

@@ -93,6 +93,7 @@ class TasklistOwnershipBrowserTest {
         assertThat(seenByTeammate.canComplete()).as("Complete offered to a teammate").isFalse();
         // a sharing team sees that the lead is a colleague's, not the lead's data
         assertThat(seenByTeammate.showsForm()).as("the lead's form shown to a teammate").isFalse();
+        assertThat(seenByTeammate.pageText()).contains("Work lead", owner);
         assertThat(seenByTeammate.pageText()).doesNotContain("analytical-engines.com", "+1 415 555 0100");
         tryToRemoveTheAssignee();
         browser.screenshot("ownership-teammate-tried-to-remove-the-assignee");

@@ -17,8 +17,9 @@ public final class TasklistPage {
     private static final By SIGNED_IN = By.cssSelector("[cam-tasklist-filters]");
     private static final By TASK_HEADER = By.cssSelector("[cam-tasklist-task-meta]");
     private static final By NOTIFICATION = By.cssSelector(".page-notifications .alert");
-    private static final By FORM_FIELD_OR_NOTIFICATION = By.cssSelector(
-            "[cam-tasklist-form-camunda] .fjs-form .fjs-form-field, .page-notifications .alert");
+    /** The form's fields, or Tasklist's "Form failure" where the form's variables may not be read. */
+    private static final By FORM_FIELD_OR_FAILURE = By.cssSelector(
+            "[cam-tasklist-form-camunda] .fjs-form .fjs-form-field, .alert-danger");
 
     private final Browser browser;
     private final String app;
@@ -50,7 +51,7 @@ public final class TasklistPage {
 
     /**
      * Opens the task and waits for its header (name, assignee) and for Tasklist to have tried its
-     * form: the fields, or the notification that the form's variables may not be read.
+     * form: the fields, or "Form failure" where the form's variables may not be read.
      */
     public TaskView openTaskHeader(String taskId) {
         String url = app + "#/?task=" + taskId;
@@ -60,7 +61,7 @@ public final class TasklistPage {
             browser.open(url);
         }
         browser.waitForVisible(TASK_HEADER);
-        browser.waitFor("the form or a notification", d -> !d.findElements(FORM_FIELD_OR_NOTIFICATION).isEmpty());
+        browser.waitFor("the form or its failure", d -> !d.findElements(FORM_FIELD_OR_FAILURE).isEmpty());
         return new TaskView(browser);
     }
 

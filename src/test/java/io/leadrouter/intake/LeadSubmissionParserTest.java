@@ -51,6 +51,18 @@ class LeadSubmissionParserTest {
     }
 
     @Test
+    void attributesNestedDeeperThan32LevelsAreRejectedSoEveryStoredLeadCanBeAnsweredInAPage() throws Exception {
+        String deepest = "{\"a\": ".repeat(32) + "1" + "}".repeat(32);
+        String tooDeep = "{\"a\": ".repeat(33) + "1" + "}".repeat(33);
+
+        assertThat(LeadSubmissionParser.parse(body("{\"phone\": \"+1 555 0100\", \"attributes\": " + deepest + "}"))
+                .attributes()).startsWith("{\"a\":{");
+        InvalidInputException invalid = catchThrowableOfType(InvalidInputException.class, () -> LeadSubmissionParser
+                .parse(body("{\"phone\": \"+1 555 0100\", \"attributes\": " + tooDeep + "}")));
+        assertThat(invalid.errors()).extracting(FieldError::field).containsExactly("attributes");
+    }
+
+    @Test
     void phoneAloneIsEnoughToContactALead() throws Exception {
         assertThat(LeadSubmissionParser.parse(body("{\"phone\": \"+1 555 0100\"}")).phone())
                 .isEqualTo("+1 555 0100");
