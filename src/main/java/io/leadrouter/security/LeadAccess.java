@@ -101,6 +101,14 @@ public class LeadAccess {
                         && lead.getTeamId() != null && user.groups().contains(lead.getTeamId());
     }
 
+    /**
+     * Whether the user, who may reassign a lead ({@link #mayReassign}), may give it to a rep of
+     * that team: sales ops and admins to anyone, a manager to the reps of their own teams.
+     */
+    public boolean mayGiveLeadTo(ApiUser user, String repTeamId) {
+        return user.isMemberOfAny(REASSIGN_ANY_LEAD) || user.groups().contains(repTeamId);
+    }
+
     /** The figures of {@code /api/stats/reps} the user reads; empty when none (answer 403 {@link #WHO_READS_REP_STATS}). */
     public Optional<StatsScope> repStatsOf(ApiUser user) {
         if (user.isMemberOfAny(EVERY_LEAD)) {

@@ -2,7 +2,6 @@ package io.leadrouter.sla;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -23,7 +22,6 @@ import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadView;
 import io.leadrouter.security.ApiUser;
 import io.leadrouter.security.LeadAccess;
-import io.leadrouter.security.Roles;
 import io.leadrouter.system.FieldError;
 import io.leadrouter.system.InvalidInputException;
 import io.leadrouter.team.Rep;
@@ -40,8 +38,6 @@ import io.leadrouter.team.Rep;
 class ReassignmentController {
 
     static final String MESSAGE = "leadReassignmentRequested";
-
-    private static final Set<String> REASSIGN_ANY_LEAD = Set.of(Roles.SALES_OPS, Roles.CAMUNDA_ADMIN);
 
     private final Reassignments reassignments;
     private final LeadRepository leads;
@@ -68,7 +64,7 @@ class ReassignmentController {
                 text(body, "reason"));
         requireFields(request);
         Rep rep = reassignments.check(request);
-        if (!user.isMemberOfAny(REASSIGN_ANY_LEAD) && !user.groups().contains(rep.getTeamId())) {
+        if (!access.mayGiveLeadTo(user, rep.getTeamId())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "A manager gives a lead to a rep of their own teams only; " + rep.getName() + " is in team "
                             + rep.getTeamId());

@@ -150,6 +150,16 @@ class LeadAccessTest {
     }
 
     @Test
+    void salesOpsAndAdminsGiveALeadToAnyRepAManagerOnlyToTheRepsOfTheirTeams() {
+        LeadAccess access = new LeadAccess(null);
+
+        assertThat(access.mayGiveLeadTo(user("sam.ops", Roles.SALES_OPS), "east")).isTrue();
+        assertThat(access.mayGiveLeadTo(user("admin", Roles.CAMUNDA_ADMIN), "west")).isTrue();
+        assertThat(access.mayGiveLeadTo(user("celia.rouche", Roles.MANAGERS, "west"), "west")).isTrue();
+        assertThat(access.mayGiveLeadTo(user("celia.rouche", Roles.MANAGERS, "west"), "east")).isFalse();
+    }
+
+    @Test
     void statisticsPerRepAreAllForSalesOpsTheTeamsForAManagerAndTheirOwnRowForARep() {
         assertThat(LeadAccess.repStatsOf(user("sam.ops", Roles.SALES_OPS), List.of())).get()
                 .extracting(StatsScope::everything).isEqualTo(true);
