@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.LeadOutcomeRecorded;
-import io.leadrouter.system.TtlCache;
 
 /**
  * How well reps convert, learned from won and lost deals: seeded from CRM history and updated
@@ -28,12 +29,13 @@ import io.leadrouter.system.TtlCache;
 public class ConversionRates {
 
     private final PerformanceRepository records;
-    private final TtlCache<BasisKey, Basis> teamBases;
+    /** Each team's rate basis for {@code leadrouter.performance.team-rate-ttl}; forgotten on every deal counted. */
+    private final Cache<BasisKey, Basis> teamBases;
 
     ConversionRates(PerformanceRepository records,
                     @Value("${leadrouter.performance.team-rate-ttl:60s}") Duration teamRateTtl) {
         this.records = records;
-        this.teamBases = new TtlCache<>(teamRateTtl);
+        this.teamBases = Caffeine.newBuilder().expireAfterWrite(teamRateTtl).build();
     }
 
     /** The rates and what they were measured on ("product GTX Pro", "sector medical", "all deals"). */
@@ -120,7 +122,7 @@ public class ConversionRates {
             }
         }
         records.saveAll(counted.values());
-        teamBases.clear();
+        teamBases.invalidateAll();
     }
 
     private static void tally(Map<PerformanceRecord.Key, PerformanceRecord> counted, String rep,
@@ -132,7 +134,7 @@ public class ConversionRates {
     /** Counts a won or lost deal for the rep, overall and by product and sector where known. */
     @Transactional
     public void record(String rep, String product, String sector, boolean won) {
-        teamBases.clear();
+        teamBases.invalidateAll();
         count(rep, PerformanceRecord.Dimension.ALL, PerformanceRecord.ALL_VALUE, won);
         if (product != null) {
             count(rep, PerformanceRecord.Dimension.PRODUCT, product, won);
