@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,12 +30,14 @@ import io.leadrouter.lead.LeadOutcomeRecorded;
 public class ConversionRates {
 
     private final PerformanceRepository records;
+    private final PerformanceRows rows;
     /** Each team's rate basis for {@code leadrouter.performance.team-rate-ttl}; forgotten on every deal counted. */
     private final Cache<BasisKey, Basis> teamBases;
 
-    ConversionRates(PerformanceRepository records,
+    ConversionRates(PerformanceRepository records, PerformanceRows rows,
                     @Value("${leadrouter.performance.team-rate-ttl:60s}") Duration teamRateTtl) {
         this.records = records;
+        this.rows = rows;
         this.teamBases = Caffeine.newBuilder().expireAfterWrite(teamRateTtl).build();
     }
 
@@ -144,11 +147,27 @@ public class ConversionRates {
         }
     }
 
+    /**
+     * Adds the deal in the database ({@code wins = wins + 1}), so that outcomes recorded at the
+     * same moment for the same rep are all counted. The first deal of a rep in a product, sector
+     * or overall creates the row first in a transaction of its own, where a row another
+     * transaction created at the same moment is fine.
+     */
     private void count(String rep, PerformanceRecord.Dimension dimension, String value, boolean won) {
-        PerformanceRecord.Key key = new PerformanceRecord.Key(rep, dimension.name().toLowerCase(Locale.ROOT), value);
-        PerformanceRecord record = records.findById(key)
-                .orElseGet(() -> records.save(new PerformanceRecord(rep, dimension, value)));
-        record.count(won);
+        String dimensionName = dimension.name().toLowerCase(Locale.ROOT);
+        int wins = won ? 1 : 0;
+        int losses = won ? 0 : 1;
+        if (records.add(rep, dimensionName, value, wins, losses) == 1) {
+            return;
+        }
+        try {
+            rows.create(rep, dimension, value);
+        } catch (DataIntegrityViolationException createdByAnotherTransaction) {
+            // the row is there now: count on it
+        }
+        if (records.add(rep, dimensionName, value, wins, losses) != 1) {
+            throw new IllegalStateException("No performance record for " + rep + " " + dimensionName + " " + value);
+        }
     }
 
     /** Learns from what reps report: CONVERTED is a win, LOST a loss. */
