@@ -26,7 +26,8 @@ import io.leadrouter.team.RepRepository;
 /**
  * Gives a lead to a rep by the strategy its routing rule chose, trying the rule's fallback
  * strategies in order when one finds nobody eligible, or by hand; and records every decision
- * with its candidates ({@link RoutingDecision}).
+ * with its candidates ({@link RoutingDecision}). A strategy is the {@link RoutingStrategy} bean
+ * whose {@link RoutingStrategy#key() key} the rule names; no other list of strategies exists.
  */
 @Service
 public class LeadRouting {
@@ -57,8 +58,17 @@ public class LeadRouting {
         this.clock = clock;
     }
 
-    /** The routing outcome as the process needs it: owner is null when nobody was eligible. */
-    public record Outcome(String owner, String team, String strategy, String reason) {
+    /**
+     * The routing outcome as the process needs it: owner is null when nobody was eligible;
+     * strategy is the one that chose the rep (the last one tried when nobody was eligible),
+     * strategiesTried the chain up to it.
+     */
+    public record Outcome(String owner, String team, String strategy, String reason, List<String> strategiesTried) {
+
+        /** A decision by hand: nothing else was tried. */
+        Outcome(String owner, String team, String strategy, String reason) {
+            this(owner, team, strategy, reason, List.of(strategy));
+        }
 
         public boolean repFound() {
             return owner != null;
@@ -72,7 +82,10 @@ public class LeadRouting {
 
     /**
      * Routes the lead by the first strategy of the chain that finds an eligible rep, never to a
-     * rep who had the lead before, and records the decision. Runs in the caller's transaction:
+     * rep who had the lead before, and records the decision. A key that names no strategy (a
+     * typo in the rules, a null strategy) ends the chain there: the lead waits for manual
+     * assignment with the reason, so sales ops see the broken rule at once rather than the next
+     * strategy quietly covering for it. Runs in the caller's transaction:
      * if anything after it fails, the assignment and the strategies' counters roll back
      * together, and the retry routes afresh.
      */
@@ -118,11 +131,12 @@ public class LeadRouting {
             tried = key;
             attempted.add(key);
             RoutingStrategy strategy = key == null ? null : strategies.get(key);
-            choice = strategy == null
-                    ? RoutingStrategy.Choice.nobody("Unknown routing strategy '" + key + "' (set the route task's "
-                            + "input routingStrategy); known: "
-                            + String.join(", ", strategies.keySet().stream().sorted().toList()))
-                    : strategy.choose(request);
+            if (strategy == null) {
+                choice = RoutingStrategy.Choice.nobody(unknownStrategy(key));
+                failed.add(choice.reason());
+                break;
+            }
+            choice = strategy.choose(request);
             if (choice.chosen().isPresent()) {
                 break;
             }
@@ -134,13 +148,13 @@ public class LeadRouting {
             String reason = "No reassignment after the response SLA was breached: " + String.join("; ", failed)
                     + "; nobody is left to take the lead";
             record(lead, now, command.rule(), command.team(), tried, triedText, null, reason, choice);
-            return new Outcome(null, command.team(), tried, reason);
+            return new Outcome(null, command.team(), tried, reason, attempted);
         }
         if (choice.chosen().isEmpty()) {
             String reason = String.join("; ", failed) + "; the lead waits for manual assignment";
             lead.routingFoundNobody(command.team(), tried, ruleName(command), reason, now);
             record(lead, now, command.rule(), command.team(), tried, triedText, null, reason, choice);
-            return new Outcome(null, command.team(), tried, reason);
+            return new Outcome(null, command.team(), tried, reason, attempted);
         }
         Rep rep = choice.chosen().get();
         reps.countAssignment(rep.getId());
@@ -153,7 +167,13 @@ public class LeadRouting {
             lead.assignTo(rep.getId(), rep.getTeamId(), tried, ruleName(command), reason, now);
         }
         record(lead, now, command.rule(), rep.getTeamId(), tried, triedText, rep.getId(), reason, choice);
-        return new Outcome(rep.getId(), rep.getTeamId(), tried, reason);
+        return new Outcome(rep.getId(), rep.getTeamId(), tried, reason, attempted);
+    }
+
+    private String unknownStrategy(String key) {
+        return (key == null ? "The routing rule names no strategy" : "Unknown routing strategy '" + key + "'")
+                + " (known: " + String.join(", ", strategies.keySet().stream().sorted().toList())
+                + "): check the rule's strategies in routing-rules.dmn, or the route task's input routingStrategy";
     }
 
     /** Sales ops give the lead to a rep of their choice (Assign lead manually task). */
