@@ -18,8 +18,8 @@ import io.leadrouter.lead.LeadOutcome;
 import io.leadrouter.lead.LeadOutcomeRecorded;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.normalise.Domains;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.InvalidInputException;
+import io.leadrouter.web.FieldError;
+import io.leadrouter.web.InvalidInputException;
 
 /**
  * The domains that name an account, learned only from trusted sources: the account's own record,

@@ -29,13 +29,13 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import io.leadrouter.security.EngineAuthorizations;
 import io.leadrouter.security.Roles;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 import io.leadrouter.team.RepSettings;
 import io.leadrouter.team.Team;
 import io.leadrouter.team.TeamRepository;
+import io.leadrouter.webapps.EngineAuthorizations;
 
 /**
  * Creates the demo sales organisation on first start of the embedded default, from the CRM

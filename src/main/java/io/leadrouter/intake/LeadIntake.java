@@ -10,10 +10,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.leadrouter.engine.LatestDefinitions;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.system.LatestDefinitions;
 
 /**
  * Accepts leads. The lead row and its process instance are written in one transaction, and the

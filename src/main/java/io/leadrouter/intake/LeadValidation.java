@@ -10,7 +10,7 @@ import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadColumns;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.system.FieldError;
+import io.leadrouter.web.FieldError;
 
 /** Normalises a stored lead and records its soft problems (stage "Validate and normalise lead"). */
 @Service

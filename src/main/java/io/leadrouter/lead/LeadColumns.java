@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.leadrouter.normalise.Domains;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.StorableText;
+import io.leadrouter.storage.StorableText;
+import io.leadrouter.web.FieldError;
 
 /**
  * What the {@code leads} table can hold (V1 migration), field by field: the one place that knows

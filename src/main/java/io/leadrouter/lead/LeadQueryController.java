@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.leadrouter.security.ApiUser;
-import io.leadrouter.security.LeadAccess;
-import io.leadrouter.security.LeadScope;
 
 /** Reading leads: each user reads the leads {@link LeadAccess} lets them see, others are "not found". */
 @RestController

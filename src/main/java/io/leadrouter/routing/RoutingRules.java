@@ -8,11 +8,11 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.leadrouter.engine.Decisions;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadAttributes;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.normalise.Countries;
-import io.leadrouter.system.Decisions;
 
 /**
  * Chooses the team and routing strategy of a lead with the modelers' DMN

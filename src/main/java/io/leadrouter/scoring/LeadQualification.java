@@ -7,10 +7,10 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.leadrouter.normalise.Emails;
+import io.leadrouter.engine.Decisions;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.system.Decisions;
+import io.leadrouter.normalise.Emails;
 
 /** Qualifies a scored lead with the modelers' DMN {@code lead-qualification.dmn}. */
 @Service

@@ -7,10 +7,10 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.leadrouter.engine.Decisions;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadAttributes;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.system.Decisions;
 
 /**
  * Scores a lead with the modelers' DMN {@code lead-scoring.dmn}: decision {@code leadScore} sums
@@ -68,6 +68,5 @@ public class LeadScoring {
     static int clamp(int points) {
         return Math.max(0, Math.min(100, points));
     }
-
 
 }

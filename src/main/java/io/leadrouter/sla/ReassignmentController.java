@@ -18,13 +18,13 @@ import org.springframework.web.server.ResponseStatusException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadAccess;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadView;
 import io.leadrouter.security.ApiUser;
-import io.leadrouter.security.LeadAccess;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.InvalidInputException;
 import io.leadrouter.team.Rep;
+import io.leadrouter.web.FieldError;
+import io.leadrouter.web.InvalidInputException;
 
 /**
  * {@code POST /api/leads/{id}/reassign} with {@code {"to": "<rep id>", "reason": "…"}}: sales ops,

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Service;
 
-import io.leadrouter.system.Decisions;
+import io.leadrouter.engine.Decisions;
 
 /** The response SLA of a lead's tier, from the modelers' DMN {@code response-sla.dmn}. */
 @Service

@@ -19,9 +19,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.leadrouter.lead.LeadAccess;
+import io.leadrouter.lead.StatsScope;
 import io.leadrouter.security.ApiUser;
-import io.leadrouter.security.LeadAccess;
-import io.leadrouter.security.StatsScope;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 
