@@ -20,14 +20,16 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-import io.leadrouter.intake.BacklogFullException;
-import io.leadrouter.lead.LeadNotFoundException;
-
 /**
  * Every error Spring MVC answers is {@code application/problem+json} (RFC 9457), naming the
  * problem and the field where there is one, never an exception's class or a Java message.
  * It applies to every handler, not only Lead Router's: a 404, 405, 406 or 415 is decided before
  * any controller is chosen. What the servlet container answers goes to {@link ProblemErrorController}.
+ *
+ * <p>A feature's own refusals carry their status and problem with them as Spring's
+ * {@link org.springframework.web.ErrorResponseException} (a full routing backlog, a lead not
+ * found), so this class knows no feature. Bad input is {@link InvalidInputException} (bad fields)
+ * or {@link InvalidRequestException} (one problem); any other exception is a 500 that names nothing.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -41,43 +43,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** 413, 408 or 400 for a body refused while it was read (system/RequestBodyGuard). */
+    /** 413, 408 or 400 for a body refused while it was read (web/RequestBodyGuard). */
     @ExceptionHandler(RequestBodyRejected.class)
     ResponseEntity<Object> bodyRejected(RequestBodyRejected rejected) {
         return problem(rejected.problem());
     }
 
-    /** 429 with Retry-After: the caller keeps the lead and sends it again; nothing was stored. */
-    @ExceptionHandler(BacklogFullException.class)
-    ResponseEntity<ProblemDetail> backlogFull(BacklogFullException full) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, full.getMessage());
-        problem.setTitle("Routing backlog full");
-        problem.setType(URI.create("urn:leadrouter:problem:backlog-full"));
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(full.retryAfter().toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
-    @ExceptionHandler(LeadNotFoundException.class)
-    ProblemDetail notFound(LeadNotFoundException notFound) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, notFound.getMessage());
-        problem.setTitle("Lead not found");
-        return problem;
-    }
-
-    /**
-     * Lead Router's own argument checks say what is wrong in their message; an
-     * IllegalArgumentException from a library (a NumberFormatException, say) speaks Java, so
-     * only its status is passed on.
-     */
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException bad) {
-        StackTraceElement[] thrownAt = bad.getStackTrace();
-        boolean ours = bad.getClass() == IllegalArgumentException.class && thrownAt.length > 0
-                && thrownAt[0].getClassName().startsWith("io.leadrouter.");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                ours ? bad.getMessage() : "A value of the request is not valid.");
+    /** A request refused for a reason its message gives in the caller's words. */
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
         problem.setTitle("Invalid request");
         return problem;
     }
