@@ -3,7 +3,6 @@ package io.leadrouter.sla;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Service;
 
 import io.leadrouter.engine.Decisions;
@@ -44,7 +43,8 @@ public class ResponseSla {
     public Terms terms(String tier) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("tier", tier);
-        DmnDecisionResultEntries result = decisions.evaluateSingle(DECISION, inputs);
-        return Terms.of(result.getEntry("responseTime"), result.getEntry("reminderAt"));
+        // the decision's outputs by name, read as a plain map (no engine types in the domain)
+        Map<String, Object> result = decisions.evaluateSingle(DECISION, inputs);
+        return Terms.of(result.get("responseTime"), result.get("reminderAt"));
     }
 }
