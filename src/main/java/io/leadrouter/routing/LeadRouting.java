@@ -183,8 +183,9 @@ public class LeadRouting {
      * Sales ops or a manager give an assigned or escalated lead to a rep of their choice: the
      * lead's owner and team move (and with them the open-lead counts and the credit for the
      * outcome), and the routing explanation and the lead's timeline record who reassigned it,
-     * from whom, to whom and why. Not a breach: the lead's reassignment count, which bounds reassignments after missed
-     * deadlines, stays. The rep's response clock is the caller's (see {@code sla.Reassignments}).
+     * from whom, to whom and why. Not a breach: the lead's reassignment count, which bounds
+     * reassignments after missed deadlines, stays. The rep's response clock is the caller's (see
+     * {@code sla.Reassignments}).
      */
     @Transactional
     public Outcome reassignByHand(String leadId, String repId, String reassignedBy, String why) {
