@@ -220,6 +220,9 @@ class TaskOwnershipTest {
         assertThat(newTask.getId()).isNotEqualTo(task.getId());
         assertThat(newTask.getAssignee()).isEqualTo(newRep);
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+        assertThat(runtime.getVariables(newTask.getProcessInstanceId()))
+                .as("Cockpit names who chose the rep").containsEntry("strategy", "reassigned-by-hand")
+                .containsEntry("owner", newRep);
         List<ResponseClock> leadClocks = clocks.findByLeadIdOrderByAssignedAt(leadId);
         assertThat(leadClocks).extracting(ResponseClock::getRepId, ResponseClock::getResult).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(owner, ResponseClock.Result.REASSIGNED),
