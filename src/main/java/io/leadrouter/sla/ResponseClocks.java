@@ -70,7 +70,7 @@ public class ResponseClocks {
         Rep rep = reps.findById(lead.getOwnerId())
                 .orElseThrow(() -> new IllegalStateException("The owner of lead " + leadId + ", '" + lead.getOwnerId()
                         + "', is no rep"));
-        ResponseSla.Terms terms = sla.terms(lead.getTier());
+        ResponseSla.Terms terms = sla.terms(lead);
         BusinessCalendar calendar = calendarOf(rep);
         Instant now = clock.instant();
         Duration responseTime = calendar.length(terms.responseTime());
