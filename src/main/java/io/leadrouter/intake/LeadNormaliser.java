@@ -16,8 +16,9 @@ import io.leadrouter.normalise.UsStates;
 import io.leadrouter.lead.LeadData;
 
 /**
- * Brings a lead's fields to one spelling (ISO country codes, US state codes, lower-case e-mail,
- * canonical sources, industries and products, placeholders such as {@code Select} dropped) and
+ * Brings a lead's fields to one spelling (ISO country codes, US state codes, phone numbers in
+ * E.164 by the lead's country, lower-case e-mail, canonical sources, industries and products,
+ * placeholders such as {@code Select} dropped) and
  * lists the soft problems a person should look at. Soft problems never reject a lead: they send
  * it to the Review lead task. A value that cannot be normalised is kept as given, so the
  * reviewer sees what arrived.
@@ -43,6 +44,17 @@ public final class LeadNormaliser {
     public static Result normalise(LeadData raw) {
         List<String> problems = new ArrayList<>();
 
+        // the country first: a national phone number is read by the lead's country
+        String rawState = Placeholders.clean(raw.state());
+        String rawCountry = Placeholders.clean(raw.country());
+        Optional<Countries.Country> resolved = rawCountry == null ? Optional.empty() : Countries.resolve(rawCountry);
+        String country;
+        if (rawCountry == null) {
+            country = rawState != null && UsStates.resolve(rawState).isPresent() ? "US" : null;
+        } else {
+            country = resolved.map(Countries.Country::code).orElse(rawCountry);
+        }
+
         String email = Emails.normalise(raw.email());
         if (email != null && !Emails.isValidSyntax(email)) {
             problems.add("E-mail address '" + email + "' is not valid");
@@ -51,7 +63,7 @@ public final class LeadNormaliser {
         }
 
         String rawPhone = Placeholders.clean(raw.phone());
-        String phone = Phones.normalise(rawPhone);
+        String phone = Phones.normalise(rawPhone, country);
         if (rawPhone != null && phone == null) {
             problems.add("Phone number '" + rawPhone + "' looks incomplete");
             phone = rawPhone;
@@ -65,20 +77,10 @@ public final class LeadNormaliser {
             problems.add("No company name");
         }
 
-        String rawState = Placeholders.clean(raw.state());
-        String rawCountry = Placeholders.clean(raw.country());
-        String country;
-        if (rawCountry == null) {
-            country = rawState != null && UsStates.resolve(rawState).isPresent() ? "US" : null;
-            if (country == null) {
-                problems.add("No country");
-            }
-        } else {
-            Optional<Countries.Country> resolved = Countries.resolve(rawCountry);
-            country = resolved.map(Countries.Country::code).orElse(rawCountry);
-            if (resolved.isEmpty()) {
-                problems.add("Unknown country '" + rawCountry + "'");
-            }
+        if (country == null) {
+            problems.add("No country");
+        } else if (rawCountry != null && resolved.isEmpty()) {
+            problems.add("Unknown country '" + rawCountry + "'");
         }
 
         String state = rawState;

@@ -37,9 +37,9 @@ public class RoutingRules {
      */
     public record Route(String team, String strategy, String rep, List<String> fallback, RuleSource rule) {
 
-        /** The fallback chain as the process variable carries it: "capacity,round-robin". */
-        public String fallbackText() {
-            return fallback.isEmpty() ? null : String.join(",", fallback);
+        /** The strategy, then the fallbacks: what "Route lead" tries in order. */
+        StrategyChain chain() {
+            return new StrategyChain(strategy, fallback);
         }
     }
 

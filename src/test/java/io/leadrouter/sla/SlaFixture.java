@@ -106,8 +106,9 @@ public class SlaFixture {
     }
 
     /**
-     * Routes the lead round-robin in the team, as "Route round-robin in team" does, and starts its
-     * process where routing leaves it: at "Start response clock". Returns the process instance id.
+     * Routes the lead round-robin in the team, as "Route lead" does for a round-robin rule, and
+     * starts its process where routing leaves it: at "Start response clock". Returns the process
+     * instance id.
      */
     public String routeAndStart(String leadId, String team) {
         LeadRouting.Outcome outcome = routing.route(new LeadRouting.Command(leadId, "round-robin", List.of(), team,
@@ -116,8 +117,9 @@ public class SlaFixture {
         variables.put("leadId", leadId);
         variables.put("owner", outcome.owner());
         variables.put("team", outcome.team());
+        variables.put("strategyChain", "round-robin");
         variables.put("strategy", "round-robin");
-        variables.put("fallbackStrategies", null);
+        variables.put("strategiesTried", "round-robin");
         variables.put("directRep", null);
         variables.put("routingRule", "Test rule");
         variables.put("routingRuleVersion", 1);
