@@ -70,6 +70,15 @@ class RoutingFixture {
             return with(new RepSettings(null, null, null, cap, null, null, null, null, null, null));
         }
 
+        RepSpec weeklyCap(int cap) {
+            return with(new RepSettings(null, null, null, null, cap, null, null, null, null, null));
+        }
+
+        /** Works all week, all day, in this time zone (its days and weeks start at its midnight). */
+        RepSpec inZone(String timeZone) {
+            return with(new RepSettings(null, null, null, null, null, timeZone, null, null, null, null));
+        }
+
         /** Works only on a day that is not today (UTC): outside working hours now. */
         RepSpec offToday() {
             DayOfWeek other = java.time.LocalDate.now(ZoneOffset.UTC).getDayOfWeek().plus(3);
