@@ -95,7 +95,7 @@ class ArchitectureTest {
                     + "provider and a command checker are engine extensions by nature",
             "io.leadrouter.scoring.",
             "engine/Decisions still answers Camunda's DmnDecisionResult; a plain result type means "
-                    + "rewriting LeadScoring and LeadQualification (debt: the Decisions API)",
+                    + "rewriting LeadScoring, LeadQualifier and DecisionWords (debt: the Decisions API)",
             "io.leadrouter.routing.RoutingRules",
             "reads Camunda's DmnDecisionResult from engine/Decisions (debt: the Decisions API)");
 

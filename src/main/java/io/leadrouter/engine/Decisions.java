@@ -1,6 +1,7 @@
 package io.leadrouter.engine;
 
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -56,8 +57,11 @@ public class Decisions {
     private static DmnDecisionResultEntries single(String decisionKey, Map<String, ?> inputs,
                                                    DmnDecisionResult result) {
         if (result.size() != 1) {
+            // the inputs' names only: their values are a person's data, and this message ends up in
+            // incidents and logs
             throw new IllegalStateException("Decision '" + decisionKey + "' matched " + result.size()
-                    + " rules for " + inputs + "; it must match exactly one (add a catch-all rule)");
+                    + " rules for the inputs " + new TreeSet<>(inputs.keySet())
+                    + "; it must match exactly one (add a catch-all rule)");
         }
         return result.getSingleResult();
     }

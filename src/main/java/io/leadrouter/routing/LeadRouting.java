@@ -19,7 +19,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadEvent;
+import io.leadrouter.lead.LeadEventType;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadTimeline;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 import io.leadrouter.web.InvalidRequestException;
@@ -27,8 +30,9 @@ import io.leadrouter.web.InvalidRequestException;
 /**
  * Gives a lead to a rep by the strategy its routing rule chose, trying the rule's fallback
  * strategies in order when one finds nobody eligible, or by hand; and records every decision
- * with its candidates ({@link RoutingDecision}). A strategy is the {@link RoutingStrategy} bean
- * whose {@link RoutingStrategy#key() key} the rule names; no other list of strategies exists.
+ * with its candidates ({@link RoutingDecision}) and, on the lead's timeline, that it happened. A
+ * strategy is the {@link RoutingStrategy} bean whose {@link RoutingStrategy#key() key} the rule
+ * names; no other list of strategies exists.
  */
 @Service
 public class LeadRouting {
@@ -45,16 +49,18 @@ public class LeadRouting {
     private final LeadRepository leads;
     private final RepRepository reps;
     private final RoutingDecisionRepository decisions;
+    private final LeadTimeline timeline;
     private final ObjectMapper json;
     private final Clock clock;
 
     LeadRouting(List<RoutingStrategy> strategies, LeadRepository leads, RepRepository reps,
-                RoutingDecisionRepository decisions, ObjectMapper json, Clock clock) {
+                RoutingDecisionRepository decisions, LeadTimeline timeline, ObjectMapper json, Clock clock) {
         this.strategies = strategies.stream().collect(Collectors.toUnmodifiableMap(RoutingStrategy::key,
                 Function.identity()));
         this.leads = leads;
         this.reps = reps;
         this.decisions = decisions;
+        this.timeline = timeline;
         this.json = json;
         this.clock = clock;
     }
@@ -106,15 +112,6 @@ public class LeadRouting {
         return route(command, true);
     }
 
-    /**
-     * Records a step of the lead's way that is no routing decision of its own (an SLA breach, an
-     * escalation), so that the routing explanation tells the whole story in order.
-     */
-    @Transactional
-    public void recordStep(String leadId, String step, String team, String summary) {
-        decisions.save(new RoutingDecision(leadId, clock.instant(), null, team, step, null, null, summary, null));
-    }
-
     private Outcome route(Command command, boolean reassignment) {
         Lead lead = leads.require(command.leadId());
         Set<String> hadLeadBefore = new HashSet<>(decisions.previousOwners(command.leadId()));
@@ -149,12 +146,16 @@ public class LeadRouting {
             String reason = "No reassignment after the response SLA was breached: " + String.join("; ", failed)
                     + "; nobody is left to take the lead";
             record(lead, now, command.rule(), command.team(), tried, triedText, null, reason, choice);
+            timeline.record(new LeadEvent(lead.getId(), LeadEventType.NO_REP_FOUND, now, null, command.team(), null,
+                    reason));
             return new Outcome(null, command.team(), tried, reason, attempted);
         }
         if (choice.chosen().isEmpty()) {
             String reason = String.join("; ", failed) + "; the lead waits for manual assignment";
             lead.routingFoundNobody(command.team(), tried, ruleName(command), reason, now);
             record(lead, now, command.rule(), command.team(), tried, triedText, null, reason, choice);
+            timeline.record(new LeadEvent(lead.getId(), LeadEventType.NO_REP_FOUND, now, null, command.team(), null,
+                    reason));
             return new Outcome(null, command.team(), tried, reason, attempted);
         }
         Rep rep = choice.chosen().get();
@@ -168,6 +169,9 @@ public class LeadRouting {
             lead.assignTo(rep.getId(), rep.getTeamId(), tried, ruleName(command), reason, now);
         }
         record(lead, now, command.rule(), rep.getTeamId(), tried, triedText, rep.getId(), reason, choice);
+        timeline.record(new LeadEvent(lead.getId(),
+                reassignment ? LeadEventType.REASSIGNED_AFTER_BREACH : LeadEventType.ROUTED, now, rep.getId(),
+                rep.getTeamId(), null, reason));
         return new Outcome(rep.getId(), rep.getTeamId(), tried, reason, attempted);
     }
 
@@ -192,15 +196,18 @@ public class LeadRouting {
                 reason);
         record(lead, now, new RuleSource(lead.getRoutingRule(), null, null), rep.getTeamId(), MANUAL, MANUAL,
                 rep.getId(), reason, choice);
+        timeline.record(new LeadEvent(leadId, LeadEventType.ASSIGNED_BY_HAND, now, rep.getId(), rep.getTeamId(),
+                assignedBy, reason));
         return new Outcome(rep.getId(), rep.getTeamId(), MANUAL, reason);
     }
 
     /**
      * Sales ops or a manager give an assigned or escalated lead to a rep of their choice: the
      * lead's owner and team move (and with them the open-lead counts and the credit for the
-     * outcome), and the routing explanation records who reassigned it, from whom, to whom and
-     * why. Not a breach: the lead's reassignment count, which bounds reassignments after missed
-     * deadlines, stays. The rep's response clock is the caller's (see {@code sla.Reassignments}).
+     * outcome), and the routing explanation and the lead's timeline record who reassigned it,
+     * from whom, to whom and why. Not a breach: the lead's reassignment count, which bounds
+     * reassignments after missed deadlines, stays. The rep's response clock is the caller's (see
+     * {@code sla.Reassignments}).
      */
     @Transactional
     public Outcome reassignByHand(String leadId, String repId, String reassignedBy, String why) {
@@ -216,6 +223,8 @@ public class LeadRouting {
                 List.of(new RoutingStrategy.Ranked(rep, "chosen by " + reassignedBy)), reason);
         record(lead, now, new RuleSource(lead.getRoutingRule(), null, null), rep.getTeamId(), REASSIGNED_BY_HAND,
                 REASSIGNED_BY_HAND, rep.getId(), reason, choice);
+        timeline.record(new LeadEvent(leadId, LeadEventType.REASSIGNED_BY_HAND, now, rep.getId(), rep.getTeamId(),
+                reassignedBy, reason));
         return new Outcome(rep.getId(), rep.getTeamId(), REASSIGNED_BY_HAND, reason);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.leadrouter.lead.LeadTier;
 import io.leadrouter.team.Rep;
 
 /**
@@ -29,7 +30,7 @@ public interface RoutingStrategy {
 
     /** The lead's facts strategies decide on. */
     record RoutedLead(String id, String email, String company, String website, String product, String industry,
-                      String tier, Integer score) {
+                      LeadTier tier, Integer score) {
     }
 
     /** An eligible rep in the strategy's order, and why it stands there. */

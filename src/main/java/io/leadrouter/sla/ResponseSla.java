@@ -1,11 +1,12 @@
 package io.leadrouter.sla;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
 import io.leadrouter.engine.Decisions;
+import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadDecisionInputs;
 
 /** The response SLA of a lead's tier, from the modelers' DMN {@code response-sla.dmn}. */
 @Service
@@ -40,11 +41,10 @@ public class ResponseSla {
         }
     }
 
-    public Terms terms(String tier) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("tier", tier);
+    /** The terms for this lead; the decision reads the lead's inputs ({@link LeadDecisionInputs}), its tier above all. */
+    public Terms terms(Lead lead) {
         // the decision's outputs by name, read as a plain map (no engine types in the domain)
-        Map<String, Object> result = decisions.evaluateSingle(DECISION, inputs);
+        Map<String, Object> result = decisions.evaluateSingle(DECISION, LeadDecisionInputs.of(lead));
         return Terms.of(result.get("responseTime"), result.get("reminderAt"));
     }
 }

@@ -1,5 +1,7 @@
 package io.leadrouter.deployment;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,10 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * One Lead Router node: the packaged jar ({@code ./mvnw package}) in its own JVM on its own port,
  * as production runs it, with its output in {@code target/it-nodes/<name>.log}. Started, checked
- * for health by polling {@code /actuator/health} until a deadline, killed with SIGKILL
+ * for health by polling {@code /actuator/health} until a timeout, killed with SIGKILL
  * ({@code kill -9}) or stopped, and called over HTTP with Basic credentials.
  */
 final class AppNode implements AutoCloseable {
@@ -72,22 +76,26 @@ final class AppNode implements AutoCloseable {
 
     /** Waits until {@code /actuator/health} answers UP; fails early, with the log, if the JVM exits. */
     AppNode awaitHealthy(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Node " + name + " exited with " + process.exitValue() + ":\n" + logTail(60));
-            }
-            try {
-                Response health = call("GET", "/actuator/health", null, null, null);
-                if (health.status() == 200 && health.body().contains("\"UP\"")) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            pause(Duration.ofMillis(500));
+        try {
+            await("node " + name + " healthy").atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(500)).until(this::healthy);
+        } catch (ConditionTimeoutException notHealthy) {
+            throw new AssertionError("Node " + name + " not healthy within " + timeout + ":\n" + logTail(60), notHealthy);
         }
-        throw new AssertionError("Node " + name + " not healthy within " + timeout + ":\n" + logTail(60));
+        return this;
+    }
+
+    /** Whether {@code /actuator/health} answers UP; an AssertionError, which ends the wait, if the JVM exited. */
+    private boolean healthy() {
+        if (!process.isAlive()) {
+            throw new AssertionError("Node " + name + " exited with " + process.exitValue() + ":\n" + logTail(60));
+        }
+        try {
+            Response health = call("GET", "/actuator/health", null, null, null);
+            return health.status() == 200 && health.body().contains("\"UP\"");
+        } catch (IOException notYet) {
+            return false; // not listening yet
+        }
     }
 
     /** Waits for the JVM to exit by itself; its exit code. */
@@ -221,16 +229,6 @@ final class AppNode implements AutoCloseable {
                     .findFirst().orElseThrow(() -> new AssertionError("No target/lead-router-*.jar: run ./mvnw package"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Waits a moment between polls of a condition that has its own deadline. */
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

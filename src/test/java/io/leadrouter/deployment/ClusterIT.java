@@ -1,6 +1,7 @@
 package io.leadrouter.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -239,21 +242,23 @@ class ClusterIT {
     /** Waits until every lead is assigned; how long that took from {@code from}. */
     private static Duration awaitAllAssigned(PostgresDatabase database, Instant from, Duration timeout,
                                              AppNode... nodes) {
-        Instant deadline = Instant.now().plus(timeout);
-        long waiting = -1;
-        while (Instant.now().isBefore(deadline)) {
-            waiting = database.count("select count(*) from leads where status <> 'ASSIGNED'");
-            if (waiting == 0) {
-                return Duration.between(from, Instant.now());
+        AtomicLong waiting = new AtomicLong(-1);
+        try {
+            await("every lead assigned").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        waiting.set(database.count("select count(*) from leads where status <> 'ASSIGNED'"));
+                        return waiting.get() == 0;
+                    });
+        } catch (ConditionTimeoutException notAllAssigned) {
+            StringBuilder logs = new StringBuilder();
+            for (AppNode node : nodes) {
+                logs.append("\n--- ").append(node.name()).append(":\n").append(node.logTail(40));
             }
-            AppNode.pause(Duration.ofMillis(500));
+            throw new AssertionError(waiting.get() + " leads not assigned within " + timeout + "; jobs: "
+                    + database.rows("select retries_, exception_msg_, lock_exp_time_ from act_ru_job limit 5") + logs,
+                    notAllAssigned);
         }
-        StringBuilder logs = new StringBuilder();
-        for (AppNode node : nodes) {
-            logs.append("\n--- ").append(node.name()).append(":\n").append(node.logTail(40));
-        }
-        throw new AssertionError(waiting + " leads not assigned within " + timeout + "; jobs: "
-                + database.rows("select retries_, exception_msg_, lock_exp_time_ from act_ru_job limit 5") + logs);
+        return Duration.between(from, Instant.now());
     }
 
     private static void assertEveryLeadStoredAndRoutedOnce(PostgresDatabase database, Load load) {

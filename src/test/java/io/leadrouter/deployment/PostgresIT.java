@@ -1,10 +1,12 @@
 package io.leadrouter.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,16 +65,18 @@ class PostgresIT {
         }
     }
 
-    private JsonNode awaitAssigned(AppNode node, String id, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        JsonNode lead = null;
-        while (Instant.now().isBefore(deadline)) {
-            lead = json.readTree(node.get("/api/leads/" + id, "admin", "admin").body());
-            if ("ASSIGNED".equals(lead.path("status").asText())) {
-                return lead;
-            }
-            AppNode.pause(Duration.ofMillis(250));
+    private JsonNode awaitAssigned(AppNode node, String id, Duration timeout) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        try {
+            return await("lead " + id + " assigned").atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        last.set(json.readTree(node.get("/api/leads/" + id, "admin", "admin").body()));
+                        return last.get();
+                    }, lead -> "ASSIGNED".equals(lead.path("status").asText()));
+        } catch (ConditionTimeoutException notAssigned) {
+            throw new AssertionError("Lead not assigned within " + timeout + ": " + last.get() + "\n"
+                    + node.logTail(40), notAssigned);
         }
-        throw new AssertionError("Lead not assigned within " + timeout + ": " + lead + "\n" + node.logTail(40));
     }
 }

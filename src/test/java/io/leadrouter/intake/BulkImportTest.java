@@ -1,6 +1,7 @@
 package io.leadrouter.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -229,14 +230,9 @@ class BulkImportTest {
         }
     }
 
-    private void awaitFiles(Predicate<Set<Path>> reached, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!reached.test(uploads())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached: " + what + "; files: " + uploads());
-            }
-            Thread.sleep(50);
-        }
+    private void awaitFiles(Predicate<Set<Path>> reached, String what) {
+        await(what).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(this::uploads, reached);
     }
 
     @Test
@@ -265,19 +261,7 @@ class BulkImportTest {
     }
 
     private JsonNode awaitStatus(String id, Predicate<JsonNode> reached, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode status = status(id);
-        while (!reached.test(status)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("import " + id + " did not get there: " + status);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                throw new AssertionError(interrupted);
-            }
-            status = status(id);
-        }
-        return status;
+        return await("import " + id).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> status(id), reached);
     }
 }

@@ -1,6 +1,7 @@
 package io.leadrouter.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -224,18 +225,9 @@ class IntakeBackpressureTest {
     }
 
     private JsonNode awaitImport(String id, Predicate<JsonNode> reached) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode status = driver.admin().getForObject("/api/imports/" + id, JsonNode.class);
-        while (!reached.test(status)) {
-            assertThat(System.nanoTime()).as("import %s: %s", id, status).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException interrupted) {
-                throw new AssertionError(interrupted);
-            }
-            status = driver.admin().getForObject("/api/imports/" + id, JsonNode.class);
-        }
-        return status;
+        return await("import " + id).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> driver.admin().getForObject("/api/imports/" + id, JsonNode.class), reached);
     }
 
     private ResponseEntity<JsonNode> csvImport() {

@@ -2,6 +2,7 @@ package io.leadrouter.normalise;
 
 import io.leadrouter.normalise.Countries.Country;
 import io.leadrouter.normalise.Countries.Region;
+import io.leadrouter.SharedData;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -12,7 +13,6 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -22,7 +22,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CountriesTest {
 
@@ -32,8 +31,8 @@ class CountriesTest {
     /** Values in the sample data that are not countries. */
     private static final Set<String> NOT_COUNTRIES = Set.of("unknown", "Asia/Pacific Region");
 
-    private static final Path LEADS = Path.of("..", "shared", "data", "x-education-leads", "leads.csv");
-    private static final Path ACCOUNTS = Path.of("..", "shared", "data", "crm-sales-opportunities", "accounts.csv");
+    private static final String LEADS = "x-education-leads/leads.csv";
+    private static final String ACCOUNTS = "crm-sales-opportunities/accounts.csv";
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
@@ -223,8 +222,8 @@ class CountriesTest {
         assertResolvesAll(ACCOUNTS, "office_location");
     }
 
-    private void assertResolvesAll(Path csv, String column) throws IOException {
-        assumeTrue(Files.isRegularFile(csv), "sample data not present: " + csv.toAbsolutePath());
+    private void assertResolvesAll(String dataSet, String column) throws IOException {
+        Path csv = SharedData.require(dataSet);
         Set<String> values = distinctNonBlank(csv, column);
         assertThat(values).as("distinct %s values in %s", column, csv).isNotEmpty();
 

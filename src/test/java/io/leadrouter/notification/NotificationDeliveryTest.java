@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -60,6 +61,8 @@ class NotificationDeliveryTest {
     private static final String SECRET = "webhook-test-secret";
     private static final int SMTP_PORT = freePort();
     private static final List<Post> POSTS = new CopyOnWriteArrayList<>();
+    /** How many of the next webhook calls the receiver answers 503 (it records them all). */
+    private static final AtomicInteger FAILING_CALLS = new AtomicInteger();
     private static final HttpServer WEBHOOK = webhookServer();
 
     @RegisterExtension
@@ -100,6 +103,7 @@ class NotificationDeliveryTest {
     @BeforeEach
     void tuesdayMorningInNewYork() {
         POSTS.clear();
+        FAILING_CALLS.set(0);
         fixture.setClock(LocalDateTime.parse("2024-03-05T10:00").atZone(NEW_YORK).toInstant());
     }
 
@@ -208,6 +212,29 @@ class NotificationDeliveryTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(notification.getId()).count()).isZero();
     }
 
+    @Test
+    void aWebhookCallThatFailedIsRetriedWithTheSameDeliveryIdSoTheReceiverCanDropDuplicates() throws Exception {
+        FAILING_CALLS.set(1);
+        String id = fixture.postHotNewYorkLead();
+
+        assertThat(driver.runJobsCollectingFailures()).singleElement().asString().contains("answered 503");
+        fixture.setClock(fixture.now().plusSeconds(61)); // the next retry is due a minute later
+        assertThat(driver.runJobsCollectingFailures()).isEmpty();
+
+        assertThat(POSTS).hasSize(2).extracting(Post::event).containsOnly("lead.assigned");
+        Post failed = POSTS.get(0);
+        Post retried = POSTS.get(1);
+        assertThat(retried.delivery()).isNotBlank().isEqualTo(failed.delivery());
+        assertThat(retried.body()).isEqualTo(failed.body());
+        assertThat(json.readTree(retried.body()).get("leadId").asText()).isEqualTo(id);
+
+        String another = fixture.postHotNewYorkLead();
+        driver.runJobs();
+        Post next = POSTS.get(2);
+        assertThat(json.readTree(next.body()).get("leadId").asText()).isEqualTo(another);
+        assertThat(next.delivery()).as("another notification, another delivery id").isNotEqualTo(failed.delivery());
+    }
+
     private static <T> T single(T[] items) {
         assertThat(items).hasSize(1);
         return items[0];
@@ -248,7 +275,8 @@ class NotificationDeliveryTest {
                         exchange.getRequestHeaders().getFirst("X-LeadRouter-Delivery"),
                         exchange.getRequestHeaders().getFirst("X-LeadRouter-Signature"), in.readAllBytes()));
                 }
-                exchange.sendResponseHeaders(204, -1);
+                boolean fail = FAILING_CALLS.getAndUpdate(calls -> Math.max(0, calls - 1)) > 0;
+                exchange.sendResponseHeaders(fail ? 503 : 204, -1);
                 exchange.close();
             });
             server.start();

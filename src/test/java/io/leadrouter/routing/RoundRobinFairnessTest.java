@@ -82,7 +82,7 @@ class RoundRobinFairnessTest {
     }
 
     @Test
-    void rotationIsReadFromTheDatabaseSoItContinuesAfterARestart() {
+    void rotationContinuesFromTheTurnStampsInTheDatabaseAsAPreviousRunLeftThem() {
         // the turn stamps are all the state round-robin has: set them as a previous run left them
         List<Rep> central = reps.findByTeamIdOrderById("central");
         for (int i = 0; i < central.size(); i++) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadTier;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 import io.leadrouter.team.RepSettings;
@@ -67,6 +68,15 @@ class RoutingFixture {
 
         RepSpec dailyCap(int cap) {
             return with(new RepSettings(null, null, null, cap, null, null, null, null, null, null));
+        }
+
+        RepSpec weeklyCap(int cap) {
+            return with(new RepSettings(null, null, null, null, cap, null, null, null, null, null));
+        }
+
+        /** Works all week, all day, in this time zone (its days and weeks start at its midnight). */
+        RepSpec inZone(String timeZone) {
+            return with(new RepSettings(null, null, null, null, null, timeZone, null, null, null, null));
         }
 
         /** Works only on a day that is not today (UTC): outside working hours now. */
@@ -125,7 +135,7 @@ class RoutingFixture {
                 null);
         return transaction.execute(status -> {
             Lead lead = leads.save(Lead.receive(data, clock.instant(), null));
-            lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, tier);
+            lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, LeadTier.valueOf(tier));
             return lead.getId();
         });
     }
@@ -140,7 +150,7 @@ class RoutingFixture {
                 "technology", 100, null, "GTX Pro", "Reference", null, null);
         return transaction.execute(status -> {
             Lead lead = leads.save(Lead.receive(data, clock.instant(), null));
-            lead.recordScore(50, "WARM");
+            lead.recordScore(50, LeadTier.WARM);
             return lead.getId();
         });
     }

@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.leadrouter.LeadRouterDriver;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadQualification;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadTier;
 import io.leadrouter.routing.LeadRouting;
 import io.leadrouter.routing.RuleSource;
 import io.leadrouter.team.Rep;
@@ -97,8 +99,8 @@ public class SlaFixture {
                 null);
         String id = transaction.execute(status -> {
             Lead lead = leads.save(Lead.receive(data, clock.instant(), null));
-            lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, tier);
-            lead.recordQualification("SALES_READY", "test");
+            lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, LeadTier.valueOf(tier));
+            lead.recordQualification(LeadQualification.SALES_READY, "test");
             return lead.getId();
         });
         created.add(id);
