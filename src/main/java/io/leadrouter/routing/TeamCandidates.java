@@ -224,19 +224,13 @@ class TeamCandidates {
 
     /** "(3 marked unavailable, 1 out of office)": the exclusions counted by kind. */
     static String exclusions(List<Assessment> assessed) {
-        Map<String, Long> byKind = assessed.stream().filter(a -> !a.eligible())
-                .collect(Collectors.groupingBy(a -> kind(a.exclusion()), TreeMap::new, Collectors.counting()));
+        Map<Exclusion.Kind, Long> byKind = assessed.stream().filter(a -> !a.eligible())
+                .collect(Collectors.groupingBy(a -> a.exclusion().kind(),
+                        () -> new TreeMap<>(Comparator.comparing(Exclusion.Kind::words)), Collectors.counting()));
         if (byKind.isEmpty()) {
             return "";
         }
-        return " (" + byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        return " (" + byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().words())
                 .collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static String kind(String exclusion) {
-        int detail = exclusion.indexOf(" (");
-        String kind = detail > 0 ? exclusion.substring(0, detail) : exclusion;
-        int until = kind.indexOf(" until ");
-        return until > 0 ? kind.substring(0, until) : kind;
     }
 }
