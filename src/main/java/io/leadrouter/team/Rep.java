@@ -113,11 +113,6 @@ public class Rep {
         this.managerId = managerId;
     }
 
-    /** True when the rep takes leads at all (active and not marked unavailable); absences are checked apart. */
-    public boolean isEligible() {
-        return active && available;
-    }
-
     public WorkingHours workingHours() {
         return WorkingHours.parse(timeZone, workStart, workEnd, workDays);
     }

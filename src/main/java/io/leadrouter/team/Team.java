@@ -78,8 +78,4 @@ public class Team {
     public void shareLeads(boolean share) {
         this.shareLeads = share;
     }
-
-    public long getRoundRobinSequence() {
-        return roundRobinSequence;
-    }
 }

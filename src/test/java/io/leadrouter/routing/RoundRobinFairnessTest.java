@@ -60,8 +60,8 @@ class RoundRobinFairnessTest {
         Rep away = reps.findById("boris.faz").orElseThrow();
         away.setAvailable(false, java.time.Instant.now());
         reps.save(away);
-        List<String> eligible = reps.findByTeamIdOrderById("east").stream().filter(Rep::isEligible)
-                .map(Rep::getId).toList();
+        List<String> eligible = reps.findByTeamIdOrderById("east").stream()
+                .filter(rep -> rep.isActive() && rep.isAvailable()).map(Rep::getId).toList();
 
         List<String> ids = postConcurrently(20, 8);
         List<Job> jobs = ids.stream()
