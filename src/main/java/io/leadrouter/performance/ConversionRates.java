@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.LeadOutcomeRecorded;
 import io.leadrouter.system.TtlCache;
+import io.leadrouter.team.RepRepository;
 
 /**
  * How well reps convert, learned from won and lost deals: seeded from CRM history and updated
@@ -28,11 +29,13 @@ import io.leadrouter.system.TtlCache;
 public class ConversionRates {
 
     private final PerformanceRepository records;
+    private final RepRepository reps;
     private final TtlCache<BasisKey, Basis> teamBases;
 
-    ConversionRates(PerformanceRepository records,
+    ConversionRates(PerformanceRepository records, RepRepository reps,
                     @Value("${leadrouter.performance.team-rate-ttl:60s}") Duration teamRateTtl) {
         this.records = records;
+        this.reps = reps;
         this.teamBases = new TtlCache<>(teamRateTtl);
     }
 
@@ -62,7 +65,9 @@ public class ConversionRates {
 
     private Basis loadBasis(BasisKey key) {
         Map<String, long[]> totals = new HashMap<>();
-        for (Object[] row : records.teamTotals(key.team(), key.product(), key.sector())) {
+        List<String> members = reps.findIdsByTeamId(key.team());
+        for (Object[] row : members.isEmpty() ? List.<Object[]>of()
+                : records.totals(members, key.product(), key.sector())) {
             long wins = ((Number) row[1]).longValue();
             totals.put((String) row[0], new long[] {wins, wins + ((Number) row[2]).longValue()});
         }

@@ -82,6 +82,10 @@ public interface RepRepository extends JpaRepository<Rep, String> {
             order by r.teamId, r.capHeadroom desc, r.openLeads, r.roundRobinTicket, r.id""")
     List<Rep> findCappedByHeadroom(@Param("team") String teamId, Pageable page);
 
+    /** The user ids of the team's reps. */
+    @Query("select r.id from Rep r where r.teamId = :team")
+    List<String> findIdsByTeamId(@Param("team") String teamId);
+
     /** Reps of the team who may take leads at all (active, not marked unavailable). */
     long countByTeamIdAndActiveTrueAndAvailableTrue(String teamId);
 
