@@ -31,9 +31,13 @@ import io.leadrouter.team.TeamRepository;
  * hours, reps outside theirs are left out; when nobody is working (night, weekend), the lead
  * still goes to a rep, whose response clock starts with their next working hour.
  *
- * <p>Assessing locks the teams of the reps first (team row lock, in team id order), so that
- * counts and caps read here cannot be overtaken by a concurrent routing in the same team, on
- * this node or another sharing the database.
+ * <p>Assessing locks the teams of the reps first: the {@code teams} row of each, in team id
+ * order ({@code TeamRepository.findByIdForUpdate}), held until the routing transaction ends. That
+ * lock guards everything a decision reads and writes about the team: counts and caps read here,
+ * and routing's rotation rows ({@link TeamRotation}, {@link RepRotation}), which are written only
+ * under it. So a concurrent routing in the same team, on this node or another sharing the
+ * database, waits for the team's lock and reads what this one wrote. Nothing else is locked
+ * explicitly; rows written (the lead, the rotation rows) are locked by the database until commit.
  */
 @Component
 class CandidatePool {

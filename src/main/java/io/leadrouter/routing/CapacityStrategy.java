@@ -101,12 +101,12 @@ class CapacityStrategy implements RoutingStrategy {
         List<Ranked> ranking = open.stream()
                 .sorted(Comparator.comparingLong(headroom).reversed()
                         .thenComparingLong(openOf)
-                        .thenComparing(Assessment::rep, RoundRobinStrategy.LONGEST_WAITING))
+                        .thenComparing(Assessment::rep, team.rotation().longestWaiting()))
                 .map(a -> new Ranked(a.rep(), "headroom " + headroom.applyAsLong(a) + " (" + openOf.applyAsLong(a)
                         + " open of " + cap(a.rep()) + ")"))
                 .toList();
         Rep chosen = ranking.get(0).rep();
-        chosen.takeRoundRobinTurn(team.team().nextRoundRobinTurn());
+        team.rotation().takeRoundRobinTurn(chosen);
         return new Choice(all, ranking, "Capacity routing in team " + team.team().getId() + ": " + chosen.getName()
                 + " had the most headroom (" + ranking.get(0).why() + "; "
                 + TeamCandidates.eligibleCount(team, "by headroom") + ")");
