@@ -66,26 +66,23 @@ public class AccountDomains {
     }
 
     /**
-     * The domain as stored: lower case, without scheme, {@code www.}, port or path
-     * ({@code https://www.Acme.com/about} is {@code acme.com}). Rejects what is no host name and
-     * free mail providers, which say nothing about a company.
+     * The domain as stored: the registrable domain ({@link Domains#registrable}), as a lead's
+     * e-mail and website domains are, so that they match: {@code https://www.Acme.com/about} is
+     * {@code acme.com}, {@code sales.acme.co.uk} is {@code acme.co.uk}. Rejects what is no host
+     * name and free mail providers, which say nothing about a company.
      */
     public static String parse(String raw) {
         if (raw == null || raw.isBlank()) {
             throw new IllegalArgumentException("must be a domain such as acme.com");
         }
-        String host = raw.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://", "");
-        host = host.replaceFirst("[/?#:].*$", "");
-        if (host.startsWith("www.")) {
-            host = host.substring(4);
-        }
-        if (!HOST_NAME.matcher(host).matches()) {
+        String domain = Domains.registrable(raw.trim());
+        if (domain == null || !HOST_NAME.matcher(domain).matches()) {
             throw new IllegalArgumentException("'" + abbreviated(raw) + "' is not a domain such as acme.com");
         }
-        if (Domains.isFreeMail(host)) {
-            throw new IllegalArgumentException(host + " is a free mail provider: it names no company");
+        if (Domains.isFreeMail(domain)) {
+            throw new IllegalArgumentException(domain + " is a free mail provider: it names no company");
         }
-        return host;
+        return domain;
     }
 
     /**

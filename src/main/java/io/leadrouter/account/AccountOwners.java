@@ -1,7 +1,6 @@
 package io.leadrouter.account;
 
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -25,8 +24,6 @@ import io.leadrouter.normalise.Domains;
  */
 @Service
 public class AccountOwners {
-
-    private static final EnumSet<LeadStatus> OPEN = EnumSet.of(LeadStatus.ASSIGNED, LeadStatus.CONTACTED);
 
     private final AccountRepository accounts;
     private final AccountDomainRepository domains;
@@ -68,7 +65,7 @@ public class AccountOwners {
         }
         if (emailDomain != null && team != null) {
             return leads.findFirstByEmailDomainAndTeamIdAndStatusInAndIdNotOrderByAssignedAtDesc(emailDomain, team,
-                            OPEN, leadId)
+                            LeadStatus.WORKED_BY_REP, leadId)
                     .filter(open -> open.getOwnerId() != null)
                     .map(open -> new Owner(open.getOwnerId(), "owns an open lead from the same company ("
                             + emailDomain + ", " + open.getName() + ")"));

@@ -1,13 +1,20 @@
 package io.leadrouter.intake;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadField;
 import io.leadrouter.lead.LeadVariables;
 
-/** BPMN "Apply review corrections": takes the reviewer's corrections from the Review lead form. */
+/**
+ * BPMN "Apply review corrections": takes the reviewer's corrections from the Review lead form,
+ * whose field keys are the names of the fields it lets them correct.
+ */
 @Component
 class ApplyReviewCorrectionsDelegate implements JavaDelegate {
 
@@ -19,17 +26,13 @@ class ApplyReviewCorrectionsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LeadValidation.ReviewCorrections corrections = new LeadValidation.ReviewCorrections(
-                text(execution, "firstName"), text(execution, "lastName"), text(execution, "email"),
-                text(execution, "phone"), text(execution, "company"), text(execution, "country"),
-                text(execution, "state"), text(execution, "city"));
-        Lead lead = validation.applyCorrections((String) execution.getVariable("leadId"), corrections);
+        Map<LeadField, String> corrected = new EnumMap<>(LeadField.class);
+        for (LeadField field : LeadField.with(LeadField.Trait.CORRECTED_IN_REVIEW)) {
+            Object value = execution.getVariable(field.fieldName());
+            corrected.put(field, value == null ? null : value.toString());
+        }
+        Lead lead = validation.applyCorrections((String) execution.getVariable("leadId"), corrected);
         execution.setVariables(LeadVariables.display(lead));
         execution.setVariable("problems", lead.getProblems());
-    }
-
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
     }
 }

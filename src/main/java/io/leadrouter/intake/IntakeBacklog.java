@@ -6,6 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.leadrouter.lead.LeadStatus;
+
 /**
  * The intake backlog: leads accepted but not yet routed (status {@code RECEIVED} without a
  * routing decision, i.e. their routing job has not run yet, or is failing and will be tried
@@ -23,7 +25,7 @@ public class IntakeBacklog {
 
     static final String COUNT_UNROUTED = """
             select count(*) from leads l
-            where l.status = 'RECEIVED' and l.routing_decided_at is null
+            where l.status = ? and l.routing_decided_at is null
               and not exists (select 1 from ACT_RU_INCIDENT i where i.PROC_INST_ID_ = l.process_instance_id)""";
 
     private final JdbcTemplate jdbc;
@@ -92,7 +94,7 @@ public class IntakeBacklog {
 
     private void refresh() {
         acceptedSinceRefresh.set(0);
-        Long count = jdbc.queryForObject(COUNT_UNROUTED, Long.class);
+        Long count = jdbc.queryForObject(COUNT_UNROUTED, Long.class, LeadStatus.RECEIVED.name());
         counted = count == null ? 0 : count;
         countedAt = System.nanoTime();
     }

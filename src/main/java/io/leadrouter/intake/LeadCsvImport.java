@@ -16,19 +16,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadField;
 import io.leadrouter.system.FieldError;
 import io.leadrouter.system.InvalidInputException;
 
 /**
- * Imports a CSV file of leads. The header names the columns: Lead Router's field names in any
- * case and spacing ({@code First Name}, {@code first_name}, {@code firstName}); every other
- * column is kept in the lead's {@code attributes}. Each row is checked and accepted like a lead
- * posted alone, in its own transaction, so one bad row costs only itself.
+ * Imports a CSV file of leads. The header names the columns: Lead Router's field names or their
+ * CSV aliases ({@link LeadField#csvAliases()}) in any case and spacing ({@code First Name},
+ * {@code first_name}, {@code firstName}); every other column is kept in the lead's
+ * {@code attributes}. Each row is checked and accepted like a lead posted alone, in its own
+ * transaction, so one bad row costs only itself.
  */
 @Service
 public class LeadCsvImport {
 
-    private static final Map<String, String> COLUMN_TO_FIELD = columnAliases();
+    private static final Map<String, LeadField> COLUMN_TO_FIELD = columnAliases();
 
     /** Characters of a number read from CSV (Jackson reads JSON numbers of up to 1,000 too). */
     private static final int MAX_NUMBER_LENGTH = 1000;
@@ -115,15 +117,15 @@ public class LeadCsvImport {
             if (value == null || value.isBlank()) {
                 return;
             }
-            String field = COLUMN_TO_FIELD.get(key(column));
+            LeadField field = COLUMN_TO_FIELD.get(key(column));
             if (field == null) {
                 attributes.put(column.trim(), value.trim());
-            } else if (field.equals("employees")) {
-                putNumber(lead, field, value, true);
-            } else if (field.equals("annualRevenue")) {
-                putNumber(lead, field, value, false);
+            } else if (field.kind() == LeadField.Kind.WHOLE_NUMBER) {
+                putNumber(lead, field.fieldName(), value, true);
+            } else if (field.kind() == LeadField.Kind.AMOUNT) {
+                putNumber(lead, field.fieldName(), value, false);
             } else {
-                lead.put(field, value.trim());
+                lead.put(field.fieldName(), value.trim());
             }
         });
         if (!attributes.isEmpty()) {
@@ -161,20 +163,15 @@ public class LeadCsvImport {
         return column.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    private static Map<String, String> columnAliases() {
-        Map<String, String> aliases = new HashMap<>();
-        for (String field : LeadSubmissionParser.fieldNames()) {
-            if (!field.equals("attributes")) {
-                aliases.put(key(field), field);
+    /** Each field by its name and its CSV aliases, as {@link #key} spells them; no column maps to attributes. */
+    private static Map<String, LeadField> columnAliases() {
+        Map<String, LeadField> aliases = new HashMap<>();
+        for (LeadField field : LeadField.values()) {
+            if (field.kind() != LeadField.Kind.OBJECT) {
+                aliases.put(key(field.fieldName()), field);
+                field.csvAliases().forEach(alias -> aliases.put(key(alias), field));
             }
         }
-        aliases.put("emailaddress", "email");
-        aliases.put("phonenumber", "phone");
-        aliases.put("companyname", "company");
-        aliases.put("account", "company");
-        aliases.put("revenue", "annualRevenue");
-        aliases.put("numberofemployees", "employees");
-        aliases.put("leadsource", "source");
         return Map.copyOf(aliases);
     }
 }

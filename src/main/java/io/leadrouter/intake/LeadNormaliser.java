@@ -1,8 +1,10 @@
 package io.leadrouter.intake;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.leadrouter.normalise.Countries;
@@ -14,13 +16,16 @@ import io.leadrouter.normalise.Products;
 import io.leadrouter.normalise.Sources;
 import io.leadrouter.normalise.UsStates;
 import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadField;
 
 /**
- * Brings a lead's fields to one spelling (ISO country codes, US state codes, lower-case e-mail,
- * canonical sources, industries and products, placeholders such as {@code Select} dropped) and
- * lists the soft problems a person should look at. Soft problems never reject a lead: they send
- * it to the Review lead task. A value that cannot be normalised is kept as given, so the
- * reviewer sees what arrived.
+ * Brings a lead's fields to one spelling (ISO country codes, US state codes, phone numbers in
+ * E.164 by the lead's country, lower-case e-mail, canonical sources, industries and products,
+ * placeholders such as {@code Select} dropped) and
+ * lists the soft problems a person should look at. Which spelling a field gets is declared with
+ * the field ({@link LeadField#normalisation()}). Soft problems never reject a lead: they send it
+ * to the Review lead task. A value that cannot be normalised is kept as given, so the reviewer
+ * sees what arrived.
  */
 public final class LeadNormaliser {
 
@@ -40,76 +45,100 @@ public final class LeadNormaliser {
         }
     }
 
+    /** A field's normalised value and what is wrong with it. */
+    private record Normalised(Object value, List<String> problems) {
+
+        static Normalised of(Object value) {
+            return new Normalised(value, List.of());
+        }
+
+        static Normalised of(Object value, String problem) {
+            return new Normalised(value, problem == null ? List.of() : List.of(problem));
+        }
+    }
+
+    /** Normalises every field as declared; the problems come field by field, in declaration order. */
     public static Result normalise(LeadData raw) {
+        // first: a national phone number is read by the lead's country, and a known US state stands
+        // in for a missing country
+        Normalised country = country(raw);
         List<String> problems = new ArrayList<>();
+        Map<LeadField, Object> values = new EnumMap<>(LeadField.class);
+        for (LeadField field : LeadField.values()) {
+            Object given = field.of(raw);
+            Normalised normalised = switch (field.normalisation()) {
+                case AS_GIVEN -> Normalised.of(given);
+                case PLACEHOLDER_DROPPED -> Normalised.of(Placeholders.clean((String) given));
+                case LOWER_CASE -> Normalised.of(lowerCase(Placeholders.clean((String) given)));
+                case EMAIL -> email((String) given);
+                case PHONE -> phone((String) given, (String) country.value());
+                case COUNTRY -> country;
+                case US_STATE -> usState((String) given, (String) country.value());
+                case INDUSTRY -> Normalised.of(Industries.canonical((String) given));
+                case PRODUCT -> Normalised.of(Products.canonical((String) given));
+                case SOURCE -> Normalised.of(Sources.canonical((String) given));
+            };
+            values.put(field, normalised.value());
+            problems.addAll(normalised.problems());
+            missing(field, values).ifPresent(problems::add);
+        }
+        return new Result(LeadData.of(values::get), List.copyOf(problems));
+    }
 
-        String email = Emails.normalise(raw.email());
+    /** What a rep misses once {@code field} is normalised: a way to reach the person, a company. */
+    private static Optional<String> missing(LeadField field, Map<LeadField, Object> values) {
+        return switch (field) {
+            case PHONE -> values.get(LeadField.EMAIL) == null && values.get(LeadField.PHONE) == null
+                    ? Optional.of("No e-mail address or phone number") : Optional.empty();
+            case COMPANY -> values.get(LeadField.COMPANY) == null ? Optional.of("No company name") : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static Normalised email(String given) {
+        String email = Emails.normalise(given);
         if (email != null && !Emails.isValidSyntax(email)) {
-            problems.add("E-mail address '" + email + "' is not valid");
-        } else if (email != null && Emails.isSuspicious(email)) {
-            problems.add("Suspicious e-mail address '" + email + "'");
+            return Normalised.of(email, "E-mail address '" + email + "' is not valid");
         }
+        if (email != null && Emails.isSuspicious(email)) {
+            return Normalised.of(email, "Suspicious e-mail address '" + email + "'");
+        }
+        return Normalised.of(email);
+    }
 
-        String rawPhone = Placeholders.clean(raw.phone());
-        String phone = Phones.normalise(rawPhone);
+    /** A national number is read by the lead's country (normalised first, see above). */
+    private static Normalised phone(String given, String country) {
+        String rawPhone = Placeholders.clean(given);
+        String phone = Phones.normalise(rawPhone, country);
         if (rawPhone != null && phone == null) {
-            problems.add("Phone number '" + rawPhone + "' looks incomplete");
-            phone = rawPhone;
+            return Normalised.of(rawPhone, "Phone number '" + rawPhone + "' looks incomplete");
         }
-        if (email == null && phone == null) {
-            problems.add("No e-mail address or phone number");
-        }
+        return Normalised.of(phone);
+    }
 
-        String company = Placeholders.clean(raw.company());
-        if (company == null) {
-            problems.add("No company name");
-        }
-
+    private static Normalised country(LeadData raw) {
         String rawState = Placeholders.clean(raw.state());
         String rawCountry = Placeholders.clean(raw.country());
-        String country;
         if (rawCountry == null) {
-            country = rawState != null && UsStates.resolve(rawState).isPresent() ? "US" : null;
-            if (country == null) {
-                problems.add("No country");
-            }
-        } else {
-            Optional<Countries.Country> resolved = Countries.resolve(rawCountry);
-            country = resolved.map(Countries.Country::code).orElse(rawCountry);
-            if (resolved.isEmpty()) {
-                problems.add("Unknown country '" + rawCountry + "'");
-            }
+            return rawState != null && UsStates.resolve(rawState).isPresent() ? Normalised.of("US")
+                    : Normalised.of(null, "No country");
         }
+        Optional<Countries.Country> resolved = Countries.resolve(rawCountry);
+        return resolved.isPresent() ? Normalised.of(resolved.get().code())
+                : Normalised.of(rawCountry, "Unknown country '" + rawCountry + "'");
+    }
 
-        String state = rawState;
-        if ("US".equals(country) && rawState != null) {
-            Optional<String> code = UsStates.resolve(rawState);
-            state = code.orElse(rawState);
-            if (code.isEmpty()) {
-                problems.add("Unknown US state '" + rawState + "'");
-            }
+    private static Normalised usState(String given, String country) {
+        String rawState = Placeholders.clean(given);
+        if (!"US".equals(country) || rawState == null) {
+            return Normalised.of(rawState);
         }
+        Optional<String> code = UsStates.resolve(rawState);
+        return code.isPresent() ? Normalised.of(code.get())
+                : Normalised.of(rawState, "Unknown US state '" + rawState + "'");
+    }
 
-        String website = Placeholders.clean(raw.website());
-        String language = Placeholders.clean(raw.language());
-        LeadData data = new LeadData(
-                raw.externalId(),
-                Placeholders.clean(raw.firstName()),
-                Placeholders.clean(raw.lastName()),
-                email,
-                phone,
-                company,
-                website == null ? null : website.toLowerCase(Locale.ROOT),
-                country,
-                state,
-                Placeholders.clean(raw.city()),
-                Industries.canonical(raw.industry()),
-                raw.employees(),
-                raw.annualRevenue(),
-                Products.canonical(raw.product()),
-                Sources.canonical(raw.source()),
-                language == null ? null : language.toLowerCase(Locale.ROOT),
-                raw.attributes());
-        return new Result(data, List.copyOf(problems));
+    private static String lowerCase(String text) {
+        return text == null ? null : text.toLowerCase(Locale.ROOT);
     }
 }

@@ -3,8 +3,10 @@ package io.leadrouter.intake;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import io.leadrouter.normalise.Emails;
 import io.leadrouter.normalise.Placeholders;
 import io.leadrouter.lead.LeadColumns;
 import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadField;
 import io.leadrouter.system.FieldError;
 import io.leadrouter.system.InvalidInputException;
 import io.leadrouter.system.StorableText;
@@ -25,18 +28,10 @@ import io.leadrouter.system.StorableText;
  */
 final class LeadSubmissionParser {
 
-    private static final List<String> FIELDS = List.of("externalId", "firstName", "lastName", "email", "phone",
-            "company", "website", "country", "state", "city", "industry", "employees", "annualRevenue", "product",
-            "source", "language", "attributes");
-
     /** How deep {@code attributes} may nest objects and arrays. */
     static final int MAX_ATTRIBUTES_DEPTH = 32;
 
     private LeadSubmissionParser() {
-    }
-
-    static List<String> fieldNames() {
-        return FIELDS;
     }
 
     /** Returns the lead's data, or throws {@link InvalidInputException} naming every bad field. */
@@ -47,43 +42,33 @@ final class LeadSubmissionParser {
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.contains(name)) {
+            if (LeadField.named(name).isEmpty()) {
                 errors.add(new FieldError(name, "unknown field; send further fields inside 'attributes'"));
             }
         }
         Fields fields = new Fields(body, errors);
-        String externalId = fields.text("externalId");
-        String firstName = fields.text("firstName");
-        String lastName = fields.text("lastName");
-        String email = fields.text("email");
-        String phone = fields.text("phone");
-        String company = fields.text("company");
-        String website = fields.text("website");
-        String country = fields.text("country");
-        String state = fields.text("state");
-        String city = fields.text("city");
-        String industry = fields.text("industry");
-        Integer employees = fields.wholeNumber("employees");
-        BigDecimal annualRevenue = fields.amount("annualRevenue");
-        String product = fields.text("product");
-        String source = fields.text("source");
-        String language = fields.text("language");
-        String attributes = fields.object("attributes");
+        Map<LeadField, Object> values = new EnumMap<>(LeadField.class);
+        for (LeadField field : LeadField.values()) {
+            values.put(field, fields.read(field));
+        }
+        String email = (String) values.get(LeadField.EMAIL);
+        String phone = (String) values.get(LeadField.PHONE);
 
         String usableEmail = Emails.normalise(email);
         if (usableEmail != null && !Emails.isValidSyntax(usableEmail)) {
-            errors.add(new FieldError("email", "'" + email + "' is not a valid e-mail address"));
+            errors.add(new FieldError(LeadField.EMAIL.fieldName(), "'" + email + "' is not a valid e-mail address"));
         }
-        if (usableEmail == null && Placeholders.clean(phone) == null && !fields.failed("email")
-                && !fields.failed("phone")) {
-            errors.add(new FieldError("email", "no way to contact the lead: give an e-mail address or a phone number"));
-            errors.add(new FieldError("phone", "no way to contact the lead: give an e-mail address or a phone number"));
+        if (usableEmail == null && Placeholders.clean(phone) == null && !fields.failed(LeadField.EMAIL)
+                && !fields.failed(LeadField.PHONE)) {
+            for (LeadField contact : List.of(LeadField.EMAIL, LeadField.PHONE)) {
+                errors.add(new FieldError(contact.fieldName(),
+                        "no way to contact the lead: give an e-mail address or a phone number"));
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        LeadData data = new LeadData(externalId, firstName, lastName, email, phone, company, website, country, state,
-                city, industry, employees, annualRevenue, product, source, language, attributes);
+        LeadData data = LeadData.of(values::get);
         requireStorable(data);
         return data;
     }
@@ -105,8 +90,19 @@ final class LeadSubmissionParser {
 
     private record Fields(JsonNode body, List<FieldError> errors) {
 
-        boolean failed(String name) {
-            return errors.stream().anyMatch(e -> e.field().equals(name));
+        boolean failed(LeadField field) {
+            return errors.stream().anyMatch(e -> e.field().equals(field.fieldName()));
+        }
+
+        /** The field's value as its kind wants it, or null (absent, or wrong: then an error names it). */
+        Object read(LeadField field) {
+            return switch (field.kind()) {
+                case TEXT -> text(field, false);
+                case TEXT_OR_NUMBER -> text(field, true);
+                case WHOLE_NUMBER -> wholeNumber(field.fieldName());
+                case AMOUNT -> amount(field.fieldName());
+                case OBJECT -> object(field);
+            };
         }
 
         private JsonNode value(String name) {
@@ -114,7 +110,8 @@ final class LeadSubmissionParser {
             return node == null || node.isNull() ? null : node;
         }
 
-        String text(String name) {
+        private String text(LeadField field, boolean numberAsText) {
+            String name = field.fieldName();
             JsonNode node = value(name);
             if (node == null) {
                 return null;
@@ -122,13 +119,13 @@ final class LeadSubmissionParser {
             String text;
             if (node.isTextual()) {
                 text = node.asText().trim();
-            } else if (node.isNumber() && (name.equals("phone") || name.equals("externalId"))) {
+            } else if (node.isNumber() && numberAsText) {
                 text = node.asText();
             } else {
                 errors.add(new FieldError(name, "must be a string"));
                 return null;
             }
-            int max = LeadColumns.maxLength(name);
+            int max = field.maxLength();
             Optional<String> unstorable = StorableText.problem(text);
             if (unstorable.isPresent()) {
                 errors.add(new FieldError(name, unstorable.get()));
@@ -141,7 +138,7 @@ final class LeadSubmissionParser {
             return text.isEmpty() ? null : text;
         }
 
-        Integer wholeNumber(String name) {
+        private Integer wholeNumber(String name) {
             JsonNode node = value(name);
             if (node == null) {
                 return null;
@@ -153,7 +150,7 @@ final class LeadSubmissionParser {
             return node.intValue();
         }
 
-        BigDecimal amount(String name) {
+        private BigDecimal amount(String name) {
             JsonNode node = value(name);
             if (node == null) {
                 return null;
@@ -172,7 +169,8 @@ final class LeadSubmissionParser {
             return cents.get();
         }
 
-        String object(String name) {
+        private String object(LeadField field) {
+            String name = field.fieldName();
             JsonNode node = value(name);
             if (node == null) {
                 return null;
@@ -187,7 +185,7 @@ final class LeadSubmissionParser {
                 return null;
             }
             String json = node.toString();
-            int max = LeadColumns.maxLength(name);
+            int max = field.maxLength();
             Optional<String> unstorable = StorableText.problem(json);
             if (unstorable.isPresent()) {
                 errors.add(new FieldError(name, unstorable.get()));

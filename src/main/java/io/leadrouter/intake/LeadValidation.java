@@ -1,6 +1,7 @@
 package io.leadrouter.intake;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -9,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadColumns;
 import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadField;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.system.FieldError;
 
@@ -62,18 +64,14 @@ public class LeadValidation {
     }
 
     /**
-     * Applies what the reviewer corrected in the Review lead form, normalises again and sends
-     * the lead on. Problems that remain were accepted by the reviewer and stay on record.
+     * Applies what the reviewer left in the fields of the Review lead form (those
+     * {@link LeadField.Trait#CORRECTED_IN_REVIEW}; an emptied field is null), normalises again and
+     * sends the lead on. Problems that remain were accepted by the reviewer and stay on record.
      */
     @Transactional
-    public Lead applyCorrections(String leadId, ReviewCorrections corrections) {
+    public Lead applyCorrections(String leadId, Map<LeadField, String> corrections) {
         Lead lead = leads.require(leadId);
-        LeadData current = lead.data();
-        LeadData corrected = new LeadData(current.externalId(), corrections.firstName(), corrections.lastName(),
-                corrections.email(), corrections.phone(), corrections.company(), current.website(),
-                corrections.country(), corrections.state(), corrections.city(), current.industry(),
-                current.employees(), current.annualRevenue(), current.product(), current.source(),
-                current.language(), current.attributes());
+        LeadData corrected = lead.data().with(corrections);
         requireStorable(leadId, "the review corrections", corrected);
         LeadNormaliser.Result result = LeadNormaliser.normalise(corrected);
         requireStorable(leadId, "the review corrections, normalised,", result.data());
@@ -88,10 +86,5 @@ public class LeadValidation {
         if (!misfits.isEmpty()) {
             throw new UnstorableLeadException(leadId, what, misfits);
         }
-    }
-
-    /** The fields the Review lead form lets a reviewer correct. */
-    public record ReviewCorrections(String firstName, String lastName, String email, String phone, String company,
-                                    String country, String state, String city) {
     }
 }

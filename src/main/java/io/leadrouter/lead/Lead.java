@@ -78,8 +78,12 @@ public class Lead {
     private LeadStatus status;
 
     private Integer score;
-    private String tier;
-    private String qualification;
+
+    @Enumerated(EnumType.STRING)
+    private LeadTier tier;
+
+    @Enumerated(EnumType.STRING)
+    private LeadQualification qualification;
 
     @Column(name = "qualification_reason")
     private String qualificationReason;
@@ -129,7 +133,8 @@ public class Lead {
     @Column(name = "escalated_to")
     private String escalatedTo;
 
-    private String outcome;
+    @Enumerated(EnumType.STRING)
+    private LeadOutcome outcome;
 
     @Column(name = "outcome_note")
     private String outcomeNote;
@@ -154,37 +159,25 @@ public class Lead {
         Lead lead = new Lead();
         lead.submittedBy = submittedBy;
         lead.id = UUID.randomUUID().toString();
-        lead.externalId = data.externalId();
         lead.apply(data);
         lead.status = LeadStatus.RECEIVED;
         lead.receivedAt = receivedAt;
         return lead;
     }
 
-    /** Overwrites the contact and firmographic fields (intake, normalisation, review corrections). */
+    /**
+     * Overwrites the fields a source system sends: at receipt, then normalised, then as sales ops
+     * corrected them (both keep the external id the lead came with).
+     */
     public void apply(LeadData data) {
-        firstName = data.firstName();
-        lastName = data.lastName();
-        email = data.email();
+        for (LeadField field : LeadField.values()) {
+            field.set(this, field.of(data));
+        }
         emailDomain = Domains.ofEmail(email);
-        phone = data.phone();
-        company = data.company();
-        website = data.website();
-        country = data.country();
-        state = data.state();
-        city = data.city();
-        industry = data.industry();
-        employees = data.employees();
-        annualRevenue = data.annualRevenue();
-        product = data.product();
-        source = data.source();
-        language = data.language();
-        attributes = data.attributes();
     }
 
     public LeadData data() {
-        return new LeadData(externalId, firstName, lastName, email, phone, company, website, country, state, city,
-                industry, employees, annualRevenue, product, source, language, attributes);
+        return LeadData.of(field -> field.of(this));
     }
 
     public void markProblems(String problems) {
@@ -200,12 +193,12 @@ public class Lead {
         }
     }
 
-    public void recordScore(int score, String tier) {
+    public void recordScore(int score, LeadTier tier) {
         this.score = score;
         this.tier = tier;
     }
 
-    public void recordQualification(String qualification, String reason) {
+    public void recordQualification(LeadQualification qualification, String reason) {
         this.qualification = qualification;
         this.qualificationReason = reason;
     }
@@ -293,7 +286,7 @@ public class Lead {
     }
 
     public void recordOutcome(LeadOutcome outcome, String note, Instant at) {
-        this.outcome = outcome.name();
+        this.outcome = outcome;
         this.outcomeNote = note;
         this.status = outcome.status();
         if (outcome.closesLead()) {
@@ -301,7 +294,6 @@ public class Lead {
         }
     }
 
-    /** This lead duplicates an open lead of the same person: it is closed as merged into that one. */
     /** No open lead of the same person passed the check before this one: this lead is theirs. */
     public void passDuplicateCheck() {
         this.passedDuplicateCheck = true;
@@ -311,6 +303,7 @@ public class Lead {
         return passedDuplicateCheck;
     }
 
+    /** This lead duplicates an open lead of the same person: it is closed as merged into that one. */
     public void mergeInto(String openLeadId, Instant at) {
         this.mergedInto = openLeadId;
         this.status = LeadStatus.MERGED;
@@ -319,6 +312,76 @@ public class Lead {
 
     public void linkProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+    }
+
+    // Setters of the fields a source system sends, used through LeadField only (see apply).
+
+    void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    void setFirstName(String firstName) {
+        this.firstName = firstName;
+    }
+
+    void setLastName(String lastName) {
+        this.lastName = lastName;
+    }
+
+    void setEmail(String email) {
+        this.email = email;
+    }
+
+    void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    void setCompany(String company) {
+        this.company = company;
+    }
+
+    void setWebsite(String website) {
+        this.website = website;
+    }
+
+    void setCountry(String country) {
+        this.country = country;
+    }
+
+    void setState(String state) {
+        this.state = state;
+    }
+
+    void setCity(String city) {
+        this.city = city;
+    }
+
+    void setIndustry(String industry) {
+        this.industry = industry;
+    }
+
+    void setEmployees(Integer employees) {
+        this.employees = employees;
+    }
+
+    void setAnnualRevenue(BigDecimal annualRevenue) {
+        this.annualRevenue = annualRevenue;
+    }
+
+    void setProduct(String product) {
+        this.product = product;
+    }
+
+    void setSource(String source) {
+        this.source = source;
+    }
+
+    void setLanguage(String language) {
+        this.language = language;
+    }
+
+    void setAttributes(String attributes) {
+        this.attributes = attributes;
     }
 
     public String getId() {
@@ -420,11 +483,11 @@ public class Lead {
         return score;
     }
 
-    public String getTier() {
+    public LeadTier getTier() {
         return tier;
     }
 
-    public String getQualification() {
+    public LeadQualification getQualification() {
         return qualification;
     }
 
@@ -464,10 +527,6 @@ public class Lead {
         return assignedAt;
     }
 
-    public Instant getFirstAssignedAt() {
-        return firstAssignedAt;
-    }
-
     public Instant getSlaDueAt() {
         return slaDueAt;
     }
@@ -488,7 +547,7 @@ public class Lead {
         return escalatedTo;
     }
 
-    public String getOutcome() {
+    public LeadOutcome getOutcome() {
         return outcome;
     }
 

@@ -1,6 +1,9 @@
 package io.leadrouter.lead;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,6 +16,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 public final class LeadAttributes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {
+    };
 
     private final JsonNode attributes;
 
@@ -34,6 +39,14 @@ public final class LeadAttributes {
     /** All attributes, as JSON (an empty object when there are none). */
     public JsonNode json() {
         return attributes;
+    }
+
+    /**
+     * Every attribute by its name as a plain Java value: text, a number, a boolean, null, or a
+     * map or list for a nested object or array.
+     */
+    public Map<String, Object> values() {
+        return JSON.convertValue(attributes, VALUES);
     }
 
     /** The first of these attributes given as text or a number, as trimmed text; null if none. */

@@ -3,9 +3,7 @@ package io.leadrouter.lead;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.leadrouter.normalise.Domains;
@@ -13,19 +11,17 @@ import io.leadrouter.system.FieldError;
 import io.leadrouter.system.StorableText;
 
 /**
- * What the {@code leads} table can hold (V1 migration), field by field: the one place that knows
- * the column sizes. Intake checks a lead against it twice, as sent and as it will be stored after
- * normalising (lower-casing {@code İ} gives two characters), and the routing job checks again, so
- * no lead is acknowledged whose values the database would refuse.
+ * What the {@code leads} table can hold (V1 migration), field by field: the text columns' sizes
+ * are declared with the fields ({@link LeadField}), the ranges of numbers and domains here.
+ * Intake checks a lead against it twice, as sent and as it will be stored after normalising
+ * (lower-casing {@code İ} gives two characters), and the routing job checks again, so no lead is
+ * acknowledged whose values the database would refuse.
  *
  * <p>Lengths count Java characters (UTF-16 code units): what H2 counts, and never fewer than the
  * code points PostgreSQL counts, so a value that fits here fits both databases. Text no column
  * takes ({@link StorableText}: NUL, lone surrogates) is refused too.
  */
 public final class LeadColumns {
-
-    /** The text fields and their column sizes, in the order a caller reads them. */
-    private static final Map<String, Integer> TEXT = textColumns();
 
     /**
      * {@code leads.email_domain} and {@code accounts.domain}: the domain of the e-mail address
@@ -43,13 +39,10 @@ public final class LeadColumns {
     private LeadColumns() {
     }
 
-    /** The longest value the column of a text field holds, in characters. */
+    /** The longest value the column of a text field holds, in characters (declared in {@link LeadField}). */
     public static int maxLength(String field) {
-        Integer max = TEXT.get(field);
-        if (max == null) {
-            throw new IllegalArgumentException("not a text field of a lead: " + field);
-        }
-        return max;
+        return LeadField.named(field).filter(declared -> declared.kind().isText()).map(LeadField::maxLength)
+                .orElseThrow(() -> new IllegalArgumentException("not a text field of a lead: " + field));
     }
 
     /**
@@ -89,77 +82,39 @@ public final class LeadColumns {
     public static List<FieldError> misfits(LeadData data, String as) {
         List<FieldError> errors = new ArrayList<>();
         String suffix = as == null ? "" : " " + as;
-        Map<String, String> values = textValues(data);
-        values.forEach((field, value) -> {
-            if (value == null) {
-                return;
+        for (LeadField field : LeadField.values()) {
+            if (field.kind().isText() && field.of(data) instanceof String value) {
+                Optional<String> unstorable = StorableText.problem(value);
+                if (unstorable.isPresent()) {
+                    errors.add(new FieldError(field.fieldName(), unstorable.get() + suffix));
+                } else if (value.length() > field.maxLength()) {
+                    errors.add(new FieldError(field.fieldName(), "must be at most " + field.maxLength()
+                            + " characters" + suffix + " (it is " + value.length() + ")"));
+                }
             }
-            Optional<String> unstorable = StorableText.problem(value);
-            if (unstorable.isPresent()) {
-                errors.add(new FieldError(field, unstorable.get() + suffix));
-            } else if (value.length() > TEXT.get(field)) {
-                errors.add(new FieldError(field, "must be at most " + TEXT.get(field) + " characters" + suffix
-                        + " (it is " + value.length() + ")"));
+        }
+        domainMisfit(errors, LeadField.EMAIL, Domains.ofEmail(data.email()), "the domain after @", suffix);
+        domainMisfit(errors, LeadField.WEBSITE, Domains.ofWebsite(data.website()), "the domain", suffix);
+        for (LeadField field : LeadField.values()) {
+            Object value = field.of(data);
+            if (field.kind() == LeadField.Kind.WHOLE_NUMBER && value instanceof Integer number && number < 0) {
+                errors.add(new FieldError(field.fieldName(), "must be a whole number from 0 to " + Integer.MAX_VALUE));
             }
-        });
-        String domain = Domains.ofEmail(data.email());
-        if (domain != null && domain.length() > DOMAIN && errors.stream().noneMatch(e -> e.field().equals("email"))) {
-            errors.add(new FieldError("email", "the domain after @ must be at most " + DOMAIN + " characters"
-                    + suffix + " (it is " + domain.length() + ")"));
-        }
-        String webDomain = Domains.ofWebsite(data.website());
-        if (webDomain != null && webDomain.length() > DOMAIN
-                && errors.stream().noneMatch(e -> e.field().equals("website"))) {
-            errors.add(new FieldError("website", "the domain must be at most " + DOMAIN + " characters"
-                    + suffix + " (it is " + webDomain.length() + ")"));
-        }
-        if (data.employees() != null && data.employees() < 0) {
-            errors.add(new FieldError("employees", "must be a whole number from 0 to " + Integer.MAX_VALUE));
-        }
-        BigDecimal revenue = data.annualRevenue();
-        if (revenue != null && (revenue.scale() > REVENUE_SCALE || revenueInCents(revenue).isEmpty())) {
-            errors.add(new FieldError("annualRevenue", "must be " + revenueRange() + suffix));
+            if (field.kind() == LeadField.Kind.AMOUNT && value instanceof BigDecimal amount
+                    && (amount.scale() > REVENUE_SCALE || revenueInCents(amount).isEmpty())) {
+                errors.add(new FieldError(field.fieldName(), "must be " + revenueRange() + suffix));
+            }
         }
         return errors;
     }
 
-    private static Map<String, String> textValues(LeadData data) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("externalId", data.externalId());
-        values.put("firstName", data.firstName());
-        values.put("lastName", data.lastName());
-        values.put("email", data.email());
-        values.put("phone", data.phone());
-        values.put("company", data.company());
-        values.put("website", data.website());
-        values.put("country", data.country());
-        values.put("state", data.state());
-        values.put("city", data.city());
-        values.put("industry", data.industry());
-        values.put("product", data.product());
-        values.put("source", data.source());
-        values.put("language", data.language());
-        values.put("attributes", data.attributes());
-        return values;
-    }
-
-    private static Map<String, Integer> textColumns() {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        columns.put("externalId", 200);
-        columns.put("firstName", 200);
-        columns.put("lastName", 200);
-        columns.put("email", 320);
-        columns.put("phone", 50);
-        columns.put("company", 300);
-        columns.put("website", 500);
-        columns.put("country", 100);
-        columns.put("state", 100);
-        columns.put("city", 200);
-        columns.put("industry", 200);
-        columns.put("product", 200);
-        columns.put("source", 200);
-        columns.put("language", 20);
-        columns.put("attributes", 65_535);
-        return Map.copyOf(columns);
+    /** A domain longer than {@link #DOMAIN}, unless its field is wrong already. */
+    private static void domainMisfit(List<FieldError> errors, LeadField field, String domain, String what,
+                                     String suffix) {
+        if (domain != null && domain.length() > DOMAIN
+                && errors.stream().noneMatch(e -> e.field().equals(field.fieldName()))) {
+            errors.add(new FieldError(field.fieldName(), what + " must be at most " + DOMAIN + " characters"
+                    + suffix + " (it is " + domain.length() + ")"));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.leadrouter.lead;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.system.StorableText;
 
-/** Ends of a lead's way through Lead Router: closed without sales, or worked by a rep. */
+/** Ends of a lead's way through Lead Router: closed without sales, or worked by a rep; each on its timeline. */
 @Service
 public class LeadLifecycle {
 
@@ -21,11 +22,13 @@ public class LeadLifecycle {
     private static final Set<LeadStatus> CLOSING_STATUSES = EnumSet.of(LeadStatus.DISQUALIFIED, LeadStatus.NURTURE);
 
     private final LeadRepository leads;
+    private final LeadTimeline timeline;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    LeadLifecycle(LeadRepository leads, Clock clock, ApplicationEventPublisher events) {
+    LeadLifecycle(LeadRepository leads, LeadTimeline timeline, Clock clock, ApplicationEventPublisher events) {
         this.leads = leads;
+        this.timeline = timeline;
         this.clock = clock;
         this.events = events;
     }
@@ -37,7 +40,12 @@ public class LeadLifecycle {
         if (!CLOSING_STATUSES.contains(status)) {
             throw new IllegalArgumentException("closingStatus must be one of " + CLOSING_STATUSES + ", not " + status);
         }
-        leads.require(leadId).close(status, reason, clock.instant());
+        Lead lead = leads.require(leadId);
+        Instant now = clock.instant();
+        lead.close(status, reason, now);
+        timeline.record(new LeadEvent(leadId, LeadEventType.CLOSED, now, null, lead.getTeamId(), null,
+                (status == LeadStatus.NURTURE ? "Moved to marketing nurture" : "Closed as disqualified")
+                        + (reason == null ? "" : ": " + reason)));
     }
 
     /**
@@ -51,7 +59,11 @@ public class LeadLifecycle {
             throw new IllegalStateException("Lead " + leadId + " cannot merge into lead " + intoLeadId
                     + ", which is not its person's open lead (" + into.getStatus() + ")");
         }
-        leads.require(leadId).mergeInto(intoLeadId, clock.instant());
+        Lead lead = leads.require(leadId);
+        Instant now = clock.instant();
+        lead.mergeInto(intoLeadId, now);
+        timeline.record(new LeadEvent(leadId, LeadEventType.MERGED, now, into.getOwnerId(), into.getTeamId(), null,
+                "Merged into lead " + intoLeadId + ", the open lead of the same person"));
     }
 
     /** Records what the rep reported on the Work lead task. */
@@ -65,7 +77,11 @@ public class LeadLifecycle {
         StorableText.problem(note).ifPresent(problem -> {
             throw new IllegalArgumentException("outcomeNote " + problem);
         });
-        lead.recordOutcome(recorded, note, clock.instant());
+        Instant now = clock.instant();
+        lead.recordOutcome(recorded, note, now);
+        timeline.record(new LeadEvent(leadId, LeadEventType.OUTCOME_RECORDED, now,
+                lead.getOwnerId() != null ? lead.getOwnerId() : lead.getEscalatedTo(), lead.getTeamId(), null,
+                "Outcome " + recorded + (note == null || note.isBlank() ? "" : ": " + note)));
         events.publishEvent(new LeadOutcomeRecorded(lead.getId(), lead.getOwnerId(), lead.getProduct(),
                 lead.getIndustry(), recorded));
     }

@@ -1,5 +1,6 @@
 package io.leadrouter.lead;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
@@ -26,16 +27,34 @@ class LeadQueryController {
 
     private final LeadRepository leads;
     private final LeadAccess access;
+    private final LeadTimeline timeline;
 
-    LeadQueryController(LeadRepository leads, LeadAccess access) {
+    LeadQueryController(LeadRepository leads, LeadAccess access, LeadTimeline timeline) {
         this.leads = leads;
         this.access = access;
+        this.timeline = timeline;
     }
 
     @GetMapping("/{id}")
     LeadView lead(@PathVariable String id, ApiUser user) {
         LeadScope scope = access.scopeOf(user);
         return scope.viewOf(leads.require(id, scope));
+    }
+
+    record Event(LeadEventType type, Instant at, String rep, String team, String actor, String summary) {
+    }
+
+    record Timeline(String leadId, List<Event> events) {
+    }
+
+    /** The lead's life in order ({@link LeadTimeline}), for those who may read the lead. */
+    @GetMapping("/{id}/timeline")
+    Timeline timeline(@PathVariable String id, ApiUser user) {
+        Lead lead = leads.require(id, access.scopeOf(user));
+        return new Timeline(lead.getId(), timeline.of(lead).stream()
+                .map(event -> new Event(event.getType(), event.getOccurredAt(), event.getRep(), event.getTeam(),
+                        event.getActor(), event.getSummary()))
+                .toList());
     }
 
     /** One page of the leads the user may read, newest first; {@code totalElements} counts only those. */

@@ -18,28 +18,36 @@ public interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecific
 
     Optional<Lead> findByExternalId(String externalId);
 
-    /** Open (assigned, not yet worked) leads per owner, for the given owners. */
+    /** Open leads per owner, for the given owners: their workload ({@link LeadStatus#AWAITING_REP}). */
+    default List<Object[]> countOpenByOwner(Collection<String> owners) {
+        return countByOwnerInStatus(owners, LeadStatus.AWAITING_REP);
+    }
+
     @Query("""
             select l.ownerId, count(l) from Lead l
-            where l.ownerId in :owners and l.status = io.leadrouter.lead.LeadStatus.ASSIGNED
+            where l.ownerId in :owners and l.status in :statuses
             group by l.ownerId
             """)
-    List<Object[]> countOpenByOwner(@Param("owners") Collection<String> owners);
+    List<Object[]> countByOwnerInStatus(@Param("owners") Collection<String> owners,
+                                        @Param("statuses") Collection<LeadStatus> statuses);
 
     /**
-     * The open lead of this e-mail address that passed the duplicate check, other than the given
-     * lead: the one its person's later leads merge into. Ids only, read from the database rather
-     * than from entities the transaction may hold already.
+     * The open lead ({@link LeadStatus#OPEN}) of this e-mail address that passed the duplicate
+     * check, other than the given lead: the one its person's later leads merge into. Ids only,
+     * read from the database rather than from entities the transaction may hold already.
      */
+    default List<String> findOpenLeadOfPerson(String email, String exceptId) {
+        return findLeadOfPersonInStatus(email, exceptId, LeadStatus.OPEN);
+    }
+
     @Query("""
             select l.id from Lead l
             where l.email = :email and l.id <> :exceptId and l.passedDuplicateCheck = true
-              and l.status in (io.leadrouter.lead.LeadStatus.RECEIVED, io.leadrouter.lead.LeadStatus.IN_REVIEW,
-                               io.leadrouter.lead.LeadStatus.ASSIGNED, io.leadrouter.lead.LeadStatus.CONTACTED,
-                               io.leadrouter.lead.LeadStatus.ESCALATED)
+              and l.status in :statuses
             order by l.receivedAt, l.id
             """)
-    List<String> findOpenLeadOfPerson(@Param("email") String email, @Param("exceptId") String exceptId);
+    List<String> findLeadOfPersonInStatus(@Param("email") String email, @Param("exceptId") String exceptId,
+                                          @Param("statuses") Collection<LeadStatus> statuses);
 
     /** The most recently assigned open lead of a team from the same company domain, other than the given lead. */
     Optional<Lead> findFirstByEmailDomainAndTeamIdAndStatusInAndIdNotOrderByAssignedAtDesc(String emailDomain,

@@ -1,6 +1,18 @@
 package io.leadrouter.lead;
 
-/** Where a lead stands. A lead that was acknowledged ends in one of the closed states or stays with an owner. */
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a lead stands. A lead that was acknowledged ends in one of the closed states or stays with an owner.
+ *
+ * <p>"Open" means different things to different questions, each defined once here and passed
+ * into every query that asks it: a person's open lead ({@link #OPEN}), a rep's open workload
+ * ({@link #AWAITING_REP}) and a lead a rep is working ({@link #WORKED_BY_REP}). The database's
+ * open-lead trigger cannot call Java; {@code OpenLeadDefinitionTest} fails when its status list
+ * and {@link #AWAITING_REP} differ.
+ */
 public enum LeadStatus {
     /** Accepted by intake; being validated, scored and routed (or waiting for manual assignment). */
     RECEIVED,
@@ -21,5 +33,36 @@ public enum LeadStatus {
     /** Not sales ready: handed to marketing nurture, no sales follow-up. */
     NURTURE,
     /** A duplicate of an open lead of the same person, merged into it ({@code mergedInto}). */
-    MERGED
+    MERGED;
+
+    /**
+     * A person's open lead: Lead Router or a rep still acts on it (received, in review, assigned,
+     * escalated, contacted). One person has at most one open lead that passed the duplicate check;
+     * later leads of the same e-mail address merge into it.
+     */
+    public static final Set<LeadStatus> OPEN = Collections.unmodifiableSet(
+            EnumSet.of(RECEIVED, IN_REVIEW, ASSIGNED, ESCALATED, CONTACTED));
+
+    /**
+     * A rep's open workload: leads given to the rep that wait for the rep's first outcome. These
+     * are what {@code rep_rotation.open_leads} counts (kept by a database trigger), what an
+     * open-lead cap limits and what capacity routing balances.
+     */
+    public static final Set<LeadStatus> AWAITING_REP = Collections.unmodifiableSet(EnumSet.of(ASSIGNED));
+
+    /**
+     * A lead a rep owns and works: given to the rep, or contacted and in the sales conversation.
+     * An open lead of a company's domain makes its rep that company's owner (account-owner routing).
+     */
+    public static final Set<LeadStatus> WORKED_BY_REP = Collections.unmodifiableSet(EnumSet.of(ASSIGNED, CONTACTED));
+
+    /** Whether a lead in this status is its person's open lead ({@link #OPEN}). */
+    public boolean isOpen() {
+        return OPEN.contains(this);
+    }
+
+    /** Whether a lead in this status counts in its rep's open workload ({@link #AWAITING_REP}). */
+    public boolean isAwaitingRep() {
+        return AWAITING_REP.contains(this);
+    }
 }

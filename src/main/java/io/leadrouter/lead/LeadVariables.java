@@ -30,13 +30,19 @@ public final class LeadVariables {
         return variables;
     }
 
-    /** The fields the Review lead form lets sales ops correct, with the problems found. */
+    /**
+     * The fields the Review lead form lets sales ops correct, with the problems found; set after
+     * {@link #display}, so the fields it holds already are left out (a second write of the same
+     * value would be a second history row).
+     */
     public static Map<String, Object> review(Lead lead) {
+        Map<String, Object> shown = display(lead);
         Map<String, Object> variables = new HashMap<>();
-        variables.put("firstName", lead.getFirstName());
-        variables.put("lastName", lead.getLastName());
-        variables.put("state", lead.getState());
-        variables.put("city", lead.getCity());
+        for (LeadField field : LeadField.with(LeadField.Trait.CORRECTED_IN_REVIEW)) {
+            if (!shown.containsKey(field.fieldName())) {
+                variables.put(field.fieldName(), field.of(lead));
+            }
+        }
         variables.put("problems", lead.getProblems());
         return variables;
     }

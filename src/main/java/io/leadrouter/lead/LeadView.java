@@ -1,48 +1,35 @@
 package io.leadrouter.lead;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A lead as the API shows it. Speed to lead: {@code slaDueAt} is the current rep's response
- * deadline, {@code slaMet} whether the first response came in time (absent until known), the
- * routing delay runs from receipt to the first rep, the rep delay from the first rep to the first
- * response (including time with reps who missed their deadline).
+ * A lead as the API shows it: its fields ({@link LeadData}, one JSON property per
+ * {@link LeadField}, attributes as a JSON object) and what Lead Router made of it. Speed to lead:
+ * {@code slaDueAt} is the current rep's response deadline, {@code slaMet} whether the first
+ * response came in time (absent until known), the routing delay runs from receipt to the first
+ * rep, the rep delay from the first rep to the first response (including time with reps who
+ * missed their deadline).
  */
 public record LeadView(
         String id,
-        String externalId,
-        String firstName,
-        String lastName,
-        String email,
-        String phone,
-        String company,
-        String website,
-        String country,
-        String state,
-        String city,
-        String industry,
-        Integer employees,
-        BigDecimal annualRevenue,
-        String product,
-        String source,
-        String language,
+        @JsonUnwrapped LeadData data,
         JsonNode attributes,
         LeadStatus status,
         List<String> problems,
         Integer score,
-        String tier,
-        String qualification,
+        LeadTier tier,
+        LeadQualification qualification,
         String qualificationReason,
         String owner,
         String team,
         Routing routing,
-        String outcome,
+        LeadOutcome outcome,
         String outcomeNote,
         String mergedInto,
         Instant receivedAt,
@@ -66,10 +53,7 @@ public record LeadView(
                         lead.getRoutingDecidedAt());
         List<String> problems = lead.getProblems() == null ? null
                 : Arrays.asList(lead.getProblems().split("\n"));
-        return new LeadView(lead.getId(), lead.getExternalId(), lead.getFirstName(), lead.getLastName(),
-                lead.getEmail(), lead.getPhone(), lead.getCompany(), lead.getWebsite(), lead.getCountry(),
-                lead.getState(), lead.getCity(), lead.getIndustry(), lead.getEmployees(), lead.getAnnualRevenue(),
-                lead.getProduct(), lead.getSource(), lead.getLanguage(),
+        return new LeadView(lead.getId(), lead.data(),
                 lead.getAttributes() == null ? null : LeadAttributes.of(lead).json(), lead.getStatus(),
                 problems, lead.getScore(), lead.getTier(), lead.getQualification(), lead.getQualificationReason(),
                 lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(), lead.getMergedInto(),
@@ -79,11 +63,10 @@ public record LeadView(
 
     /** The same lead without e-mail and phone, for those who may read it but not work it. */
     public LeadView withoutContact() {
-        return new LeadView(id, externalId, firstName, lastName, null, null, company, website, country, state,
-                city, industry, employees, annualRevenue, product, source, language, attributes, status, problems,
-                score, tier, qualification, qualificationReason, owner, team, routing, outcome, outcomeNote,
-                mergedInto, receivedAt, assignedAt, closedAt, slaDueAt, slaMet, firstResponseAt,
-                routingDelaySeconds, repDelaySeconds, reassignments, escalatedTo);
+        return new LeadView(id, data.withoutContact(), attributes, status, problems, score, tier, qualification,
+                qualificationReason, owner, team, routing, outcome, outcomeNote, mergedInto, receivedAt, assignedAt,
+                closedAt, slaDueAt, slaMet, firstResponseAt, routingDelaySeconds, repDelaySeconds, reassignments,
+                escalatedTo);
     }
 
     private static Long seconds(Duration duration) {

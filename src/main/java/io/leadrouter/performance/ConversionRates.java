@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.LeadOutcomeRecorded;
-import io.leadrouter.system.TtlCache;
 import io.leadrouter.team.RepRepository;
 
 /**
@@ -29,14 +31,17 @@ import io.leadrouter.team.RepRepository;
 public class ConversionRates {
 
     private final PerformanceRepository records;
+    private final PerformanceRows rows;
     private final RepRepository reps;
-    private final TtlCache<BasisKey, Basis> teamBases;
+    /** Each team's rate basis for {@code leadrouter.performance.team-rate-ttl}; forgotten on every deal counted. */
+    private final Cache<BasisKey, Basis> teamBases;
 
-    ConversionRates(PerformanceRepository records, RepRepository reps,
+    ConversionRates(PerformanceRepository records, PerformanceRows rows, RepRepository reps,
                     @Value("${leadrouter.performance.team-rate-ttl:60s}") Duration teamRateTtl) {
         this.records = records;
+        this.rows = rows;
         this.reps = reps;
-        this.teamBases = new TtlCache<>(teamRateTtl);
+        this.teamBases = Caffeine.newBuilder().expireAfterWrite(teamRateTtl).build();
     }
 
     /** The rates and what they were measured on ("product GTX Pro", "sector medical", "all deals"). */
@@ -125,7 +130,7 @@ public class ConversionRates {
             }
         }
         records.saveAll(counted.values());
-        teamBases.clear();
+        teamBases.invalidateAll();
     }
 
     private static void tally(Map<PerformanceRecord.Key, PerformanceRecord> counted, String rep,
@@ -137,7 +142,7 @@ public class ConversionRates {
     /** Counts a won or lost deal for the rep, overall and by product and sector where known. */
     @Transactional
     public void record(String rep, String product, String sector, boolean won) {
-        teamBases.clear();
+        teamBases.invalidateAll();
         count(rep, PerformanceRecord.Dimension.ALL, PerformanceRecord.ALL_VALUE, won);
         if (product != null) {
             count(rep, PerformanceRecord.Dimension.PRODUCT, product, won);
@@ -147,11 +152,27 @@ public class ConversionRates {
         }
     }
 
+    /**
+     * Adds the deal in the database ({@code wins = wins + 1}), so that outcomes recorded at the
+     * same moment for the same rep are all counted. The first deal of a rep in a product, sector
+     * or overall creates the row first in a transaction of its own, where a row another
+     * transaction created at the same moment is fine.
+     */
     private void count(String rep, PerformanceRecord.Dimension dimension, String value, boolean won) {
-        PerformanceRecord.Key key = new PerformanceRecord.Key(rep, dimension.name().toLowerCase(Locale.ROOT), value);
-        PerformanceRecord record = records.findById(key)
-                .orElseGet(() -> records.save(new PerformanceRecord(rep, dimension, value)));
-        record.count(won);
+        String dimensionName = dimension.name().toLowerCase(Locale.ROOT);
+        int wins = won ? 1 : 0;
+        int losses = won ? 0 : 1;
+        if (records.add(rep, dimensionName, value, wins, losses) == 1) {
+            return;
+        }
+        try {
+            rows.create(rep, dimension, value);
+        } catch (DataIntegrityViolationException createdByAnotherTransaction) {
+            // the row is there now: count on it
+        }
+        if (records.add(rep, dimensionName, value, wins, losses) != 1) {
+            throw new IllegalStateException("No performance record for " + rep + " " + dimensionName + " " + value);
+        }
     }
 
     /** Learns from what reps report: CONVERTED is a win, LOST a loss. */

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -29,4 +30,13 @@ public interface PerformanceRepository extends JpaRepository<PerformanceRecord, 
             """)
     List<Object[]> totals(@Param("reps") Collection<String> reps, @Param("product") String product,
                           @Param("sector") String sector);
+
+    /** Adds deals to a record in the database, so concurrent counts are never lost; 0 when there is no record yet. */
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update PerformanceRecord p set p.wins = p.wins + :wins, p.losses = p.losses + :losses
+            where p.repId = :rep and p.dimension = :dimension and p.value = :value
+            """)
+    int add(@Param("rep") String rep, @Param("dimension") String dimension, @Param("value") String value,
+            @Param("wins") int wins, @Param("losses") int losses);
 }

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completing "Assign lead manually": checks the rep sales ops typed in. An unknown or inactive
- * rep fails the completion, so Tasklist shows the reason and the task stays open.
+ * rep fails the completion, so Tasklist shows the reason and the task stays open. Sets
+ * {@code team}, {@code routingReason} and {@code strategy} ({@code manual}) for the chosen rep.
  */
 @Component
 class AssignLeadManuallyListener implements TaskListener {
@@ -28,5 +29,6 @@ class AssignLeadManuallyListener implements TaskListener {
         task.setVariable("owner", outcome.owner());
         task.setVariable("team", outcome.team());
         task.setVariable("routingReason", outcome.reason());
+        task.setVariable(RouteLeadDelegate.STRATEGY, outcome.strategy());
     }
 }

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
-import io.leadrouter.system.TtlCache;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepAbsenceRepository;
 import io.leadrouter.team.RepRepository;
@@ -48,8 +49,10 @@ class CapacityStrategy implements RoutingStrategy {
     private final RepRepository reps;
     private final RoutingProperties properties;
     private final Clock clock;
-    private final TtlCache<String, Counted> teamLeadsToday = new TtlCache<>(Duration.ofSeconds(1));
-    private final TtlCache<String, Long> teamSharers = new TtlCache<>(Duration.ofSeconds(1));
+    private final Cache<String, Counted> teamLeadsToday =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).build();
+    private final Cache<String, Long> teamSharers =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).build();
 
     CapacityStrategy(TeamCandidates candidates, CandidatePool pool, RoutingDecisionRepository decisions,
                      RepAbsenceRepository absences, RepRepository reps, RoutingProperties properties, Clock clock) {

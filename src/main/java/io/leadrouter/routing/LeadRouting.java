@@ -19,14 +19,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadEvent;
+import io.leadrouter.lead.LeadEventType;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadTimeline;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 
 /**
  * Gives a lead to a rep by the strategy its routing rule chose, trying the rule's fallback
  * strategies in order when one finds nobody eligible, or by hand; and records every decision
- * with its candidates ({@link RoutingDecision}).
+ * with its candidates ({@link RoutingDecision}) and, on the lead's timeline, that it happened. A
+ * strategy is the {@link RoutingStrategy} bean whose {@link RoutingStrategy#key() key} the rule
+ * names; no other list of strategies exists.
  */
 @Service
 public class LeadRouting {
@@ -43,22 +48,33 @@ public class LeadRouting {
     private final LeadRepository leads;
     private final RepRepository reps;
     private final RoutingDecisionRepository decisions;
+    private final LeadTimeline timeline;
     private final ObjectMapper json;
     private final Clock clock;
 
     LeadRouting(List<RoutingStrategy> strategies, LeadRepository leads, RepRepository reps,
-                RoutingDecisionRepository decisions, ObjectMapper json, Clock clock) {
+                RoutingDecisionRepository decisions, LeadTimeline timeline, ObjectMapper json, Clock clock) {
         this.strategies = strategies.stream().collect(Collectors.toUnmodifiableMap(RoutingStrategy::key,
                 Function.identity()));
         this.leads = leads;
         this.reps = reps;
         this.decisions = decisions;
+        this.timeline = timeline;
         this.json = json;
         this.clock = clock;
     }
 
-    /** The routing outcome as the process needs it: owner is null when nobody was eligible. */
-    public record Outcome(String owner, String team, String strategy, String reason) {
+    /**
+     * The routing outcome as the process needs it: owner is null when nobody was eligible;
+     * strategy is the one that chose the rep (the last one tried when nobody was eligible),
+     * strategiesTried the chain up to it.
+     */
+    public record Outcome(String owner, String team, String strategy, String reason, List<String> strategiesTried) {
+
+        /** A decision by hand: nothing else was tried. */
+        Outcome(String owner, String team, String strategy, String reason) {
+            this(owner, team, strategy, reason, List.of(strategy));
+        }
 
         public boolean repFound() {
             return owner != null;
@@ -72,7 +88,10 @@ public class LeadRouting {
 
     /**
      * Routes the lead by the first strategy of the chain that finds an eligible rep, never to a
-     * rep who had the lead before, and records the decision. Runs in the caller's transaction:
+     * rep who had the lead before, and records the decision. A key that names no strategy (a
+     * typo in the rules, a null strategy) ends the chain there: the lead waits for manual
+     * assignment with the reason, so sales ops see the broken rule at once rather than the next
+     * strategy quietly covering for it. Runs in the caller's transaction:
      * if anything after it fails, the assignment and the strategies' counters roll back
      * together, and the retry routes afresh.
      */
@@ -92,15 +111,6 @@ public class LeadRouting {
         return route(command, true);
     }
 
-    /**
-     * Records a step of the lead's way that is no routing decision of its own (an SLA breach, an
-     * escalation), so that the routing explanation tells the whole story in order.
-     */
-    @Transactional
-    public void recordStep(String leadId, String step, String team, String summary) {
-        decisions.save(new RoutingDecision(leadId, clock.instant(), null, team, step, null, null, summary, null));
-    }
-
     private Outcome route(Command command, boolean reassignment) {
         Lead lead = leads.require(command.leadId());
         Set<String> hadLeadBefore = new HashSet<>(decisions.previousOwners(command.leadId()));
@@ -118,11 +128,12 @@ public class LeadRouting {
             tried = key;
             attempted.add(key);
             RoutingStrategy strategy = key == null ? null : strategies.get(key);
-            choice = strategy == null
-                    ? RoutingStrategy.Choice.nobody("Unknown routing strategy '" + key + "' (set the route task's "
-                            + "input routingStrategy); known: "
-                            + String.join(", ", strategies.keySet().stream().sorted().toList()))
-                    : strategy.choose(request);
+            if (strategy == null) {
+                choice = RoutingStrategy.Choice.nobody(unknownStrategy(key));
+                failed.add(choice.reason());
+                break;
+            }
+            choice = strategy.choose(request);
             if (choice.chosen().isPresent()) {
                 break;
             }
@@ -134,13 +145,17 @@ public class LeadRouting {
             String reason = "No reassignment after the response SLA was breached: " + String.join("; ", failed)
                     + "; nobody is left to take the lead";
             record(lead, now, command.rule(), command.team(), tried, triedText, null, reason, choice);
-            return new Outcome(null, command.team(), tried, reason);
+            timeline.record(new LeadEvent(lead.getId(), LeadEventType.NO_REP_FOUND, now, null, command.team(), null,
+                    reason));
+            return new Outcome(null, command.team(), tried, reason, attempted);
         }
         if (choice.chosen().isEmpty()) {
             String reason = String.join("; ", failed) + "; the lead waits for manual assignment";
             lead.routingFoundNobody(command.team(), tried, ruleName(command), reason, now);
             record(lead, now, command.rule(), command.team(), tried, triedText, null, reason, choice);
-            return new Outcome(null, command.team(), tried, reason);
+            timeline.record(new LeadEvent(lead.getId(), LeadEventType.NO_REP_FOUND, now, null, command.team(), null,
+                    reason));
+            return new Outcome(null, command.team(), tried, reason, attempted);
         }
         Rep rep = choice.chosen().get();
         reps.countAssignment(rep.getId());
@@ -153,7 +168,16 @@ public class LeadRouting {
             lead.assignTo(rep.getId(), rep.getTeamId(), tried, ruleName(command), reason, now);
         }
         record(lead, now, command.rule(), rep.getTeamId(), tried, triedText, rep.getId(), reason, choice);
-        return new Outcome(rep.getId(), rep.getTeamId(), tried, reason);
+        timeline.record(new LeadEvent(lead.getId(),
+                reassignment ? LeadEventType.REASSIGNED_AFTER_BREACH : LeadEventType.ROUTED, now, rep.getId(),
+                rep.getTeamId(), null, reason));
+        return new Outcome(rep.getId(), rep.getTeamId(), tried, reason, attempted);
+    }
+
+    private String unknownStrategy(String key) {
+        return (key == null ? "The routing rule names no strategy" : "Unknown routing strategy '" + key + "'")
+                + " (known: " + String.join(", ", strategies.keySet().stream().sorted().toList())
+                + "): check the rule's strategies in routing-rules.dmn, or the route task's input routingStrategy";
     }
 
     /** Sales ops give the lead to a rep of their choice (Assign lead manually task). */
@@ -171,15 +195,18 @@ public class LeadRouting {
                 reason);
         record(lead, now, new RuleSource(lead.getRoutingRule(), null, null), rep.getTeamId(), MANUAL, MANUAL,
                 rep.getId(), reason, choice);
+        timeline.record(new LeadEvent(leadId, LeadEventType.ASSIGNED_BY_HAND, now, rep.getId(), rep.getTeamId(),
+                assignedBy, reason));
         return new Outcome(rep.getId(), rep.getTeamId(), MANUAL, reason);
     }
 
     /**
      * Sales ops or a manager give an assigned or escalated lead to a rep of their choice: the
      * lead's owner and team move (and with them the open-lead counts and the credit for the
-     * outcome), and the routing explanation records who reassigned it, from whom, to whom and
-     * why. Not a breach: the lead's reassignment count, which bounds reassignments after missed
-     * deadlines, stays. The rep's response clock is the caller's (see {@code sla.Reassignments}).
+     * outcome), and the routing explanation and the lead's timeline record who reassigned it,
+     * from whom, to whom and why. Not a breach: the lead's reassignment count, which bounds
+     * reassignments after missed deadlines, stays. The rep's response clock is the caller's (see
+     * {@code sla.Reassignments}).
      */
     @Transactional
     public Outcome reassignByHand(String leadId, String repId, String reassignedBy, String why) {
@@ -195,6 +222,8 @@ public class LeadRouting {
                 List.of(new RoutingStrategy.Ranked(rep, "chosen by " + reassignedBy)), reason);
         record(lead, now, new RuleSource(lead.getRoutingRule(), null, null), rep.getTeamId(), REASSIGNED_BY_HAND,
                 REASSIGNED_BY_HAND, rep.getId(), reason, choice);
+        timeline.record(new LeadEvent(leadId, LeadEventType.REASSIGNED_BY_HAND, now, rep.getId(), rep.getTeamId(),
+                reassignedBy, reason));
         return new Outcome(rep.getId(), rep.getTeamId(), REASSIGNED_BY_HAND, reason);
     }
 

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.h2.api.Trigger;
 
@@ -12,11 +14,15 @@ import io.leadrouter.lead.LeadStatus;
 /**
  * H2's side of the open-lead count (migrations V13, V19): after every insert, update or delete of
  * a lead, moves one from the old owner's {@code rep_rotation.open_leads} to the new owner's when
- * the lead's open owner changed (open = status ASSIGNED). PostgreSQL does the same in PL/pgSQL.
+ * the lead's open owner changed (open: {@link LeadStatus#AWAITING_REP}). PostgreSQL does the same
+ * in PL/pgSQL, with the statuses spelled out ({@code OpenLeadDefinitionTest} keeps them equal).
  * Runs inside the statement's transaction, so the count commits or rolls back with the lead.
  * Routing keeps this count of its own from the leads: capacity routing pages reps by it.
  */
 public class OpenLeadCountTrigger implements Trigger {
+
+    private static final Set<String> OPEN = LeadStatus.AWAITING_REP.stream().map(LeadStatus::name)
+            .collect(Collectors.toUnmodifiableSet());
 
     private int ownerColumn = -1;
     private int statusColumn = -1;
@@ -45,7 +51,7 @@ public class OpenLeadCountTrigger implements Trigger {
     }
 
     private String openOwner(Object[] row) {
-        return row != null && LeadStatus.ASSIGNED.name().equals(row[statusColumn]) ? (String) row[ownerColumn] : null;
+        return row != null && OPEN.contains(row[statusColumn]) ? (String) row[ownerColumn] : null;
     }
 
     private static void add(Connection connection, String rep, int delta) throws SQLException {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.leadrouter.lead.LeadTier;
 import io.leadrouter.team.Rep;
 
 /**
@@ -33,7 +34,7 @@ class PriorityStrategy implements RoutingStrategy {
     @Override
     public Choice choose(Request request) {
         TeamCandidates.Assessed team = candidates.paged(request)
-                .filter(paged -> assessGroup(paged, "HOT".equals(request.lead().tier())))
+                .filter(paged -> assessGroup(paged, request.lead().tier() == LeadTier.HOT))
                 .map(TeamCandidates.Paged::assessed)
                 .orElseGet(() -> candidates.assess("Priority routing", request));
         if (team.nobody() != null) {
@@ -41,7 +42,7 @@ class PriorityStrategy implements RoutingStrategy {
         }
         List<Rep> eligible = team.eligible().stream().map(Assessment::rep).toList();
         int topTier = eligible.stream().mapToInt(Rep::getSeniority).max().orElseThrow();
-        boolean hot = "HOT".equals(request.lead().tier());
+        boolean hot = request.lead().tier() == LeadTier.HOT;
         List<Rep> group = eligible.stream().filter(rep -> hot == (rep.getSeniority() == topTier)).toList();
         String groupName = hot ? "the most senior eligible tier (seniority " + topTier + ")"
                 : "reps below the top tier (seniority " + topTier + ")";

@@ -9,7 +9,8 @@ import io.leadrouter.system.TransientVariables;
 /**
  * BPMN "Reassign lead", after "Response SLA breached": the routing rule's strategy chain again,
  * in the rep's team, never to a rep who had the lead. Sets {@code repFound}, and {@code owner},
- * {@code team} and {@code routingReason} when a rep was found.
+ * {@code team}, {@code routingReason}, {@code strategy} and {@code strategiesTried} when a rep
+ * was found.
  */
 @Component
 class ReassignLeadDelegate implements JavaDelegate {
@@ -22,12 +23,13 @@ class ReassignLeadDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LeadRouting.Outcome outcome = routing.reassign(RouteLeadDelegate.command(execution,
-                (String) execution.getVariable("strategy")));
+        StrategyChain rule = RouteLeadDelegate.ruleChain(execution);
+        LeadRouting.Outcome outcome = routing.reassign(RouteLeadDelegate.command(execution, rule));
         if (outcome.repFound()) {
             execution.setVariable("owner", outcome.owner());
             execution.setVariable("team", outcome.team());
             execution.setVariable("routingReason", outcome.reason());
+            RouteLeadDelegate.showStrategy(execution, rule, outcome);
         }
         // read only by the gateway right after
         TransientVariables.set(execution, "repFound", outcome.repFound());

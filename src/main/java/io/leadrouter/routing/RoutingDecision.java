@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 /**
  * One routing decision, kept so that reps and ops can ask "why did this lead go to Bob?" and
  * "why not me?": the rule and model version, the strategies tried, and every candidate with
- * its rank or the reason it was left out ({@code candidates}, JSON).
+ * its rank or the reason it was left out ({@code candidates}, JSON). Only routing decisions: the
+ * lead's other moments (reminders, breaches, escalations, outcomes) are on its timeline
+ * ({@link io.leadrouter.lead.LeadTimeline}).
  */
 @Entity
 @Table(name = "routing_decisions")

@@ -19,7 +19,8 @@ import io.leadrouter.security.LeadAccess;
 
 /**
  * "Why did this lead go to Bob?" and "why not me?": every routing decision of a lead, for those
- * who may read the lead ({@link LeadAccess}).
+ * who may read the lead ({@link LeadAccess}). The lead's whole life in order, SLA steps included,
+ * is {@code GET /api/leads/{id}/timeline}.
  */
 @RestController
 @Transactional(readOnly = true)

@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.leadrouter.lead.LeadTier;
 import io.leadrouter.team.Rep;
 
 /**
- * One way of choosing a rep for a lead. Each strategy is one Spring bean; its {@link #key()} is
- * the name sales ops use in {@code routing-rules.dmn} and in the BPMN route task's
- * {@code routingStrategy} input. Adding a strategy is adding an implementation (and a BPMN
- * branch with its element template).
+ * One way of choosing a rep for a lead. Each strategy is one Spring bean, found by its
+ * {@link #key()}: the name sales ops use in {@code routing-rules.dmn} (strategy and fallbacks)
+ * and that a route task may pin with its {@code routingStrategy} input. Adding a strategy is
+ * adding an implementation, and an element template "Route: …" if modelers should be able to pin
+ * it on a task; the diagram's one "Route lead" task runs every strategy.
  *
  * <p>Strategies run inside the routing transaction. They assess candidates through
  * {@link CandidatePool}, which locks the team rows first, and may update the state their
@@ -28,7 +30,7 @@ public interface RoutingStrategy {
 
     /** The lead's facts strategies decide on. */
     record RoutedLead(String id, String email, String company, String website, String product, String industry,
-                      String tier, Integer score) {
+                      LeadTier tier, Integer score) {
     }
 
     /** An eligible rep in the strategy's order, and why it stands there. */

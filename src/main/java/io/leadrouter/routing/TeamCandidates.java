@@ -13,11 +13,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
-import io.leadrouter.system.TtlCache;
 import io.leadrouter.team.RepRepository;
 import io.leadrouter.team.Team;
 import io.leadrouter.team.TeamRepository;
@@ -39,7 +40,8 @@ class TeamCandidates {
      * index range, and it only decides whether a team is read a page at a time and what the
      * explanation says ("of 1,000 reps"); paging itself reads until the team is through.
      */
-    private final TtlCache<String, Long> teamSizes = new TtlCache<>(Duration.ofSeconds(1));
+    private final Cache<String, Long> teamSizes =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).build();
 
     TeamCandidates(TeamRepository teams, RepRepository reps, RepRotationRepository rotations,
                    TeamRotationRepository teamRotations, CandidatePool pool) {

@@ -1,6 +1,5 @@
 package io.leadrouter.scoring;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -8,18 +7,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.Lead;
-import io.leadrouter.lead.LeadAttributes;
+import io.leadrouter.lead.LeadDecisionInputs;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadTier;
 import io.leadrouter.system.Decisions;
 
 /**
  * Scores a lead with the modelers' DMN {@code lead-scoring.dmn}: decision {@code leadScore} sums
- * points per criterion (clamped here to 0-100), decision {@code leadTier} turns the score into
- * HOT, WARM or COLD.
- *
- * <p>Engagement comes from the lead's attributes: {@code totalVisits} and
- * {@code timeOnSiteSeconds}, or the column names of common marketing exports
- * ({@code TotalVisits}, {@code Total Time Spent on Website}).
+ * points per criterion (clamped here to 0-100), decision {@code leadTier} turns the score into a
+ * {@link LeadTier}. Both read the lead's inputs ({@link LeadDecisionInputs}: its fields, its
+ * attributes, engagement such as {@code totalVisits}), the tier with the fresh score.
  */
 @Service
 public class LeadScoring {
@@ -35,24 +32,17 @@ public class LeadScoring {
         this.decisions = decisions;
     }
 
-    public record Score(int score, String tier) {
+    public record Score(int score, LeadTier tier) {
     }
 
     @Transactional
     public Score score(String leadId) {
         Lead lead = leads.require(leadId);
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("employees", lead.getEmployees());
-        inputs.put("annualRevenue", lead.getAnnualRevenue() == null ? null : lead.getAnnualRevenue().doubleValue());
-        inputs.put("industry", lead.getIndustry());
-        inputs.put("product", lead.getProduct());
-        inputs.put("source", lead.getSource());
-        LeadAttributes attributes = LeadAttributes.of(lead);
-        inputs.put("totalVisits", attributes.whole("totalVisits", "TotalVisits"));
-        inputs.put("timeOnSiteSeconds", attributes.whole("timeOnSiteSeconds", "Total Time Spent on Website"));
-
+        Map<String, Object> inputs = LeadDecisionInputs.of(lead);
         int score = clamp(points(decisions.evaluate(SCORE_DECISION, inputs)));
-        String tier = decisions.evaluateSingle(TIER_DECISION, Map.of("score", score)).getEntry("tier");
+        inputs.put("score", score);
+        LeadTier tier = DecisionWords.read(LeadTier.class, TIER_DECISION,
+                decisions.evaluateSingle(TIER_DECISION, inputs), "tier");
         lead.recordScore(score, tier);
         return new Score(score, tier);
     }
@@ -68,6 +58,4 @@ public class LeadScoring {
     static int clamp(int points) {
         return Math.max(0, Math.min(100, points));
     }
-
-
 }

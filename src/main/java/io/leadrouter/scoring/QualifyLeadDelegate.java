@@ -8,21 +8,23 @@ import io.leadrouter.system.TransientVariables;
 
 /**
  * BPMN "Qualify lead". The qualification and its reason are on the lead; as variables they serve
- * the gateway and the closing step right after, so they are transient.
+ * the gateway and the closing step right after, so they are transient. The gateway compares the
+ * qualification's name ({@code ${qualification == 'NURTURE'}}).
  */
 @Component
 class QualifyLeadDelegate implements JavaDelegate {
 
-    private final LeadQualification qualification;
+    private final LeadQualifier qualifier;
 
-    QualifyLeadDelegate(LeadQualification qualification) {
-        this.qualification = qualification;
+    QualifyLeadDelegate(LeadQualifier qualifier) {
+        this.qualifier = qualifier;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        LeadQualification.Qualification result = qualification.qualify((String) execution.getVariable("leadId"));
-        TransientVariables.set(execution, "qualification", result.qualification());
+        LeadQualifier.Qualified result = qualifier.qualify((String) execution.getVariable("leadId"));
+        TransientVariables.set(execution, "qualification",
+                result.qualification() == null ? null : result.qualification().name());
         TransientVariables.set(execution, "qualificationReason", result.reason());
     }
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
@@ -13,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import io.leadrouter.team.Team;
 import io.leadrouter.team.TeamRepository;
-import io.leadrouter.system.TtlCache;
 
 /**
  * Who besides its owner reads a lead's task in Tasklist, as the candidates of "Work lead" and
@@ -32,7 +33,8 @@ public class LeadTaskReaders {
     private final TeamRepository teams;
     private final IdentityService identity;
     /** Managers change in the Admin app, rarely; a task created within a minute may miss a new one. */
-    private final TtlCache<String, List<String>> managersOfTeam = new TtlCache<>(Duration.ofMinutes(1));
+    private final Cache<String, List<String>> managersOfTeam =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
     LeadTaskReaders(TeamRepository teams, IdentityService identity) {
         this.teams = teams;

@@ -6,54 +6,53 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * HTTP Basic credentials that were checked against the engine's users a moment ago, so that an
  * API client sending a lead after lead does not cost two database queries (password check and
  * groups) per request: under load those queries took the connections the job executor needs to
  * route leads (BENCHMARKS.md). Only successful checks are kept, by a SHA-256 digest of the
- * header (never the password), for {@code leadrouter.security.credentials-ttl}: a changed
- * password or removed membership applies within that time.
+ * header (never the password), for {@code leadrouter.security.credentials-ttl} after the check:
+ * a changed password or removed membership applies within that time. At most
+ * {@value #MAX_ENTRIES} credentials are kept; beyond that the least used are forgotten (and
+ * checked again when they come back). A zero time remembers nothing.
  */
 final class VerifiedCredentials {
 
-    private static final int MAX_ENTRIES = 10_000;
+    static final int MAX_ENTRIES = 10_000;
 
-    /** A user let in, their groups, and until when (System.nanoTime). */
-    record User(String id, List<String> groups, long validUntil) {
+    /** A user let in, and their groups. */
+    record User(String id, List<String> groups) {
     }
 
-    private final long ttlNanos;
-    private final Map<String, User> verified = new ConcurrentHashMap<>();
+    private final Cache<String, User> verified;
 
     VerifiedCredentials(Duration ttl) {
-        this.ttlNanos = ttl.toNanos();
+        this(ttl, Ticker.systemTicker());
+    }
+
+    /** {@code ticker} tells the time the entries expire by (a test's clock). */
+    VerifiedCredentials(Duration ttl, Ticker ticker) {
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(ttl.isNegative() ? Duration.ZERO : ttl)
+                .ticker(ticker)
+                // evicts on the caller's thread: a moment's work, and the bound holds when put returns
+                .executor(Runnable::run)
+                .build();
     }
 
     /** The user these credentials were verified for, while still fresh; null otherwise. */
     User get(String authorizationHeader) {
-        if (ttlNanos <= 0 || authorizationHeader == null) {
-            return null;
-        }
-        String key = digest(authorizationHeader);
-        User user = verified.get(key);
-        if (user != null && user.validUntil() - System.nanoTime() < 0) {
-            verified.remove(key, user);
-            return null;
-        }
-        return user;
+        return authorizationHeader == null ? null : verified.getIfPresent(digest(authorizationHeader));
     }
 
     void put(String authorizationHeader, String userId, List<String> groups) {
-        if (ttlNanos <= 0) {
-            return;
-        }
-        if (verified.size() >= MAX_ENTRIES) {
-            verified.clear();
-        }
-        verified.put(digest(authorizationHeader), new User(userId, List.copyOf(groups), System.nanoTime() + ttlNanos));
+        verified.put(digest(authorizationHeader), new User(userId, List.copyOf(groups)));
     }
 
     private static String digest(String header) {

@@ -1,13 +1,16 @@
 package io.leadrouter.sla;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadEvent;
+import io.leadrouter.lead.LeadEventType;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.routing.LeadRouting;
+import io.leadrouter.lead.LeadTimeline;
 import io.leadrouter.team.Directory;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
@@ -15,7 +18,8 @@ import io.leadrouter.team.RepRepository;
 /**
  * The end of the escalation path: no rep responded in time and either the reassignments are used
  * up ({@code leadrouter.sla.max-reassignments}) or nobody eligible is left. The lead goes to the
- * manager of the rep who had it last (any member of {@code managers} when that rep has none).
+ * manager of the rep who had it last (any member of {@code managers} when that rep has none), and
+ * the escalation goes on the lead's timeline.
  */
 @Service
 public class Escalations {
@@ -23,16 +27,16 @@ public class Escalations {
     private final LeadRepository leads;
     private final RepRepository reps;
     private final Directory directory;
-    private final LeadRouting routing;
+    private final LeadTimeline timeline;
     private final SlaProperties properties;
     private final Clock clock;
 
-    Escalations(LeadRepository leads, RepRepository reps, Directory directory, LeadRouting routing,
+    Escalations(LeadRepository leads, RepRepository reps, Directory directory, LeadTimeline timeline,
                 SlaProperties properties, Clock clock) {
         this.leads = leads;
         this.reps = reps;
         this.directory = directory;
-        this.routing = routing;
+        this.timeline = timeline;
         this.properties = properties;
         this.clock = clock;
     }
@@ -57,8 +61,9 @@ public class Escalations {
                 : lastName + " did not respond in time and nobody else in team " + lead.getTeamId() + " is eligible";
         String to = manager == null ? "the sales managers" : directory.nameOf(manager) + ", manager of " + lastName;
         String reason = "Escalated to " + to + ": " + why;
-        lead.escalateTo(manager, reason, clock.instant());
-        routing.recordStep(leadId, "escalation", lead.getTeamId(), reason);
+        Instant now = clock.instant();
+        lead.escalateTo(manager, reason, now);
+        timeline.record(new LeadEvent(leadId, LeadEventType.ESCALATED, now, manager, lead.getTeamId(), null, reason));
         return new Escalation(manager, reason);
     }
 }

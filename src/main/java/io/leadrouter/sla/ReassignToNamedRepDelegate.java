@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * BPMN "Reassign to named rep", after "Reassignment requested": gives the lead (the business
  * key) to the rep named by the request's transient variables {@code reassignTo},
  * {@code reassignedBy} and {@code reassignmentReason}; sets {@code owner}, {@code team} and
- * {@code routingReason} for the new rep's clock and task.
+ * {@code routingReason} for the new rep's clock and task, and {@code strategy}
+ * ({@code reassigned-by-hand}) so that Cockpit names who chose the rep.
  */
 @Component
 class ReassignToNamedRepDelegate implements JavaDelegate {
@@ -35,5 +36,6 @@ class ReassignToNamedRepDelegate implements JavaDelegate {
         execution.setVariable("owner", outcome.owner());
         execution.setVariable("team", outcome.team());
         execution.setVariable("routingReason", outcome.reason());
+        execution.setVariable("strategy", outcome.strategy());
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** BPMN "Record reminder": the reminder goes on the response clock and into the routing explanation. */
+/** BPMN "Record reminder": the reminder goes on the response clock and on the lead's timeline. */
 @Component
 class RecordReminderDelegate implements JavaDelegate {
 

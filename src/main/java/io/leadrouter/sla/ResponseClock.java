@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.leadrouter.lead.LeadTier;
+
 /**
  * One rep's response clock for one lead: started when the lead was given to the rep, due after
  * the tier's response time in the rep's business hours, and ended by the rep's first outcome
@@ -36,7 +38,8 @@ public class ResponseClock {
     @Column(name = "team_id", nullable = false)
     private String teamId;
 
-    private String tier;
+    @Enumerated(EnumType.STRING)
+    private LeadTier tier;
 
     @Column(name = "response_time", nullable = false)
     private String responseTime;
@@ -72,7 +75,7 @@ public class ResponseClock {
     protected ResponseClock() {
     }
 
-    ResponseClock(String leadId, String repId, String teamId, String tier, BusinessTime responseTime,
+    ResponseClock(String leadId, String repId, String teamId, LeadTier tier, BusinessTime responseTime,
                   Instant assignedAt, Instant reminderAt, Instant dueAt, Duration routingDelay) {
         this.id = UUID.randomUUID().toString();
         this.leadId = leadId;
@@ -126,7 +129,7 @@ public class ResponseClock {
         return teamId;
     }
 
-    public String getTier() {
+    public LeadTier getTier() {
         return tier;
     }
 

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadEvent;
+import io.leadrouter.lead.LeadEventType;
 import io.leadrouter.lead.LeadOutcomeRecorded;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.routing.LeadRouting;
+import io.leadrouter.lead.LeadTimeline;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 
@@ -32,17 +34,17 @@ public class ResponseClocks {
     private final ResponseClockRepository clocks;
     private final ResponseSla sla;
     private final SlaProperties properties;
-    private final LeadRouting routing;
+    private final LeadTimeline timeline;
     private final Clock clock;
 
     ResponseClocks(LeadRepository leads, RepRepository reps, ResponseClockRepository clocks, ResponseSla sla,
-                   SlaProperties properties, LeadRouting routing, Clock clock) {
+                   SlaProperties properties, LeadTimeline timeline, Clock clock) {
         this.leads = leads;
         this.reps = reps;
         this.clocks = clocks;
         this.sla = sla;
         this.properties = properties;
-        this.routing = routing;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -68,7 +70,7 @@ public class ResponseClocks {
         Rep rep = reps.findById(lead.getOwnerId())
                 .orElseThrow(() -> new IllegalStateException("The owner of lead " + leadId + ", '" + lead.getOwnerId()
                         + "', is no rep"));
-        ResponseSla.Terms terms = sla.terms(lead.getTier());
+        ResponseSla.Terms terms = sla.terms(lead);
         BusinessCalendar calendar = calendarOf(rep);
         Instant now = clock.instant();
         Duration responseTime = calendar.length(terms.responseTime());
@@ -82,18 +84,20 @@ public class ResponseClocks {
         return new Deadline(reminder, due);
     }
 
-    /** The reminder is due: recorded on the clock and in the routing explanation. */
+    /** The reminder is due: recorded on the clock and on the lead's timeline. */
     @Transactional
     public void remind(String leadId) {
         clocks.findOpen(leadId).filter(running -> running.getRemindedAt() == null).ifPresent(running -> {
-            running.remind(clock.instant());
-            routing.recordStep(leadId, "sla-reminder", running.getTeamId(), "Reminder: " + describe(running, false));
+            Instant now = clock.instant();
+            running.remind(now);
+            timeline.record(new LeadEvent(leadId, LeadEventType.REMINDED, now, running.getRepId(),
+                    running.getTeamId(), null, "Reminder: " + describe(running, false)));
         });
     }
 
     /**
      * The deadline passed without a response: the clock ends as breached, the lead has missed
-     * its SLA, and the breach is recorded in the routing explanation.
+     * its SLA, and the breach is recorded on the lead's timeline.
      */
     @Transactional
     public Breach breach(String leadId) {
@@ -101,9 +105,10 @@ public class ResponseClocks {
         Optional<ResponseClock> running = clocks.findOpen(leadId);
         String rep = running.map(ResponseClock::getRepId).orElse(lead.getOwnerId());
         running.ifPresent(missed -> {
-            missed.breach(clock.instant());
-            routing.recordStep(leadId, "sla-breach", missed.getTeamId(),
-                    "Response SLA breached: " + describe(missed, true));
+            Instant now = clock.instant();
+            missed.breach(now);
+            timeline.record(new LeadEvent(leadId, LeadEventType.SLA_BREACHED, now, missed.getRepId(),
+                    missed.getTeamId(), null, "Response SLA breached: " + describe(missed, true)));
         });
         lead.missResponseSla();
         return new Breach(rep, lead.getReassignments() < properties.maxReassignments());

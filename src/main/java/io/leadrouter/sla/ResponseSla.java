@@ -1,11 +1,10 @@
 package io.leadrouter.sla;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Service;
 
+import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadDecisionInputs;
 import io.leadrouter.system.Decisions;
 
 /** The response SLA of a lead's tier, from the modelers' DMN {@code response-sla.dmn}. */
@@ -41,10 +40,9 @@ public class ResponseSla {
         }
     }
 
-    public Terms terms(String tier) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("tier", tier);
-        DmnDecisionResultEntries result = decisions.evaluateSingle(DECISION, inputs);
+    /** The terms for this lead; the decision reads the lead's inputs ({@link LeadDecisionInputs}), its tier above all. */
+    public Terms terms(Lead lead) {
+        DmnDecisionResultEntries result = decisions.evaluateSingle(DECISION, LeadDecisionInputs.of(lead));
         return Terms.of(result.getEntry("responseTime"), result.getEntry("reminderAt"));
     }
 }

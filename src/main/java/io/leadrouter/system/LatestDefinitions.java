@@ -3,6 +3,8 @@ package io.leadrouter.system;
 import java.time.Duration;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Which deployed version of a process or decision is the latest, looked up at most once per
  * {@code leadrouter.decisions.latest-version-ttl} (default 1 s) per key instead of by a query for
  * every lead: the engine's own "latest by key" asks the database each time. A version deployed
- * on this node or on another node sharing the database applies within that time.
+ * on this node or on another node sharing the database applies within that time. A key that is
+ * not deployed is not remembered: it is looked up again on the next call.
  */
 @Component
 public class LatestDefinitions {
@@ -23,14 +26,14 @@ public class LatestDefinitions {
     }
 
     private final RepositoryService repositoryService;
-    private final TtlCache<String, Latest> processes;
-    private final TtlCache<String, Latest> decisions;
+    private final Cache<String, Latest> processes;
+    private final Cache<String, Latest> decisions;
 
     LatestDefinitions(RepositoryService repositoryService,
                       @Value("${leadrouter.decisions.latest-version-ttl:1s}") Duration ttl) {
         this.repositoryService = repositoryService;
-        this.processes = new TtlCache<>(ttl);
-        this.decisions = new TtlCache<>(ttl);
+        this.processes = Caffeine.newBuilder().expireAfterWrite(ttl).build();
+        this.decisions = Caffeine.newBuilder().expireAfterWrite(ttl).build();
     }
 
     public Latest process(String key) {
@@ -49,7 +52,7 @@ public class LatestDefinitions {
         }, "Decision");
     }
 
-    private static Latest latest(TtlCache<String, Latest> cache, String key, Function<String, Latest> lookUp,
+    private static Latest latest(Cache<String, Latest> cache, String key, Function<String, Latest> lookUp,
                                  String kind) {
         Latest found = cache.get(key, lookUp);
         if (found == null) {

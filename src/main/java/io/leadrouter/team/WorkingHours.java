@@ -12,9 +12,10 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * A rep's working week: days, daily hours and time zone, e.g. MON-FRI 09:00-17:00
@@ -34,22 +35,20 @@ public record WorkingHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayO
         days = Set.copyOf(days);
     }
 
-    /** Parsed stored forms: routing reads every candidate's hours for every lead. Immutable values. */
-    private static final Map<List<String>, WorkingHours> PARSED = new ConcurrentHashMap<>();
+    /**
+     * Stored forms parsed before, at most {@value #MAX_PARSED} of them (the least used are parsed
+     * again when they come back): routing reads every candidate's hours for every lead, and a team
+     * shares a handful of forms. The values are immutable and never go stale; a form that does not
+     * parse is not kept.
+     */
     private static final int MAX_PARSED = 10_000;
+    private static final Cache<List<String>, WorkingHours> PARSED = Caffeine.newBuilder()
+            .maximumSize(MAX_PARSED)
+            .build();
 
     /** Reads the stored form: zone id, "HH:mm", "HH:mm", days as "MON,TUE,…". */
     public static WorkingHours parse(String zone, String start, String end, String days) {
-        List<String> key = Arrays.asList(zone, start, end, days);
-        WorkingHours known = PARSED.get(key);
-        if (known != null) {
-            return known;
-        }
-        WorkingHours parsed = read(zone, start, end, days);
-        if (PARSED.size() < MAX_PARSED) {
-            PARSED.put(key, parsed);
-        }
-        return parsed;
+        return PARSED.get(Arrays.asList(zone, start, end, days), key -> read(zone, start, end, days));
     }
 
     private static WorkingHours read(String zone, String start, String end, String days) {

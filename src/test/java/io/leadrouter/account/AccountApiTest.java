@@ -62,6 +62,22 @@ class AccountApiTest {
     }
 
     @Test
+    void aCompanysSubdomainsAndCountrySitesNameItsRegistrableDomain() {
+        Account account = newAccount("carl.lin");
+        String domain = "globex-" + UUID.randomUUID().toString().substring(0, 6) + ".co.uk";
+
+        ResponseEntity<JsonNode> set = put(driver.as("sam.ops", "demo"), account.getId(),
+                "{\"domains\": [\"https://shop.eu." + domain + "/en\"]}");
+
+        assertThat(set.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(set.getBody().get("domains").findValuesAsText("domain")).containsExactly(domain);
+        assertThat(owners.ownerOf(leadFrom("hank@sales." + domain), "east")).hasValueSatisfying(owner -> {
+            assertThat(owner.repId()).isEqualTo("carl.lin");
+            assertThat(owner.how()).contains("domain " + domain);
+        });
+    }
+
+    @Test
     void salesOpsAddAndRemoveOneDomain() {
         Account account = newAccount("carl.lin");
         String domain = "vandelay-" + UUID.randomUUID().toString().substring(0, 6) + ".com";

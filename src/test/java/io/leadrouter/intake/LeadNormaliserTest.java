@@ -72,6 +72,14 @@ class LeadNormaliserTest {
     }
 
     @Test
+    void aNationalPhoneNumberIsReadByTheLeadsCountry() {
+        assertThat(LeadNormaliser.normalise(lead("a@b.com", "(030) 123 45 67", "C", "Germany", null, null)).data()
+                .phone()).isEqualTo("+49301234567");
+        assertThat(LeadNormaliser.normalise(lead("a@b.com", "(617) 555-0199", "C", null, "Massachusetts", null))
+                .data().phone()).isEqualTo("+16175550199");
+    }
+
+    @Test
     void missingCountryAndUnknownUsStateAreProblems() {
         assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "Select", null, null)).problems())
                 .containsExactly("No country");

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,9 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 
 /**
@@ -71,8 +72,8 @@ class LeadRoutingProcessTest {
   private static final Date SLA_REMINDER = Date.from(Instant.parse("2099-01-05T09:11:15Z"));
   private static final Date SLA_DUE = Date.from(Instant.parse("2099-01-05T09:15:00Z"));
 
-  /** Routing strategy key → the route task drawn for it (one per strategy). */
-  private static final Map<String, String> ROUTE_TASKS = routeTasks();
+  private static final String ELEMENT_TEMPLATES = "processes/.camunda/element-templates/route-strategies.json";
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
   ProcessEngine processEngine;
 
@@ -109,10 +110,9 @@ class LeadRoutingProcessTest {
 
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(pi).hasPassedInOrder("LeadReceived", "ValidateLead", "ScoreLead", "QualifyLead",
-        "ChooseRoute", "RouteRoundRobin", "RepFoundGateway");
+        "ChooseRoute", "RouteLead", "RepFoundGateway");
     assertThat(pi).hasPassedInOrder("ValidateLead", "DuplicateGateway", "NeedsReviewGateway", "ScoreLead");
-    assertThat(pi).hasNotPassed("MergeLead", "ReviewLead", "ApplyReviewCorrections", "RouteByDirectRule",
-        "AssignLeadManually");
+    assertThat(pi).hasNotPassed("MergeLead", "ReviewLead", "ApplyReviewCorrections", "AssignLeadManually");
     assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM)
         .hasCandidateUserAssociated("celia.rouche");
     assertThat(task().getDueDate()).as("Tasklist sorts by the response deadline").isEqualTo(SLA_DUE);
@@ -144,7 +144,7 @@ class LeadRoutingProcessTest {
     execute(job());
 
     assertThat(pi).hasPassedInOrder("ValidateLead", "ReviewLead", "ApplyReviewCorrections", "ScoreLead",
-        "QualifyLead", "ChooseRoute", "RouteRoundRobin");
+        "QualifyLead", "ChooseRoute", "RouteLead");
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM);
     assertThat(calls).containsExactly("validateLead", "applyReviewCorrections", "scoreLead", "qualifyLead",
@@ -193,8 +193,8 @@ class LeadRoutingProcessTest {
     strategy = "direct";
     ProcessInstance pi = startLeadAndPassIntake();
 
-    assertThat(pi).hasPassedInOrder("ChooseRoute", "RouteByDirectRule");
-    assertThat(pi).hasNotPassed("RouteRoundRobin", "AssignLeadManually");
+    assertThat(pi).hasPassedInOrder("ChooseRoute", "RouteLead");
+    assertThat(pi).hasNotPassed("AssignLeadManually");
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(task()).isAssignedTo(DIRECT_REP).hasCandidateGroupAssociated(TEAM);
     assertThat(calls).endsWith("chooseRoute", "routeLead:direct", "startResponseClock:" + DIRECT_REP,
@@ -206,14 +206,14 @@ class LeadRoutingProcessTest {
     repFound = false;
     ProcessInstance pi = startLeadAndPassIntake();
 
-    assertThat(pi).hasPassedInOrder("ChooseRoute", "RouteRoundRobin");
+    assertThat(pi).hasPassedInOrder("ChooseRoute", "RouteLead");
     assertThat(pi).isWaitingAt("AssignLeadManually");
     assertThat(task()).hasCandidateGroup("sales-ops").isNotAssigned();
     assertDeployedForm("assign-lead");
 
     complete(task(), withVariables("owner", "kees.bakker"));
 
-    assertThat(pi).hasPassedInOrder("RouteRoundRobin", "AssignLeadManually");
+    assertThat(pi).hasPassedInOrder("RouteLead", "AssignLeadManually");
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(task()).isAssignedTo("kees.bakker").hasCandidateGroupAssociated("sales-benelux");
     assertThat(calls).endsWith("routeLead:round-robin", "assignLeadManually:kees.bakker",
@@ -222,93 +222,96 @@ class LeadRoutingProcessTest {
 
   @Test
   void unknownRoutingStrategyFallsBackToManualAssignment() {
+    // LeadRouting finds nobody for a key no strategy has (LeadRoutingTest): the model does not branch on keys
     strategy = "territory-v2";
+    repFound = false;
     ProcessInstance pi = startLeadAndPassIntake();
 
-    assertThat(pi).hasPassed("ChooseRoute");
-    assertThat(pi).hasNotPassed(ROUTE_TASKS.values().toArray(String[]::new));
+    assertThat(pi).hasPassedInOrder("ChooseRoute", "RouteLead");
     assertThat(pi).isWaitingAt("AssignLeadManually");
     assertThat(task()).hasCandidateGroup("sales-ops");
-    assertThat(calls).endsWith("chooseRoute");
+    assertThat(calls).endsWith("chooseRoute", "routeLead:territory-v2");
   }
 
-  @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({
-      "round-robin,          RouteRoundRobin",
-      "weighted-round-robin, RouteWeightedRoundRobin",
-      "direct,               RouteByDirectRule",
-      "priority,             RouteByPriority",
-      "performance,          RouteByPerformance",
-      "capacity,             RouteByCapacity",
-      "account-owner,        RouteToAccountOwner",
-  })
-  void eachRoutingStrategyHasItsOwnRouteTaskThatRunsTheDelegateWithThatStrategy(String key, String routeTask) {
+  @ParameterizedTest
+  @ValueSource(strings = {"round-robin", "weighted-round-robin", "direct", "priority", "performance", "capacity",
+      "account-owner"})
+  void everyRoutingStrategyRunsInTheOneRouteLeadTaskByTheRulesChain(String key) {
     strategy = key;
     ProcessInstance pi = startLeadAndPassIntake();
 
-    assertThat(pi).hasPassedInOrder("ChooseRoute", "StrategyGateway", routeTask, "RoutedJoin", "RepFoundGateway");
-    assertThat(pi).hasPassed(routeTask);
-    assertThat(pi).hasNotPassed(ROUTE_TASKS.values().stream().filter(task -> !task.equals(routeTask))
-        .toArray(String[]::new));
+    assertThat(pi).hasPassedInOrder("ChooseRoute", "RouteLead", "RepFoundGateway");
     assertThat(pi).hasNotPassed("AssignLeadManually");
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(task()).isAssignedTo("direct".equals(key) ? DIRECT_REP : ROUND_ROBIN_REP)
         .hasCandidateGroupAssociated(TEAM);
-    // the delegate saw exactly this strategy as its local input parameter (checked not to leak)
+    // the delegate ran once, by the rule's chain and with no strategy pinned on the task
     assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "chooseRoute",
         "routeLead:" + key, "startResponseClock:" + ("direct".equals(key) ? DIRECT_REP : ROUND_ROBIN_REP),
         "notify:ASSIGNED");
   }
 
   @Test
-  void everyRoutingStrategyKeyOfTheModelHasItsRouteTask() {
-    // guards the test table above and ROUTE_TASKS against a branch added to the model only
+  void oneRouteTaskRunsEveryStrategyAndTheModelNamesNone() {
+    // a new strategy is a class: nothing in the model lists or branches on strategy keys
     BpmnModelInstance model = deployedModel();
-    List<String> keys = model.getModelElementsByType(ServiceTask.class).stream()
-        .map(task -> inputParameter(task, "routingStrategy"))
-        .filter(key -> key != null)
+    List<String> routeTasks = model.getModelElementsByType(ServiceTask.class).stream()
+        .filter(task -> "${routeLeadDelegate}".equals(task.getCamundaDelegateExpression()))
+        .map(ServiceTask::getId)
         .toList();
-    assertThat(keys).containsExactlyInAnyOrderElementsOf(ROUTE_TASKS.keySet());
-    ROUTE_TASKS.forEach((key, taskId) -> {
-      ServiceTask task = model.getModelElementById(taskId);
-      assertThat(task).as(taskId).isNotNull();
-      assertThat(task.getCamundaDelegateExpression()).isEqualTo("${routeLeadDelegate}");
-      assertThat(inputParameter(task, "routingStrategy")).isEqualTo(key);
+    assertThat(routeTasks).containsExactly("RouteLead");
+    assertThat(model.getModelElementsByType(ServiceTask.class))
+        .allSatisfy(task -> assertThat(inputParameter(task, "routingStrategy")).as(task.getId()).isNull());
+    assertThat(model.getModelElementsByType(SequenceFlow.class))
+        .filteredOn(flow -> flow.getConditionExpression() != null)
+        .allSatisfy(flow -> assertThat(flow.getConditionExpression().getTextContent()).as(flow.getId())
+            .doesNotContain("strategy"));
+  }
+
+  @Test
+  void routeLeadMatchesItsElementTemplateAndEachStrategyTemplatePinsItsStrategy() throws IOException {
+    Map<String, JsonNode> byId = elementTemplates();
+    ServiceTask routeLead = deployedModel().getModelElementById("RouteLead");
+    String templateId = routeLead.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate");
+    assertThat(templateId).isEqualTo("io.leadrouter.route.by-rules");
+    assertThat(routeLead.getAttributeValueNs(CAMUNDA_NS, "modelerTemplateVersion"))
+        .isEqualTo(byId.get(templateId).get("version").asText());
+    assertThat(bindings(byId.get(templateId)))
+        .containsExactly(Map.entry("property camunda:delegateExpression", "${routeLeadDelegate}"));
+    assertTemplateApplied(byId.get(templateId), routeLead);
+
+    byId.forEach((id, template) -> {
+      if (!id.equals(templateId)) {
+        String key = id.substring("io.leadrouter.route.".length());
+        assertThat(bindings(template)).as(id).containsOnly(
+            Map.entry("property camunda:delegateExpression", "${routeLeadDelegate}"),
+            Map.entry("camunda:inputParameter routingStrategy", key));
+        assertThat(template.get("description").asText()).as(id).contains("fallback strategies still follow it");
+      }
     });
   }
 
   @Test
-  void routeTasksMatchTheirModelerElementTemplates() throws IOException {
-    JsonNode templates = new ObjectMapper().readTree(
-        Path.of("processes/.camunda/element-templates/route-strategies.json").toFile());
-    Map<String, JsonNode> byId = new LinkedHashMap<>();
-    templates.forEach(template -> byId.put(template.get("id").asText(), template));
-    assertThat(byId).hasSize(ROUTE_TASKS.size());
+  void aTaskPinnedByAStrategyTemplateHandsThatStrategyToTheDelegate() throws IOException {
+    // as a modeler applies "Route: priority tier" to Route lead in Camunda Modeler
+    BpmnModelInstance model = Bpmn.readModelFromStream(getClass().getResourceAsStream("/lead-routing.bpmn"));
+    ServiceTask routeLead = model.getModelElementById("RouteLead");
+    JsonNode priority = elementTemplates().get("io.leadrouter.route.priority");
+    routeLead.setAttributeValueNs(CAMUNDA_NS, "modelerTemplate", priority.get("id").asText());
+    routeLead.builder().camundaInputParameter("routingStrategy", "priority");
+    assertTemplateApplied(priority, routeLead);
+    String pinnedVersion = repositoryService().createDeployment().addModelInstance("lead-routing.bpmn", model)
+        .addClasspathResource("work-lead.form").addClasspathResource("assign-lead.form").deploy().getId();
+    try {
+      ProcessInstance pi = startLeadAndPassIntake();
 
-    BpmnModelInstance model = deployedModel();
-    ROUTE_TASKS.forEach((key, taskId) -> {
-      ServiceTask task = model.getModelElementById(taskId);
-      String templateId = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplate");
-      assertThat(templateId).as(taskId).isEqualTo("io.leadrouter.route." + key);
-      JsonNode template = byId.get(templateId);
-      assertThat(template).as(templateId).isNotNull();
-      assertThat(task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplateVersion"))
-          .isEqualTo(template.get("version").asText());
-      for (JsonNode property : template.get("properties")) {
-        JsonNode binding = property.get("binding");
-        String value = property.get("value").asText();
-        String name = binding.get("name").asText();
-        switch (binding.get("type").asText()) {
-          case "property" -> {
-            assertThat(name).isEqualTo("camunda:delegateExpression");
-            assertThat(task.getCamundaDelegateExpression()).as(taskId).isEqualTo(value);
-          }
-          case "camunda:inputParameter" -> assertThat(inputParameter(task, name)).as("%s %s", taskId, name)
-              .isEqualTo(value);
-          default -> throw new AssertionError("unexpected binding " + binding);
-        }
-      }
-    });
+      assertThat(pi).hasPassedInOrder("ChooseRoute", "RouteLead").isWaitingAt("WorkLead");
+      assertThat(task()).isAssignedTo(ROUND_ROBIN_REP);
+      assertThat(calls).containsSubsequence("chooseRoute", "routeLead:priority pinned, rule round-robin",
+          "startResponseClock:" + ROUND_ROBIN_REP);
+    } finally {
+      repositoryService().deleteDeployment(pinnedVersion, true);
+    }
   }
 
   @Test
@@ -450,13 +453,16 @@ class LeadRoutingProcessTest {
     Mocks.register("chooseRouteDelegate", (JavaDelegate) execution -> {
       calls.add("chooseRoute");
       execution.setVariable("team", TEAM);
+      execution.setVariable("strategyChain", strategy);
       execution.setVariable("strategy", strategy);
       execution.setVariable("directRep", "direct".equals(strategy) ? DIRECT_REP : null);
       execution.setVariable("routingRule", "rule-eu-" + strategy);
     });
     Mocks.register("routeLeadDelegate", (JavaDelegate) execution -> {
-      String routingStrategy = local(execution, "routingStrategy");
-      calls.add("routeLead:" + routingStrategy);
+      String pinned = local(execution, "routingStrategy");
+      String chain = (String) execution.getVariable("strategyChain");
+      calls.add("routeLead:" + (pinned == null ? chain : pinned + " pinned, rule " + chain));
+      String routingStrategy = pinned == null ? chain : pinned;
       String owner = !repFound ? null
           : "direct".equals(routingStrategy) ? (String) execution.getVariable("directRep") : ROUND_ROBIN_REP;
       execution.setVariable("owner", owner);
@@ -486,6 +492,38 @@ class LeadRoutingProcessTest {
     Mocks.register("leadTaskReaders", new TaskReadersStub("celia.rouche"));
   }
 
+  private static Map<String, JsonNode> elementTemplates() throws IOException {
+    Map<String, JsonNode> byId = new LinkedHashMap<>();
+    new ObjectMapper().readTree(Path.of(ELEMENT_TEMPLATES).toFile())
+        .forEach(template -> byId.put(template.get("id").asText(), template));
+    return byId;
+  }
+
+  /** A template's bindings as "type name" → value. */
+  private static Map<String, String> bindings(JsonNode template) {
+    Map<String, String> bindings = new LinkedHashMap<>();
+    for (JsonNode property : template.get("properties")) {
+      JsonNode binding = property.get("binding");
+      bindings.put(binding.get("type").asText() + " " + binding.get("name").asText(), property.get("value").asText());
+    }
+    return bindings;
+  }
+
+  /** The task holds what the template binds, as Camunda Modeler writes it. */
+  private static void assertTemplateApplied(JsonNode template, ServiceTask task) {
+    bindings(template).forEach((binding, value) -> {
+      switch (binding.substring(0, binding.indexOf(' '))) {
+        case "property" -> {
+          assertThat(binding).isEqualTo("property camunda:delegateExpression");
+          assertThat(task.getCamundaDelegateExpression()).as(task.getId()).isEqualTo(value);
+        }
+        case "camunda:inputParameter" -> assertThat(inputParameter(task, binding.substring(binding.indexOf(' ') + 1)))
+            .as("%s %s", task.getId(), binding).isEqualTo(value);
+        default -> throw new AssertionError("unexpected binding " + binding);
+      }
+    });
+  }
+
   private BpmnModelInstance deployedModel() {
     String definitionId = repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
         .latestVersion().singleResult().getId();
@@ -502,18 +540,6 @@ class LeadRoutingProcessTest {
         .filter(parameter -> name.equals(parameter.getCamundaName()))
         .map(CamundaInputParameter::getTextContent)
         .findFirst().orElse(null);
-  }
-
-  private static Map<String, String> routeTasks() {
-    Map<String, String> tasks = new LinkedHashMap<>();
-    tasks.put("round-robin", "RouteRoundRobin");
-    tasks.put("weighted-round-robin", "RouteWeightedRoundRobin");
-    tasks.put("direct", "RouteByDirectRule");
-    tasks.put("priority", "RouteByPriority");
-    tasks.put("performance", "RouteByPerformance");
-    tasks.put("capacity", "RouteByCapacity");
-    tasks.put("account-owner", "RouteToAccountOwner");
-    return Collections.unmodifiableMap(tasks);
   }
 
   /** An input parameter of the activity: local to its scope, never a process variable. */

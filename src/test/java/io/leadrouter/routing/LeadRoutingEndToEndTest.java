@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -43,6 +44,8 @@ class LeadRoutingEndToEndTest {
     TaskService tasks;
     @Autowired
     HistoryService history;
+    @Autowired
+    RuntimeService runtime;
     @Autowired
     RepRepository reps;
 
@@ -208,7 +211,23 @@ class LeadRoutingEndToEndTest {
         assertThat(reps.findById(owner).orElseThrow().getTeamId()).isEqualTo("west");
         assertThat(lead.get("routing").get("strategy").asText()).isEqualTo("priority");
         assertThat(lead.get("routing").get("reason").asText()).contains("Elease Gluck", "marked unavailable");
-        assertThat(driver.taskOf(id).getAssignee()).isEqualTo(owner);
+        Task work = driver.taskOf(id);
+        assertThat(work.getAssignee()).isEqualTo(owner);
+
+        // one "Route lead" task ran the rule's chain; Cockpit and the explanation name priority, which placed the lead
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(work.getProcessInstanceId())
+                .activityId("RouteLead").count()).isOne();
+        assertThat(runtime.getVariables(work.getProcessInstanceId()))
+                .containsEntry("routingRule", "Enterprise GTK 500 specialist")
+                .containsEntry("strategyChain", "direct,priority")
+                .containsEntry("strategy", "priority")
+                .containsEntry("strategiesTried", "direct > priority")
+                .containsEntry("owner", owner);
+        JsonNode decision = driver.admin().getForObject("/api/leads/" + id + "/routing", JsonNode.class)
+                .get("decisions").get(0);
+        assertThat(decision.get("strategy").asText()).isEqualTo("priority");
+        assertThat(decision.get("strategiesTried")).extracting(JsonNode::asText).containsExactly("direct", "priority");
+        assertThat(decision.get("chosenRep").asText()).isEqualTo(owner);
     }
 
     @Test
@@ -242,6 +261,10 @@ class LeadRoutingEndToEndTest {
         assertThat(assigned.get("status").asText()).isEqualTo("ASSIGNED");
         assertThat(assigned.get("owner").asText()).isEqualTo("anna.snelling");
         assertThat(assigned.get("routing").get("strategy").asText()).isEqualTo("manual");
+        assertThat(runtime.getVariables(work.getProcessInstanceId()))
+                .as("Cockpit names who chose the rep, after the chain routing tried")
+                .containsEntry("strategy", "manual")
+                .containsEntry("strategiesTried", "account-owner > round-robin");
     }
 
     @Test

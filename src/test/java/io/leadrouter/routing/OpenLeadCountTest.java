@@ -72,6 +72,7 @@ class OpenLeadCountTest {
                 new RuleSource("Test rule", RoutingRules.DECISION, 1)));
         jdbc.update("update leads set status = 'ASSIGNED', owner_id = ? where id = ?", ann, leads.get(1));
         jdbc.update("delete from routing_decisions where lead_id = ?", leads.get(3));
+        jdbc.update("delete from lead_events where lead_id = ?", leads.get(3));
         jdbc.update("delete from leads where id = ?", leads.get(3));
 
         assertKeptEqualsCounted(team);

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadTier;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 import io.leadrouter.team.RepSettings;
@@ -125,7 +126,7 @@ class RoutingFixture {
                 null);
         return transaction.execute(status -> {
             Lead lead = leads.save(Lead.receive(data, clock.instant(), null));
-            lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, tier);
+            lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, LeadTier.valueOf(tier));
             return lead.getId();
         });
     }
@@ -140,7 +141,7 @@ class RoutingFixture {
                 "technology", 100, null, "GTX Pro", "Reference", null, null);
         return transaction.execute(status -> {
             Lead lead = leads.save(Lead.receive(data, clock.instant(), null));
-            lead.recordScore(50, "WARM");
+            lead.recordScore(50, LeadTier.WARM);
             return lead.getId();
         });
     }

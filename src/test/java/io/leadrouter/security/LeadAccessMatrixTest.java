@@ -188,6 +188,20 @@ class LeadAccessMatrixTest {
     }
 
     @Test
+    void timelinesFollowTheSameRules() {
+        readable().forEach((caller, visible) -> leads.forEach((name, id) -> {
+            ResponseEntity<JsonNode> answer = as(caller).getForEntity("/api/leads/" + id + "/timeline", JsonNode.class);
+            if (visible.contains(name)) {
+                assertThat(answer.getStatusCode()).as("%s reads timeline of %s", caller, name).isEqualTo(HttpStatus.OK);
+                assertThat(answer.getBody().get("events").findValuesAsText("type")).as("%s %s", caller, name)
+                        .containsExactly("RECEIVED", "ROUTED");
+            } else {
+                assertNotFound(answer, id, caller + " timeline of " + name);
+            }
+        }));
+    }
+
+    @Test
     void listsHoldExactlyTheReadableLeadsAndCountOnlyThem() {
         long allLeads = jdbc.queryForObject("select count(*) from leads", Long.class);
         readable().forEach((caller, visible) -> {
@@ -238,6 +252,8 @@ class LeadAccessMatrixTest {
             assertContactData(as(WEST_MANAGER).getForObject("/api/leads/" + leads.get("vickisLead"), JsonNode.class),
                     true, "the manager's team");
             assertThat(as(WEST_REP).getForEntity("/api/leads/" + leads.get("vickisLead") + "/routing", JsonNode.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(as(WEST_REP).getForEntity("/api/leads/" + leads.get("vickisLead") + "/timeline", JsonNode.class)
                     .getStatusCode()).isEqualTo(HttpStatus.OK);
 
             Set<String> expected = new HashSet<>(jdbc.queryForList(

@@ -35,7 +35,7 @@ class LeadAccessTest {
             assertThat(scope.everyLead()).isTrue();
             for (Lead lead : List.of(carlsWestLead, eastLead, unrouted)) {
                 assertThat(scope.includes(lead)).isTrue();
-                assertThat(scope.viewOf(lead).email()).isNotNull();
+                assertThat(scope.viewOf(lead).data().email()).isNotNull();
             }
         }
     }
@@ -46,8 +46,8 @@ class LeadAccessTest {
 
         assertThat(celia.includes(carlsWestLead)).isTrue();
         assertThat(celia.includes(vickisWestLead)).isTrue();
-        assertThat(celia.viewOf(vickisWestLead).email()).isEqualTo("lead@example.com");
-        assertThat(celia.viewOf(vickisWestLead).phone()).isEqualTo("+14155550100");
+        assertThat(celia.viewOf(vickisWestLead).data().email()).isEqualTo("lead@example.com");
+        assertThat(celia.viewOf(vickisWestLead).data().phone()).isEqualTo("+14155550100");
         assertThat(celia.includes(eastLead)).isFalse();
         assertThat(celia.includes(unrouted)).as("not routed to a team yet").isFalse();
     }
@@ -57,7 +57,7 @@ class LeadAccessTest {
         LeadScope carl = LeadAccess.scopeOf(user("carl.lin", "west"), List.of(WEST));
 
         assertThat(carl.includes(carlsWestLead)).isTrue();
-        assertThat(carl.viewOf(carlsWestLead).email()).isEqualTo("lead@example.com");
+        assertThat(carl.viewOf(carlsWestLead).data().email()).isEqualTo("lead@example.com");
         assertThat(carl.includes(vickisWestLead)).isFalse();
         assertThat(carl.includes(eastLead)).isFalse();
         assertThat(carl.includes(unrouted)).isFalse();
@@ -69,11 +69,11 @@ class LeadAccessTest {
 
         assertThat(carl.includes(vickisWestLead)).isTrue();
         LeadView teammates = carl.viewOf(vickisWestLead);
-        assertThat(teammates.email()).isNull();
-        assertThat(teammates.phone()).isNull();
-        assertThat(teammates.lastName()).isEqualTo("Hopper");
+        assertThat(teammates.data().email()).isNull();
+        assertThat(teammates.data().phone()).isNull();
+        assertThat(teammates.data().lastName()).isEqualTo("Hopper");
         assertThat(teammates.owner()).isEqualTo("vicki.laflamme");
-        assertThat(carl.viewOf(carlsWestLead).email()).as("his own lead").isEqualTo("lead@example.com");
+        assertThat(carl.viewOf(carlsWestLead).data().email()).as("his own lead").isEqualTo("lead@example.com");
         assertThat(carl.includes(eastLead)).as("other teams still not").isFalse();
     }
 
@@ -84,11 +84,11 @@ class LeadAccessTest {
 
         assertThat(intake.includes(eastLead)).isTrue();
         assertThat(intake.includes(unrouted)).isTrue();
-        assertThat(intake.viewOf(eastLead).phone()).isEqualTo("+14155550100");
+        assertThat(intake.viewOf(eastLead).data().phone()).isEqualTo("+14155550100");
         assertThat(intake.includes(lead("carl.lin", "west", "someone.else"))).isFalse();
         LeadScope carl = LeadAccess.scopeOf(user("carl.lin", "west"), List.of(WEST));
         assertThat(carl.includes(postedByCarl)).isTrue();
-        assertThat(carl.viewOf(postedByCarl).email()).isEqualTo("lead@example.com");
+        assertThat(carl.viewOf(postedByCarl).data().email()).isEqualTo("lead@example.com");
     }
 
     @Test
@@ -108,11 +108,11 @@ class LeadAccessTest {
 
         assertThat(both.teamsWithContact()).containsExactlyInAnyOrder("west", "east");
         assertThat(both.teamsWithoutContact()).isEmpty();
-        assertThat(both.viewOf(vickisWestLead).email()).isNotNull();
+        assertThat(both.viewOf(vickisWestLead).data().email()).isNotNull();
 
         LeadScope repInTwoTeams = LeadAccess.scopeOf(user("rita.two", "west", "east"), List.of(WEST, SHARING_EAST));
         assertThat(repInTwoTeams.includes(eastLead)).isTrue();
-        assertThat(repInTwoTeams.viewOf(eastLead).email()).isNull();
+        assertThat(repInTwoTeams.viewOf(eastLead).data().email()).isNull();
         assertThat(repInTwoTeams.includes(vickisWestLead)).as("west does not share").isFalse();
     }
 

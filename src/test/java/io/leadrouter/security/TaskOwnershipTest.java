@@ -25,8 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.LeadRouterDriver;
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadEventType;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadStatus;
+import io.leadrouter.lead.LeadTimeline;
 import io.leadrouter.routing.RoutingDecisionRepository;
 import io.leadrouter.sla.ResponseClock;
 import io.leadrouter.sla.ResponseClockRepository;
@@ -64,6 +66,8 @@ class TaskOwnershipTest {
     ResponseClockRepository clocks;
     @Autowired
     RoutingDecisionRepository decisions;
+    @Autowired
+    LeadTimeline timeline;
     @Autowired
     TransactionTemplate transaction;
 
@@ -216,6 +220,9 @@ class TaskOwnershipTest {
         assertThat(newTask.getId()).isNotEqualTo(task.getId());
         assertThat(newTask.getAssignee()).isEqualTo(newRep);
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+        assertThat(runtime.getVariables(newTask.getProcessInstanceId()))
+                .as("Cockpit names who chose the rep").containsEntry("strategy", "reassigned-by-hand")
+                .containsEntry("owner", newRep);
         List<ResponseClock> leadClocks = clocks.findByLeadIdOrderByAssignedAt(leadId);
         assertThat(leadClocks).extracting(ResponseClock::getRepId, ResponseClock::getResult).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(owner, ResponseClock.Result.REASSIGNED),
@@ -227,6 +234,12 @@ class TaskOwnershipTest {
                     assertThat(decision.getSummary()).contains("sam.ops", "Customer asked for a Spanish speaker",
                             reps.findById(owner).orElseThrow().getName(),
                             reps.findById(newRep).orElseThrow().getName());
+                    assertThat(timeline.of(lead)).last().satisfies(event -> {
+                        assertThat(event.getType()).isEqualTo(LeadEventType.REASSIGNED_BY_HAND);
+                        assertThat(event.getRep()).isEqualTo(newRep);
+                        assertThat(event.getActor()).isEqualTo("sam.ops");
+                        assertThat(event.getSummary()).isEqualTo(decision.getSummary());
+                    });
                 });
 
         ResponseEntity<String> oldRepCompletes = send(driver.as(owner, "demo"), HttpMethod.POST,

@@ -71,10 +71,20 @@ class ReassignmentLoopProtectionTest {
         JsonNode decisions = driver.admin().getForObject("/api/leads/" + leadId + "/routing", JsonNode.class)
             .get("decisions");
         assertThat(decisions.findValuesAsText("chosenRep")).containsExactly(first, second);
-        JsonNode lastTry = decisions.get(decisions.size() - 2);
+        assertThat(decisions).as("routing decisions only: the escalation is on the timeline").hasSize(3);
+        JsonNode lastTry = decisions.get(decisions.size() - 1);
         assertThat(lastTry.get("summary").asText()).startsWith("No reassignment after the response SLA was breached")
             .contains("none of its 2 reps is eligible (2 had this lead before)");
         assertThat(lastTry.get("candidates").findValuesAsText("outcome")).containsOnly("EXCLUDED");
+        JsonNode timeline = driver.admin().getForObject("/api/leads/" + leadId + "/timeline", JsonNode.class)
+            .get("events");
+        assertThat(timeline.findValuesAsText("type")).containsExactly("RECEIVED", "ROUTED", "REMINDED", "SLA_BREACHED",
+            "REASSIGNED_AFTER_BREACH", "REMINDED", "SLA_BREACHED", "NO_REP_FOUND", "ESCALATED");
+        JsonNode nobodyLeft = timeline.get(timeline.size() - 2);
+        JsonNode escalation = timeline.get(timeline.size() - 1);
+        assertThat(nobodyLeft.get("summary").asText()).isEqualTo(lastTry.get("summary").asText());
+        assertThat(escalation.get("summary").asText()).isEqualTo(lead.getRoutingReason());
+        assertThat(escalation.get("rep").asText()).isEqualTo(MANAGER);
         assertThat(clocks.findByLeadIdOrderByAssignedAt(leadId)).extracting(ResponseClock::getRepId,
             ResponseClock::getResult).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(first, ResponseClock.Result.BREACHED),

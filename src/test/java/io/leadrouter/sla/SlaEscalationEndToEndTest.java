@@ -106,17 +106,27 @@ class SlaEscalationEndToEndTest {
         assertThat(driver.candidateUsers(handle)).as("the team's managers read it").contains(manager);
         assertThat(driver.candidateGroups(handle)).as("a manager is named: no other group may claim it").isEmpty();
 
-        // the explanation tells every step, in order
+        // the timeline tells every step, in order; the explanation holds the routing decisions only
+        JsonNode timeline = driver.admin().getForObject("/api/leads/" + id + "/timeline", JsonNode.class)
+            .get("events");
+        assertThat(timeline.findValuesAsText("type")).containsExactly("RECEIVED", "ROUTED", "REMINDED", "SLA_BREACHED",
+            "REASSIGNED_AFTER_BREACH", "REMINDED", "SLA_BREACHED", "REASSIGNED_AFTER_BREACH", "REMINDED",
+            "SLA_BREACHED", "ESCALATED");
+        assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9)).extracting(event -> timeline.get(event).get("rep").asText())
+            .containsExactly(owners.get(0), owners.get(0), owners.get(0), owners.get(1), owners.get(1), owners.get(1),
+                owners.get(2), owners.get(2), owners.get(2));
+        assertThat(timeline.get(10).get("rep").asText()).isEqualTo(manager);
+        assertThat(timeline.get(2).get("summary").asText()).startsWith("Reminder: ")
+            .contains("has until Tue 5 Mar 10:15 EST to respond");
+        assertThat(timeline.get(3).get("summary").asText()).startsWith("Response SLA breached: ")
+            .contains("did not respond by Tue 5 Mar 10:15 EST", "HOT lead: 15 minutes of business time");
+        assertThat(timeline.get(10).get("summary").asText()).isEqualTo(escalated.get("routing").get("reason").asText());
+        assertThat(timeline.findValuesAsText("at")).extracting(Instant::parse).isSorted();
         JsonNode decisions = driver.admin().getForObject("/api/leads/" + id + "/routing", JsonNode.class)
             .get("decisions");
-        assertThat(decisions.findValuesAsText("strategy")).containsExactly("round-robin", "sla-reminder", "sla-breach",
-            "round-robin", "sla-reminder", "sla-breach", "round-robin", "sla-reminder", "sla-breach", "escalation");
+        assertThat(decisions.findValuesAsText("strategy")).containsExactly("round-robin", "round-robin", "round-robin");
         assertThat(decisions.findValuesAsText("chosenRep")).containsExactlyElementsOf(owners);
-        assertThat(decisions.get(1).get("summary").asText()).startsWith("Reminder: ")
-            .contains("has until Tue 5 Mar 10:15 EST to respond");
-        assertThat(decisions.get(2).get("summary").asText()).startsWith("Response SLA breached: ")
-            .contains("did not respond by Tue 5 Mar 10:15 EST", "HOT lead: 15 minutes of business time");
-        assertThat(decisions.get(6).get("candidates").findValuesAsText("reason"))
+        assertThat(decisions.get(2).get("candidates").findValuesAsText("reason"))
             .filteredOn("had this lead before"::equals).hasSize(2);
 
         // the manager handles it: the lead got its first response, late
@@ -129,6 +139,11 @@ class SlaEscalationEndToEndTest {
         assertThat(handled.get("repDelaySeconds").asLong())
             .isEqualTo(Duration.between(newYork("2024-03-05T10:00"), fixture.now()).getSeconds());
         assertThat(driver.taskOf(id)).isNull();
+        JsonNode outcome = driver.admin().getForObject("/api/leads/" + id + "/timeline", JsonNode.class)
+            .get("events").get(11);
+        assertThat(outcome.get("type").asText()).isEqualTo("OUTCOME_RECORDED");
+        assertThat(outcome.get("rep").asText()).isEqualTo(manager);
+        assertThat(outcome.get("summary").asText()).isEqualTo("Outcome CONVERTED: Called them myself");
     }
 
     @Test

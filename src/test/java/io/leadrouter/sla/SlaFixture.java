@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.leadrouter.LeadRouterDriver;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadQualification;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadTier;
 import io.leadrouter.routing.LeadRouting;
 import io.leadrouter.routing.RuleSource;
 import io.leadrouter.team.Rep;
@@ -97,8 +99,8 @@ public class SlaFixture {
                 null);
         String id = transaction.execute(status -> {
             Lead lead = leads.save(Lead.receive(data, clock.instant(), null));
-            lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, tier);
-            lead.recordQualification("SALES_READY", "test");
+            lead.recordScore("HOT".equals(tier) ? 90 : "WARM".equals(tier) ? 50 : 10, LeadTier.valueOf(tier));
+            lead.recordQualification(LeadQualification.SALES_READY, "test");
             return lead.getId();
         });
         created.add(id);
@@ -106,8 +108,9 @@ public class SlaFixture {
     }
 
     /**
-     * Routes the lead round-robin in the team, as "Route round-robin in team" does, and starts its
-     * process where routing leaves it: at "Start response clock". Returns the process instance id.
+     * Routes the lead round-robin in the team, as "Route lead" does for a round-robin rule, and
+     * starts its process where routing leaves it: at "Start response clock". Returns the process
+     * instance id.
      */
     public String routeAndStart(String leadId, String team) {
         LeadRouting.Outcome outcome = routing.route(new LeadRouting.Command(leadId, "round-robin", List.of(), team,
@@ -116,8 +119,9 @@ public class SlaFixture {
         variables.put("leadId", leadId);
         variables.put("owner", outcome.owner());
         variables.put("team", outcome.team());
+        variables.put("strategyChain", "round-robin");
         variables.put("strategy", "round-robin");
-        variables.put("fallbackStrategies", null);
+        variables.put("strategiesTried", "round-robin");
         variables.put("directRep", null);
         variables.put("routingRule", "Test rule");
         variables.put("routingRuleVersion", 1);

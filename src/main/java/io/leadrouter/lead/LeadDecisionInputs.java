@@ -1,0 +1,50 @@
+package io.leadrouter.lead;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.leadrouter.normalise.Countries;
+import io.leadrouter.normalise.Emails;
+
+/**
+ * What the modelers' decisions (scoring, qualification, routing rules, response SLA) can read
+ * of a lead, by name, so that a new input column needs no Java: every attribute the source sent
+ * (by its name in {@code attributes}), every field ({@link LeadField#fieldName()}), and the
+ * values derived from them. A field wins over an attribute of the same name, a derived value
+ * over both.
+ *
+ * <p>Derived: {@code region} (of the country), {@code emailDomain} (everything after the @, free
+ * mail included, unlike the lead's stored company domain), {@code funnelStage},
+ * {@code totalVisits} and {@code timeOnSiteSeconds} (from the names common marketing exports
+ * give them; the engagement counts as whole numbers), and the lead's {@code score} and
+ * {@code tier} once it is scored (null before). {@code annualRevenue} is a number with a
+ * fraction (DMN type double).
+ */
+public final class LeadDecisionInputs {
+
+    private LeadDecisionInputs() {
+    }
+
+    public static Map<String, Object> of(Lead lead) {
+        LeadAttributes attributes = LeadAttributes.of(lead);
+        Map<String, Object> inputs = new HashMap<>(attributes.values());
+        for (LeadField field : LeadField.values()) {
+            if (field != LeadField.ATTRIBUTES) {
+                Object value = field.of(lead);
+                inputs.put(field.fieldName(), value instanceof BigDecimal amount ? amount.doubleValue() : value);
+            }
+        }
+        inputs.put("region", Countries.resolve(lead.getCountry())
+                .map(Countries.Country::region)
+                .map(Enum::name)
+                .orElse(null));
+        inputs.put("emailDomain", lead.getEmail() == null ? null : Emails.domain(lead.getEmail()));
+        inputs.put("funnelStage", attributes.text("funnelStage", "lifecycleStage", "Lead Stage"));
+        inputs.put("totalVisits", attributes.whole("totalVisits", "TotalVisits"));
+        inputs.put("timeOnSiteSeconds", attributes.whole("timeOnSiteSeconds", "Total Time Spent on Website"));
+        inputs.put("score", lead.getScore());
+        inputs.put("tier", lead.getTier() == null ? null : lead.getTier().name());
+        return inputs;
+    }
+}

@@ -1,0 +1,50 @@
+package io.leadrouter.lead;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A lead's life in order ({@link LeadEventType}): received, routed (or nobody found), reminded,
+ * breached, reassigned, escalated, outcome, closed or merged. Routing, the SLA and the lead's
+ * lifecycle each record their own moments here, in the transaction that made them happen, so an
+ * event is stored exactly when its change commits. Why a decision went to a rep stays with
+ * routing (its explanation); the timeline says that it did.
+ *
+ * <p>Received is not stored: every lead has exactly one, and its facts (when, from which
+ * source) are on the lead's row already, so it is read from there. Intake is the path whose
+ * leads per second are measured, and it stays at one insert a lead. Every later moment is
+ * stored as it happens: the lead's row keeps only the latest owner, routing and outcome, and a
+ * lead may be routed, reassigned and worked several times.
+ */
+@Service
+public class LeadTimeline {
+
+    private final LeadEventRepository events;
+
+    LeadTimeline(LeadEventRepository events) {
+        this.events = events;
+    }
+
+    /** Adds the event to its lead's timeline, in the caller's transaction. */
+    @Transactional
+    public void record(LeadEvent event) {
+        events.save(event);
+    }
+
+    /** The lead's events in the order they happened, its receipt first. */
+    @Transactional(readOnly = true)
+    public List<LeadEvent> of(Lead lead) {
+        List<LeadEvent> timeline = new ArrayList<>();
+        timeline.add(received(lead));
+        timeline.addAll(events.findByLeadIdOrderByOccurredAtAscIdAsc(lead.getId()));
+        return timeline;
+    }
+
+    private static LeadEvent received(Lead lead) {
+        return new LeadEvent(lead.getId(), LeadEventType.RECEIVED, lead.getReceivedAt(), null, null, null,
+                "Received" + (lead.getSource() == null ? "" : " from " + lead.getSource()));
+    }
+}

@@ -1,0 +1,31 @@
+package io.leadrouter.scoring;
+
+import java.util.Arrays;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+
+/**
+ * The words a decision gives, read into Lead Router's vocabulary at the boundary: a word a
+ * modeler wrote that Java does not know fails here, naming the decision and the word, instead of
+ * travelling on as text.
+ */
+final class DecisionWords {
+
+    private DecisionWords() {
+    }
+
+    /** Output {@code output} of a decision's result as one of {@code words}; null when the rule gives none. */
+    static <E extends Enum<E>> E read(Class<E> words, String decision, DmnDecisionResultEntries result,
+                                      String output) {
+        Object value = result.getEntry(output);
+        if (value == null) {
+            return null;
+        }
+        return Arrays.stream(words.getEnumConstants())
+                .filter(word -> word.name().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Decision '" + decision + "' gave " + output + " '"
+                        + value + "', which Lead Router does not know: it must be one of "
+                        + Arrays.toString(words.getEnumConstants())));
+    }
+}
