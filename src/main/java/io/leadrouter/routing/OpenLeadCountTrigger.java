@@ -1,8 +1,7 @@
-package io.leadrouter.lead;
+package io.leadrouter.routing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Set;
@@ -10,12 +9,15 @@ import java.util.stream.Collectors;
 
 import org.h2.api.Trigger;
 
+import io.leadrouter.lead.LeadStatus;
+
 /**
- * H2's side of the open-lead count (migration V13/V14): after every insert, update or delete of
- * a lead, moves one from the old owner's {@code reps.open_leads} to the new owner's when the
- * lead's open owner changed (open: {@link LeadStatus#AWAITING_REP}). PostgreSQL does the same in
- * PL/pgSQL, with the statuses spelled out ({@code OpenLeadDefinitionTest} keeps them equal). Runs
- * inside the statement's transaction, so the count commits or rolls back with the lead.
+ * H2's side of the open-lead count (migrations V13, V19): after every insert, update or delete of
+ * a lead, moves one from the old owner's {@code rep_rotation.open_leads} to the new owner's when
+ * the lead's open owner changed (open: {@link LeadStatus#AWAITING_REP}). PostgreSQL does the same
+ * in PL/pgSQL, with the statuses spelled out ({@code OpenLeadDefinitionTest} keeps them equal).
+ * Runs inside the statement's transaction, so the count commits or rolls back with the lead.
+ * Routing keeps this count of its own from the leads: capacity routing pages reps by it.
  */
 public class OpenLeadCountTrigger implements Trigger {
 
@@ -28,20 +30,9 @@ public class OpenLeadCountTrigger implements Trigger {
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
-        try (ResultSet columns = connection.getMetaData().getColumns(null, schema, table, null)) {
-            while (columns.next()) {
-                String name = columns.getString("COLUMN_NAME");
-                int index = columns.getInt("ORDINAL_POSITION") - 1;
-                if ("OWNER_ID".equalsIgnoreCase(name)) {
-                    ownerColumn = index;
-                } else if ("STATUS".equalsIgnoreCase(name)) {
-                    statusColumn = index;
-                }
-            }
-        }
-        if (ownerColumn < 0 || statusColumn < 0) {
-            throw new SQLException("Table " + table + " has no OWNER_ID and STATUS columns to count open leads by");
-        }
+        TriggerColumns columns = TriggerColumns.of(connection, schema, table);
+        ownerColumn = columns.index("OWNER_ID");
+        statusColumn = columns.index("STATUS");
     }
 
     @Override
@@ -65,7 +56,7 @@ public class OpenLeadCountTrigger implements Trigger {
 
     private static void add(Connection connection, String rep, int delta) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "update reps set open_leads = open_leads + ? where id = ?")) {
+                "update rep_rotation set open_leads = open_leads + ? where rep_id = ?")) {
             update.setInt(1, delta);
             update.setString(2, rep);
             update.executeUpdate();
