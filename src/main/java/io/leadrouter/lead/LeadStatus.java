@@ -45,8 +45,8 @@ public enum LeadStatus {
 
     /**
      * A rep's open workload: leads given to the rep that wait for the rep's first outcome. These
-     * are what {@code reps.open_leads} counts (kept by a database trigger), what an open-lead cap
-     * limits and what capacity routing balances.
+     * are what {@code rep_rotation.open_leads} counts (kept by a database trigger), what an
+     * open-lead cap limits and what capacity routing balances.
      */
     public static final Set<LeadStatus> AWAITING_REP = Collections.unmodifiableSet(EnumSet.of(ASSIGNED));
 

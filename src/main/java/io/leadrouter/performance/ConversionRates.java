@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.LeadOutcomeRecorded;
+import io.leadrouter.team.RepRepository;
 
 /**
  * How well reps convert, learned from won and lost deals: seeded from CRM history and updated
@@ -31,13 +32,15 @@ public class ConversionRates {
 
     private final PerformanceRepository records;
     private final PerformanceRows rows;
+    private final RepRepository reps;
     /** Each team's rate basis for {@code leadrouter.performance.team-rate-ttl}; forgotten on every deal counted. */
     private final Cache<BasisKey, Basis> teamBases;
 
-    ConversionRates(PerformanceRepository records, PerformanceRows rows,
+    ConversionRates(PerformanceRepository records, PerformanceRows rows, RepRepository reps,
                     @Value("${leadrouter.performance.team-rate-ttl:60s}") Duration teamRateTtl) {
         this.records = records;
         this.rows = rows;
+        this.reps = reps;
         this.teamBases = Caffeine.newBuilder().expireAfterWrite(teamRateTtl).build();
     }
 
@@ -67,7 +70,9 @@ public class ConversionRates {
 
     private Basis loadBasis(BasisKey key) {
         Map<String, long[]> totals = new HashMap<>();
-        for (Object[] row : records.teamTotals(key.team(), key.product(), key.sector())) {
+        List<String> members = reps.findIdsByTeamId(key.team());
+        for (Object[] row : members.isEmpty() ? List.<Object[]>of()
+                : records.totals(members, key.product(), key.sector())) {
             long wins = ((Number) row[1]).longValue();
             totals.put((String) row[0], new long[] {wins, wins + ((Number) row[2]).longValue()});
         }

@@ -18,18 +18,18 @@ public interface PerformanceRepository extends JpaRepository<PerformanceRecord, 
                                  @Param("value") String value);
 
     /**
-     * Wins and losses of a team's reps, summed per dimension, in the lead's product, its sector
-     * and over all deals: rows of (dimension, wins, losses).
+     * Wins and losses of these reps (a team's), summed per dimension, in the lead's product, its
+     * sector and over all deals: rows of (dimension, wins, losses).
      */
     @Query("""
-            select p.dimension, sum(p.wins), sum(p.losses) from PerformanceRecord p, Rep r
-            where r.id = p.repId and r.teamId = :team
+            select p.dimension, sum(p.wins), sum(p.losses) from PerformanceRecord p
+            where p.repId in :reps
               and ((p.dimension = 'product' and p.value = :product) or (p.dimension = 'sector' and p.value = :sector)
                    or p.dimension = 'all')
             group by p.dimension
             """)
-    List<Object[]> teamTotals(@Param("team") String team, @Param("product") String product,
-                              @Param("sector") String sector);
+    List<Object[]> totals(@Param("reps") Collection<String> reps, @Param("product") String product,
+                          @Param("sector") String sector);
 
     /** Adds deals to a record in the database, so concurrent counts are never lost; 0 when there is no record yet. */
     @Modifying(flushAutomatically = true)

@@ -47,7 +47,7 @@ class AccountOwnerStrategy implements RoutingStrategy {
         List<Assessment> assessed = pool.assess(List.of(rep), request.hadLeadBefore());
         if (!assessed.get(0).eligible()) {
             return Choice.nobody(assessed, rep.getName() + " " + owner.get().how() + ", but is "
-                    + assessed.get(0).exclusion());
+                    + assessed.get(0).exclusion().reason());
         }
         return new Choice(assessed, List.of(new Ranked(rep, owner.get().how())),
                 "Account owner: " + rep.getName() + " " + owner.get().how());

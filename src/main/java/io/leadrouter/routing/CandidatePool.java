@@ -31,9 +31,13 @@ import io.leadrouter.team.TeamRepository;
  * hours, reps outside theirs are left out; when nobody is working (night, weekend), the lead
  * still goes to a rep, whose response clock starts with their next working hour.
  *
- * <p>Assessing locks the teams of the reps first (team row lock, in team id order), so that
- * counts and caps read here cannot be overtaken by a concurrent routing in the same team, on
- * this node or another sharing the database.
+ * <p>Assessing locks the teams of the reps first: the {@code teams} row of each, in team id
+ * order ({@code TeamRepository.findByIdForUpdate}), held until the routing transaction ends. That
+ * lock guards everything a decision reads and writes about the team: counts and caps read here,
+ * and routing's rotation rows ({@link TeamRotation}, {@link RepRotation}), which are written only
+ * under it. So a concurrent routing in the same team, on this node or another sharing the
+ * database, waits for the team's lock and reads what this one wrote. Nothing else is locked
+ * explicitly; rows written (the lead, the rotation rows) are locked by the database until commit.
  */
 @Component
 class CandidatePool {
@@ -100,35 +104,37 @@ class CandidatePool {
         }
         return assessed.stream()
                 .map(a -> a.eligible() && !a.inWorkingHours()
-                        ? a.exclude("outside working hours (" + a.rep().getWorkStart() + "-" + a.rep().getWorkEnd()
-                                + " " + a.rep().getTimeZone() + ") while colleagues are working")
+                        ? a.exclude(Exclusion.Kind.OUTSIDE_WORKING_HOURS.because("(" + a.rep().getWorkStart()
+                                + "-" + a.rep().getWorkEnd() + " " + a.rep().getTimeZone()
+                                + ") while colleagues are working"))
                         : a)
                 .toList();
     }
 
-    private static String exclusion(Rep rep, long openLeads, RepAbsence absence, Set<String> hadLeadBefore,
-                                    long givenToday, long givenThisWeek) {
+    private static Exclusion exclusion(Rep rep, long openLeads, RepAbsence absence, Set<String> hadLeadBefore,
+                                       long givenToday, long givenThisWeek) {
         if (!rep.isActive()) {
-            return "inactive";
+            return Exclusion.Kind.INACTIVE.plain();
         }
         if (!rep.isAvailable()) {
-            return "marked unavailable";
+            return Exclusion.Kind.UNAVAILABLE.plain();
         }
         if (absence != null) {
-            return "out of office until " + absence.getEndsAt()
-                    + (absence.getReason() == null ? "" : " (" + absence.getReason() + ")");
+            return Exclusion.Kind.ABSENT.because("until " + absence.getEndsAt()
+                    + (absence.getReason() == null ? "" : " (" + absence.getReason() + ")"));
         }
         if (hadLeadBefore.contains(rep.getId())) {
-            return "had this lead before";
+            return Exclusion.Kind.HAD_LEAD_BEFORE.plain();
         }
         if (rep.getMaxOpen() != null && openLeads >= rep.getMaxOpen()) {
-            return "at open-lead cap (" + openLeads + " of " + rep.getMaxOpen() + ")";
+            return Exclusion.Kind.OPEN_LEAD_CAP.because("(" + openLeads + " of " + rep.getMaxOpen() + ")");
         }
         if (rep.getDailyCap() != null && givenToday >= rep.getDailyCap()) {
-            return "at daily cap (" + givenToday + " of " + rep.getDailyCap() + " today)";
+            return Exclusion.Kind.DAILY_CAP.because("(" + givenToday + " of " + rep.getDailyCap() + " today)");
         }
         if (rep.getWeeklyCap() != null && givenThisWeek >= rep.getWeeklyCap()) {
-            return "at weekly cap (" + givenThisWeek + " of " + rep.getWeeklyCap() + " this week)";
+            return Exclusion.Kind.WEEKLY_CAP.because("(" + givenThisWeek + " of " + rep.getWeeklyCap()
+                    + " this week)");
         }
         return null;
     }

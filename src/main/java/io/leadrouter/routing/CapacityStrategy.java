@@ -76,19 +76,19 @@ class CapacityStrategy implements RoutingStrategy {
         // the equal share of the catch-up bound: a large team counts the reps who may take leads at all
         long sharers = paged.map(p -> teamSharers.get(p.team().getId(), reps::countByTeamIdAndActiveTrueAndAvailableTrue))
                 .orElse(0L);
-        Map<String, String> overInPages = new HashMap<>();
+        Map<String, Exclusion> overInPages = new HashMap<>();
         Optional<TeamCandidates.Assessed> inPages = paged.flatMap(p -> assessByHeadroom(p, sharers, overInPages));
         TeamCandidates.Assessed team = inPages.orElseGet(() -> candidates.assess("Capacity routing", request));
         if (team.nobody() != null) {
             return Choice.nobody(team.all(), team.nobody());
         }
         // read in pages, every eligible rep (all at work) has been checked against the bound already
-        Map<String, String> overCatchUpBound = inPages.isPresent() ? overInPages
+        Map<String, Exclusion> overCatchUpBound = inPages.isPresent() ? overInPages
                 : overCatchUpBound(team.team().getId(), team.eligible(), team.eligible().size(), false);
         List<Assessment> all = new ArrayList<>();
         List<Assessment> open = new ArrayList<>();
         for (Assessment candidate : team.all()) {
-            String bound = overCatchUpBound.get(candidate.rep().getId());
+            Exclusion bound = overCatchUpBound.get(candidate.rep().getId());
             all.add(bound == null ? candidate : candidate.exclude(bound));
             if (candidate.eligible() && bound == null) {
                 open.add(candidate);
@@ -104,12 +104,12 @@ class CapacityStrategy implements RoutingStrategy {
         List<Ranked> ranking = open.stream()
                 .sorted(Comparator.comparingLong(headroom).reversed()
                         .thenComparingLong(openOf)
-                        .thenComparing(Assessment::rep, RoundRobinStrategy.LONGEST_WAITING))
+                        .thenComparing(Assessment::rep, team.rotation().longestWaiting()))
                 .map(a -> new Ranked(a.rep(), "headroom " + headroom.applyAsLong(a) + " (" + openOf.applyAsLong(a)
                         + " open of " + cap(a.rep()) + ")"))
                 .toList();
         Rep chosen = ranking.get(0).rep();
-        chosen.takeRoundRobinTurn(team.team().nextRoundRobinTurn());
+        team.rotation().takeRoundRobinTurn(chosen);
         return new Choice(all, ranking, "Capacity routing in team " + team.team().getId() + ": " + chosen.getName()
                 + " had the most headroom (" + ranking.get(0).why() + "; "
                 + TeamCandidates.eligibleCount(team, "by headroom") + ")");
@@ -121,7 +121,7 @@ class CapacityStrategy implements RoutingStrategy {
      * the bound among those read go into {@code over}.
      */
     private Optional<TeamCandidates.Assessed> assessByHeadroom(TeamCandidates.Paged paged, long sharers,
-                                                               Map<String, String> over) {
+                                                               Map<String, Exclusion> over) {
         for (Iterator<List<Assessment>> pages = paged.inOrder(TeamCandidates.byHeadroom(properties.defaultMaxOpen()));
              pages.hasNext(); ) {
             List<Assessment> atWork = pages.next().stream().filter(a -> a.eligible() && a.inWorkingHours()).toList();
@@ -137,7 +137,7 @@ class CapacityStrategy implements RoutingStrategy {
      * Eligible reps who already got an equal share (the team's leads over {@code sharers}) plus
      * the catch-up allowance, with the reason.
      */
-    private Map<String, String> overCatchUpBound(String team, List<Assessment> eligible, long sharers,
+    private Map<String, Exclusion> overCatchUpBound(String team, List<Assessment> eligible, long sharers,
                                                  boolean largeTeam) {
         if (eligible.isEmpty()) {
             return Map.of();
@@ -155,7 +155,7 @@ class CapacityStrategy implements RoutingStrategy {
         }
         Map<Instant, List<String>> bySince = new HashMap<>();
         windowStart.forEach((rep, since) -> bySince.computeIfAbsent(since, s -> new ArrayList<>()).add(rep));
-        Map<String, String> over = new HashMap<>();
+        Map<String, Exclusion> over = new HashMap<>();
         bySince.forEach((since, reps) -> {
             Map<String, Long> given = CandidatePool.counts(decisions.countGivenSince(reps, since));
             if (given.values().stream().allMatch(got -> got < properties.catchUpPerDay())) {
@@ -173,9 +173,9 @@ class CapacityStrategy implements RoutingStrategy {
             for (String rep : reps) {
                 long got = given.getOrDefault(rep, 0L);
                 if (got >= share + properties.catchUpPerDay()) {
-                    over.put(rep, "caught up enough for now (" + got + " of the team's " + teamGiven
+                    over.put(rep, Exclusion.Kind.CAUGHT_UP.because("(" + got + " of the team's " + teamGiven
                             + " leads since " + (since.equals(dayAgo) ? "24 h ago" : "coming back at " + since)
-                            + "; equal share " + share + " + " + properties.catchUpPerDay() + ")");
+                            + "; equal share " + share + " + " + properties.catchUpPerDay() + ")"));
                 }
             }
         });

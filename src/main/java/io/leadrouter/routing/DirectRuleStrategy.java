@@ -42,7 +42,8 @@ class DirectRuleStrategy implements RoutingStrategy {
         List<Assessment> assessed = pool.assess(List.of(rep), request.hadLeadBefore());
         Assessment named = assessed.get(0);
         if (!named.eligible()) {
-            return Choice.nobody(assessed, "The routing rule names " + rep.getName() + ", who is " + named.exclusion());
+            return Choice.nobody(assessed, "The routing rule names " + rep.getName() + ", who is "
+                    + named.exclusion().reason());
         }
         return new Choice(assessed, List.of(new Ranked(rep, "named by the routing rule")),
                 "The routing rule names " + rep.getName());

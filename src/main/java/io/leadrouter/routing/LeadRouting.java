@@ -260,10 +260,11 @@ public class LeadRouting {
     }
 
     /**
-     * Every candidate: chosen, ranked (with why) or excluded (with the reason). In a large team
-     * the first {@value #LISTED_RANKED} ranked and {@value #LISTED_EXCLUDED} excluded reps are
-     * listed one by one and the rest summed up in a last entry (outcome {@code NOT_LISTED}), so
-     * that the record stays small and its cost does not grow with the team.
+     * Every candidate: chosen, ranked (with why) or excluded (with the kind of exclusion and the
+     * reason). In a large team the first {@value #LISTED_RANKED} ranked and
+     * {@value #LISTED_EXCLUDED} excluded reps are listed one by one and the rest summed up in a
+     * last entry (outcome {@code NOT_LISTED}), so that the record stays small and its cost does
+     * not grow with the team.
      */
     private String candidates(RoutingStrategy.Choice choice) {
         Map<String, Map<String, Object>> byRep = new LinkedHashMap<>();
@@ -283,9 +284,11 @@ public class LeadRouting {
                 .toList();
         for (Assessment assessment : excluded.subList(0, Math.min(excluded.size(), LISTED_EXCLUDED))) {
             Map<String, Object> candidate = candidate(assessment.rep());
+            Exclusion exclusion = assessment.exclusion() == null ? Exclusion.Kind.NOT_IN_GROUP.plain()
+                    : assessment.exclusion();
             candidate.put("outcome", "EXCLUDED");
-            candidate.put("reason", assessment.exclusion() == null ? "not in the strategy's group"
-                    : assessment.exclusion());
+            candidate.put("kind", exclusion.kind().name());
+            candidate.put("reason", exclusion.reason());
             byRep.put(assessment.rep().getId(), candidate);
         }
         List<Map<String, Object>> listed = new ArrayList<>(byRep.values());

@@ -67,7 +67,7 @@ class PerformanceStrategy implements RoutingStrategy {
                         placed.weight() > rates.get(placed.rep().getId()) ? ", lifted to the fairness floor" : "",
                         placed.place())))
                 .toList();
-        VirtualTurns.PERFORMANCE.serve(team.team(), turns.ranking());
+        VirtualTurns.PERFORMANCE.serve(team.rotation(), turns.ranking());
         Rep chosen = ranking.get(0).rep();
         return new Choice(team.all(), ranking, "Performance routing in team " + team.team().getId() + ": "
                 + chosen.getName() + " was next in turn by conversion (" + ranking.get(0).why() + "; "

@@ -50,13 +50,13 @@ class PriorityStrategy implements RoutingStrategy {
             group = eligible;
             groupName = "all eligible reps (the team has one tier)";
         }
-        List<Ranked> ranking = new java.util.ArrayList<>(RoundRobinStrategy.inTurn(group));
+        List<Ranked> ranking = new java.util.ArrayList<>(RoundRobinStrategy.inTurn(group, team.rotation()));
         eligible.stream().filter(rep -> !ranking.stream().map(Ranked::rep).toList().contains(rep))
-                .sorted(RoundRobinStrategy.LONGEST_WAITING)
+                .sorted(team.rotation().longestWaiting())
                 .forEach(rep -> ranking.add(new Ranked(rep, "seniority " + rep.getSeniority()
                         + " is not in the group for a " + request.lead().tier() + " lead")));
         Rep chosen = ranking.get(0).rep();
-        chosen.takeRoundRobinTurn(team.team().nextRoundRobinTurn());
+        team.rotation().takeRoundRobinTurn(chosen);
         return new Choice(team.all(), ranking, "Priority routing in team " + team.team().getId() + ": "
                 + request.lead().tier() + " lead to " + groupName + "; " + chosen.getName() + " was next in turn ("
                 + TeamCandidates.eligibleCount(team, "by seniority and turn") + ")");

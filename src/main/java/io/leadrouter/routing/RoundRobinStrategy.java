@@ -1,6 +1,5 @@
 package io.leadrouter.routing;
 
-import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -16,18 +15,14 @@ import io.leadrouter.team.Rep;
  * While the same reps stay eligible, the shares of any run of leads differ by at most one. A
  * rep back from an absence has the oldest stamp and so gets the next lead, then rejoins the
  * rotation at the back: one lead, not a catch-up flood, and not zero. The turn counter and
- * stamps live in the database under the team's row lock (see {@link CandidatePool}). A large
- * team is assessed in turn order only until the next eligible rep at work
- * ({@link TeamCandidates.Paged}).
+ * stamps are routing's rotation rows ({@link TeamRotation}, {@link RepRotation}), written under
+ * the team's row lock (see {@link CandidatePool}). A large team is assessed in turn order only
+ * until the next eligible rep at work ({@link TeamCandidates.Paged}).
  */
 @Component
 class RoundRobinStrategy implements RoutingStrategy {
 
     static final String KEY = "round-robin";
-
-    /** Longest waiting first: the order round-robin and priority routing share. */
-    static final Comparator<Rep> LONGEST_WAITING =
-            Comparator.comparingLong(Rep::getRoundRobinTicket).thenComparing(Rep::getId);
 
     private final TeamCandidates candidates;
 
@@ -49,19 +44,21 @@ class RoundRobinStrategy implements RoutingStrategy {
         if (team.nobody() != null) {
             return Choice.nobody(team.all(), team.nobody());
         }
-        List<Ranked> ranking = inTurn(team.eligible().stream().map(Assessment::rep).toList());
+        List<Ranked> ranking = inTurn(team.eligible().stream().map(Assessment::rep).toList(), team.rotation());
         Rep next = ranking.get(0).rep();
-        next.takeRoundRobinTurn(team.team().nextRoundRobinTurn());
+        team.rotation().takeRoundRobinTurn(next);
         return new Choice(team.all(), ranking, "Round-robin in team " + team.team().getId() + ": " + next.getName()
                 + " was next in turn (" + TeamCandidates.eligibleCount(team, "in turn") + ")");
     }
 
     /** The reps longest waiting first, each with its place in the rotation. */
-    static List<Ranked> inTurn(List<Rep> reps) {
-        return reps.stream().sorted(LONGEST_WAITING)
-                .map(rep -> new Ranked(rep, rep.getRoundRobinTicket() == 0
-                        ? "has not had a round-robin lead yet"
-                        : "last round-robin lead at turn " + rep.getRoundRobinTicket()))
+    static List<Ranked> inTurn(List<Rep> reps, Rotation rotation) {
+        return reps.stream().sorted(rotation.longestWaiting())
+                .map(rep -> {
+                    long ticket = rotation.of(rep).getRoundRobinTicket();
+                    return new Ranked(rep, ticket == 0 ? "has not had a round-robin lead yet"
+                            : "last round-robin lead at turn " + ticket);
+                })
                 .toList();
     }
 }

@@ -19,17 +19,21 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
-import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 import io.leadrouter.team.Team;
 import io.leadrouter.team.TeamRepository;
 
-/** The reps of a team, locked and assessed, for the strategies that choose within a team. */
+/**
+ * The reps of a team, locked and assessed, with the team's rotation state, for the strategies
+ * that choose within a team.
+ */
 @Component
 class TeamCandidates {
 
     private final TeamRepository teams;
     private final RepRepository reps;
+    private final RepRotationRepository rotations;
+    private final TeamRotationRepository teamRotations;
     private final CandidatePool pool;
     /**
      * Reps per team, counted at most once a second per team: the count reads the team's whole
@@ -39,21 +43,26 @@ class TeamCandidates {
     private final Cache<String, Long> teamSizes =
             Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(1)).build();
 
-    TeamCandidates(TeamRepository teams, RepRepository reps, CandidatePool pool) {
+    TeamCandidates(TeamRepository teams, RepRepository reps, RepRotationRepository rotations,
+                   TeamRotationRepository teamRotations, CandidatePool pool) {
         this.teams = teams;
         this.reps = reps;
+        this.rotations = rotations;
+        this.teamRotations = teamRotations;
         this.pool = pool;
     }
 
     /**
-     * A locked team with its assessed reps; {@code nobody} says why there is no candidate at all.
-     * In a large team only the first reps in the strategy's order may have been assessed
-     * ({@link Paged}): then {@code all} is smaller than {@code teamSize}.
+     * A locked team with its rotation state and assessed reps; {@code nobody} says why there is
+     * no candidate at all (then team and rotation may be null). In a large team only the first
+     * reps in the strategy's order may have been assessed ({@link Paged}): then {@code all} is
+     * smaller than {@code teamSize}.
      */
-    record Assessed(Team team, List<Assessment> all, List<Assessment> eligible, String nobody, long teamSize) {
+    record Assessed(Team team, Rotation rotation, List<Assessment> all, List<Assessment> eligible, String nobody,
+                    long teamSize) {
 
-        Assessed(Team team, List<Assessment> all, List<Assessment> eligible, String nobody) {
-            this(team, all, eligible, nobody, all.size());
+        Assessed(Team team, Rotation rotation, List<Assessment> all, List<Assessment> eligible, String nobody) {
+            this(team, rotation, all, eligible, nobody, all.size());
         }
 
         boolean partial() {
@@ -63,19 +72,30 @@ class TeamCandidates {
 
     Assessed assess(String strategyName, RoutingStrategy.Request request) {
         if (request.team() == null) {
-            return new Assessed(null, List.of(), List.of(), strategyName + " needs a team, and the routing rule named none");
+            return new Assessed(null, null, List.of(), List.of(),
+                    strategyName + " needs a team, and the routing rule named none");
         }
         Team team = teams.findByIdForUpdate(request.team()).orElse(null);
         if (team == null) {
-            return new Assessed(null, List.of(), List.of(), "Team '" + request.team() + "' does not exist");
+            return new Assessed(null, null, List.of(), List.of(), "Team '" + request.team() + "' does not exist");
         }
-        List<Assessment> all = pool.assessLocked(reps.findByTeamIdOrderById(team.getId()), request.hadLeadBefore());
+        Rotation rotation = rotationOf(team);
+        List<RepRotation> members = rotations.findTeam(team.getId());
+        members.forEach(rotation::read);
+        List<Assessment> all = pool.assessLocked(members.stream().map(RepRotation::getRep).toList(),
+                request.hadLeadBefore());
         List<Assessment> eligible = all.stream().filter(Assessment::eligible).toList();
         String nobody = eligible.isEmpty()
                 ? strategyName + " in team " + team.getId() + ": none of its " + all.size() + " reps is eligible"
                         + exclusions(all)
                 : null;
-        return new Assessed(team, all, eligible, nobody);
+        return new Assessed(team, rotation, all, eligible, nobody);
+    }
+
+    /** The team's rotation row; read after the team's row lock is held, and written only under it. */
+    private Rotation rotationOf(Team team) {
+        return new Rotation(teamRotations.findById(team.getId()).orElseThrow(() ->
+                new IllegalStateException("Team " + team.getId() + " has no rotation row (trigger of V19)")));
     }
 
     /**
@@ -92,25 +112,25 @@ class TeamCandidates {
             return Optional.empty();
         }
         return teams.findByIdForUpdate(request.team())
-                .map(team -> new Paged(team, size, request.hadLeadBefore()));
+                .map(team -> new Paged(team, rotationOf(team), size, request.hadLeadBefore()));
     }
 
     /** Reps in an order a strategy ranks them by: active, available reps of a team, one page. */
     interface Order {
-        List<Rep> page(RepRepository reps, String team, Pageable page);
+        List<RepRotation> page(RepRotationRepository rotations, String team, Pageable page);
     }
 
     /** Round-robin order: longest waiting first. */
-    static final Order IN_TURN = RepRepository::findInTurn;
+    static final Order IN_TURN = RepRotationRepository::findInTurn;
 
     /** Most senior first, longest waiting first within a seniority. */
-    static final Order BY_SENIORITY = RepRepository::findBySeniorityInTurn;
+    static final Order BY_SENIORITY = RepRotationRepository::findBySeniorityInTurn;
 
     /** Weighted round-robin order: lowest place in the rotation first ({@link VirtualTurns}). */
-    static final Order IN_WEIGHTED_TURN = RepRepository::findInWeightedTurn;
+    static final Order IN_WEIGHTED_TURN = RepRotationRepository::findInWeightedTurn;
 
     /** Performance-routing order: lowest place in the rotation first ({@link VirtualTurns}). */
-    static final Order IN_PERFORMANCE_TURN = RepRepository::findInPerformanceTurn;
+    static final Order IN_PERFORMANCE_TURN = RepRotationRepository::findInPerformanceTurn;
 
     /**
      * Capacity order: most headroom first (open-lead cap, or {@code defaultMaxOpen} for reps
@@ -119,25 +139,26 @@ class TeamCandidates {
      * whole team sorted: page {@code k} reads at most {@code (k + 1) × size} reps of each.
      */
     static Order byHeadroom(int defaultMaxOpen) {
-        Comparator<Rep> order = Comparator.<Rep>comparingInt(rep -> headroom(rep, defaultMaxOpen)).reversed()
-                .thenComparingInt(Rep::getOpenLeads).thenComparing(RoundRobinStrategy.LONGEST_WAITING);
-        return (reps, team, page) -> {
+        Comparator<RepRotation> order = Comparator.<RepRotation>comparingInt(rep -> headroom(rep, defaultMaxOpen))
+                .reversed().thenComparingInt(RepRotation::getOpenLeads).thenComparing(RepRotation.LONGEST_WAITING);
+        return (rotations, team, page) -> {
             Pageable upToPage = PageRequest.of(0, (page.getPageNumber() + 1) * page.getPageSize());
-            List<Rep> merged = new ArrayList<>(reps.findUncappedByOpenLeads(team, upToPage));
-            merged.addAll(reps.findCappedByHeadroom(team, upToPage));
+            List<RepRotation> merged = new ArrayList<>(rotations.findUncappedByOpenLeads(team, upToPage));
+            merged.addAll(rotations.findCappedByHeadroom(team, upToPage));
             merged.sort(order);
             int from = (int) Math.min(page.getOffset(), merged.size());
             return merged.subList(from, Math.min(from + page.getPageSize(), merged.size()));
         };
     }
 
-    private static int headroom(Rep rep, int defaultMaxOpen) {
-        return (rep.getMaxOpen() == null ? defaultMaxOpen : rep.getMaxOpen()) - rep.getOpenLeads();
+    private static int headroom(RepRotation rep, int defaultMaxOpen) {
+        Integer maxOpen = rep.getRep().getMaxOpen();
+        return (maxOpen == null ? defaultMaxOpen : maxOpen) - rep.getOpenLeads();
     }
 
     /** Reps below a seniority, longest waiting first. */
     static Order inTurnBelow(int seniority) {
-        return (reps, team, page) -> reps.findInTurnBelow(team, seniority, page);
+        return (rotations, team, page) -> rotations.findInTurnBelow(team, seniority, page);
     }
 
     /**
@@ -150,18 +171,25 @@ class TeamCandidates {
     final class Paged {
 
         private final Team team;
+        private final Rotation rotation;
         private final long size;
         private final Set<String> hadLeadBefore;
         private final Map<String, Assessment> assessed = new LinkedHashMap<>();
 
-        private Paged(Team team, long size, Set<String> hadLeadBefore) {
+        private Paged(Team team, Rotation rotation, long size, Set<String> hadLeadBefore) {
             this.team = team;
+            this.rotation = rotation;
             this.size = size;
             this.hadLeadBefore = hadLeadBefore;
         }
 
         Team team() {
             return team;
+        }
+
+        /** The team's rotation state, with the rows of the reps read so far. */
+        Rotation rotation() {
+            return rotation;
         }
 
         /** Assesses reps in this order until one is eligible and at work: that one, or empty when nobody is. */
@@ -195,12 +223,13 @@ class TeamCandidates {
                     if (!hasNext()) {
                         throw new NoSuchElementException();
                     }
-                    List<Rep> next = order.page(reps, team.getId(), PageRequest.of(page++, PAGE));
+                    List<RepRotation> next = order.page(rotations, team.getId(), PageRequest.of(page++, PAGE));
                     through = next.size() < PAGE;
-                    pool.assessEach(next.stream().filter(rep -> !assessed.containsKey(rep.getId())).toList(),
-                                    hadLeadBefore)
+                    next.forEach(rotation::read);
+                    pool.assessEach(next.stream().filter(rep -> !assessed.containsKey(rep.getRepId()))
+                                    .map(RepRotation::getRep).toList(), hadLeadBefore)
                             .forEach(assessment -> assessed.put(assessment.rep().getId(), assessment));
-                    return next.stream().map(rep -> assessed.get(rep.getId())).toList();
+                    return next.stream().map(rep -> assessed.get(rep.getRepId())).toList();
                 }
             };
         }
@@ -208,7 +237,7 @@ class TeamCandidates {
         /** The reps assessed so far, with the working-hours preference applied. */
         Assessed assessed() {
             List<Assessment> all = CandidatePool.preferWorking(new ArrayList<>(assessed.values()));
-            return new Assessed(team, all, all.stream().filter(Assessment::eligible).toList(), null,
+            return new Assessed(team, rotation, all, all.stream().filter(Assessment::eligible).toList(), null,
                     Math.max(size, all.size()));
         }
     }
@@ -226,19 +255,13 @@ class TeamCandidates {
 
     /** "(3 marked unavailable, 1 out of office)": the exclusions counted by kind. */
     static String exclusions(List<Assessment> assessed) {
-        Map<String, Long> byKind = assessed.stream().filter(a -> !a.eligible())
-                .collect(Collectors.groupingBy(a -> kind(a.exclusion()), TreeMap::new, Collectors.counting()));
+        Map<Exclusion.Kind, Long> byKind = assessed.stream().filter(a -> !a.eligible())
+                .collect(Collectors.groupingBy(a -> a.exclusion().kind(),
+                        () -> new TreeMap<>(Comparator.comparing(Exclusion.Kind::words)), Collectors.counting()));
         if (byKind.isEmpty()) {
             return "";
         }
-        return " (" + byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        return " (" + byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().words())
                 .collect(Collectors.joining(", ")) + ")";
-    }
-
-    private static String kind(String exclusion) {
-        int detail = exclusion.indexOf(" (");
-        String kind = detail > 0 ? exclusion.substring(0, detail) : exclusion;
-        int until = kind.indexOf(" until ");
-        return until > 0 ? kind.substring(0, until) : kind;
     }
 }

@@ -11,7 +11,6 @@ import java.util.function.ObjDoubleConsumer;
 import java.util.function.ToDoubleFunction;
 
 import io.leadrouter.team.Rep;
-import io.leadrouter.team.Team;
 
 /**
  * Turns in proportion to a weight, for the strategies where each rep's share of a team's leads
@@ -32,17 +31,19 @@ import io.leadrouter.team.Team;
  * <p>Only the chosen rep's place (and those of reps who join) is written, so a decision does not
  * grow with the team: a team of more than {@value TeamCandidates#PAGE} reps is read in place
  * order, a page at a time, until no rep further on can have a lower place than the best found.
- * Places and clock are columns of the rep and team rows, written under the team's row lock.
+ * Places and clock are routing's rotation rows ({@link RepRotation}, {@link TeamRotation}),
+ * written under the team's row lock.
  */
 final class VirtualTurns {
 
     /** The weighted round-robin rotation. */
-    static final VirtualTurns WEIGHTED = new VirtualTurns(Rep::getWeightedTurn, Rep::setWeightedTurn,
-            Team::getWeightedClock, Team::setWeightedClock, TeamCandidates.IN_WEIGHTED_TURN);
+    static final VirtualTurns WEIGHTED = new VirtualTurns(RepRotation::getWeightedTurn, RepRotation::setWeightedTurn,
+            TeamRotation::getWeightedClock, TeamRotation::setWeightedClock, TeamCandidates.IN_WEIGHTED_TURN);
 
     /** The performance-routing rotation. */
-    static final VirtualTurns PERFORMANCE = new VirtualTurns(Rep::getPerformanceTurn, Rep::setPerformanceTurn,
-            Team::getPerformanceClock, Team::setPerformanceClock, TeamCandidates.IN_PERFORMANCE_TURN);
+    static final VirtualTurns PERFORMANCE = new VirtualTurns(RepRotation::getPerformanceTurn,
+            RepRotation::setPerformanceTurn, TeamRotation::getPerformanceClock, TeamRotation::setPerformanceClock,
+            TeamCandidates.IN_PERFORMANCE_TURN);
 
     /** An eligible rep with its weight and place for this lead (lowest place first). */
     record Placed(Assessment assessment, double weight, double place) {
@@ -56,14 +57,15 @@ final class VirtualTurns {
     record Turns(TeamCandidates.Assessed team, List<Placed> ranking) {
     }
 
-    private final ToDoubleFunction<Rep> stored;
-    private final ObjDoubleConsumer<Rep> store;
-    private final ToDoubleFunction<Team> clock;
-    private final ObjDoubleConsumer<Team> setClock;
+    private final ToDoubleFunction<RepRotation> stored;
+    private final ObjDoubleConsumer<RepRotation> store;
+    private final ToDoubleFunction<TeamRotation> clock;
+    private final ObjDoubleConsumer<TeamRotation> setClock;
     private final TeamCandidates.Order order;
 
-    private VirtualTurns(ToDoubleFunction<Rep> stored, ObjDoubleConsumer<Rep> store, ToDoubleFunction<Team> clock,
-                         ObjDoubleConsumer<Team> setClock, TeamCandidates.Order order) {
+    private VirtualTurns(ToDoubleFunction<RepRotation> stored, ObjDoubleConsumer<RepRotation> store,
+                         ToDoubleFunction<TeamRotation> clock, ObjDoubleConsumer<TeamRotation> setClock,
+                         TeamCandidates.Order order) {
         this.stored = stored;
         this.store = store;
         this.clock = clock;
@@ -92,11 +94,12 @@ final class VirtualTurns {
         }
         weight.putAll(weights.apply(team.eligible().stream().map(Assessment::rep)
                 .filter(rep -> !weight.containsKey(rep.getId())).toList()));
-        double now = clock.applyAsDouble(team.team());
+        Rotation rotation = team.rotation();
+        double now = clock.applyAsDouble(rotation.team());
         List<Placed> ranking = team.eligible().stream()
                 .map(a -> {
                     double w = weight.get(a.rep().getId());
-                    return new Placed(a, w, place(stored.applyAsDouble(a.rep()), now, w));
+                    return new Placed(a, w, place(stored.applyAsDouble(rotation.of(a.rep())), now, w));
                 })
                 .sorted(Comparator.comparingDouble(Placed::place).thenComparing(p -> p.rep().getId()))
                 .toList();
@@ -112,7 +115,8 @@ final class VirtualTurns {
     private Optional<TeamCandidates.Assessed> assessInPlaceOrder(TeamCandidates.Paged paged,
                                                                 Function<List<Rep>, Map<String, Double>> weights,
                                                                 Map<String, Double> weight) {
-        double now = clock.applyAsDouble(paged.team());
+        Rotation rotation = paged.rotation();
+        double now = clock.applyAsDouble(rotation.team());
         double best = Double.POSITIVE_INFINITY;
         for (Iterator<List<Assessment>> pages = paged.inOrder(order); pages.hasNext(); ) {
             List<Assessment> page = pages.next();
@@ -120,9 +124,9 @@ final class VirtualTurns {
                     .map(Assessment::rep).filter(rep -> !weight.containsKey(rep.getId())).toList();
             weight.putAll(weights.apply(atWork));
             for (Rep rep : atWork) {
-                best = Math.min(best, place(stored.applyAsDouble(rep), now, weight.get(rep.getId())));
+                best = Math.min(best, place(stored.applyAsDouble(rotation.of(rep)), now, weight.get(rep.getId())));
             }
-            if (!page.isEmpty() && stored.applyAsDouble(page.get(page.size() - 1).rep()) >= best) {
+            if (!page.isEmpty() && stored.applyAsDouble(rotation.of(page.get(page.size() - 1).rep())) >= best) {
                 break;
             }
         }
@@ -133,14 +137,15 @@ final class VirtualTurns {
      * The first ranked rep gets the lead: the clock moves to its place and its place on by one
      * step; ranked reps who joined the rotation keep their new place.
      */
-    void serve(Team team, List<Placed> ranking) {
+    void serve(Rotation rotation, List<Placed> ranking) {
         for (Placed placed : ranking) {
-            if (placed.place() != stored.applyAsDouble(placed.rep())) {
-                store.accept(placed.rep(), placed.place());
+            RepRotation rep = rotation.of(placed.rep());
+            if (placed.place() != stored.applyAsDouble(rep)) {
+                store.accept(rep, placed.place());
             }
         }
         Placed chosen = ranking.get(0);
-        setClock.accept(team, Math.max(clock.applyAsDouble(team), chosen.place()));
-        store.accept(chosen.rep(), chosen.place() + 1 / chosen.weight());
+        setClock.accept(rotation.team(), Math.max(clock.applyAsDouble(rotation.team()), chosen.place()));
+        store.accept(rotation.of(chosen.rep()), chosen.place() + 1 / chosen.weight());
     }
 }

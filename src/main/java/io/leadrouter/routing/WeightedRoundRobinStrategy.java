@@ -41,7 +41,7 @@ class WeightedRoundRobinStrategy implements RoutingStrategy {
                 .map(placed -> new Ranked(placed.rep(), "weight " + placed.rep().getWeight() + ", next turn at "
                         + String.format(Locale.ROOT, "%.2f", placed.place())))
                 .toList();
-        VirtualTurns.WEIGHTED.serve(team.team(), turns.ranking());
+        VirtualTurns.WEIGHTED.serve(team.rotation(), turns.ranking());
         Rep chosen = ranking.get(0).rep();
         return new Choice(team.all(), ranking, "Weighted round-robin in team " + team.team().getId() + ": "
                 + chosen.getName() + " (weight " + chosen.getWeight() + ") was next in turn ("

@@ -12,9 +12,10 @@ import org.hibernate.annotations.DynamicUpdate;
 /**
  * A sales rep who can be given leads. The id is the rep's Camunda user id.
  *
- * <p>Updates write only the columns that changed ({@code @DynamicUpdate}): routing writes the
- * round-robin stamp while sales ops may change availability or settings at the same moment, and
- * neither may overwrite the other's columns with what it read earlier.
+ * <p>Updates write only the columns that changed ({@code @DynamicUpdate}): routing counts the
+ * rep's leads while sales ops may change availability or settings at the same moment, and
+ * neither may overwrite the other's columns with what it read earlier. Routing's own state about
+ * the rep (places in the rotations, open leads) is routing's, in its own table.
  */
 @Entity
 @Table(name = "reps")
@@ -44,30 +45,9 @@ public class Rep {
     @Column(nullable = false)
     private boolean active = true;
 
-    @Column(name = "rr_ticket", nullable = false)
-    private long roundRobinTicket;
-
+    /** Leads the rep was ever given, by routing or by hand ({@link RepRepository#countAssignment}). */
     @Column(name = "leads_assigned", nullable = false)
     private long leadsAssigned;
-
-    /**
-     * Open (assigned, not yet worked) leads, counted by the database as leads change (a trigger on
-     * {@code leads}, see V13); never written by the application.
-     */
-    @Column(name = "open_leads", nullable = false, insertable = false, updatable = false)
-    private int openLeads;
-
-    /** {@code max_open - open_leads} for a rep with a cap (null without), computed by the database. */
-    @Column(name = "cap_headroom", insertable = false, updatable = false)
-    private Integer capHeadroom;
-
-    /** Place in the team's weighted round-robin rotation, in virtual time (0: none yet). */
-    @Column(name = "weighted_turn", nullable = false)
-    private double weightedTurn;
-
-    /** Place in the team's performance-routing rotation, in virtual time (0: none yet). */
-    @Column(name = "performance_turn", nullable = false)
-    private double performanceTurn;
 
     /** Share under weighted round-robin: a rep of weight 2 gets twice the leads of weight 1. */
     @Column(nullable = false)
@@ -113,11 +93,6 @@ public class Rep {
         this.managerId = managerId;
     }
 
-    /** True when the rep takes leads at all (active and not marked unavailable); absences are checked apart. */
-    public boolean isEligible() {
-        return active && available;
-    }
-
     public WorkingHours workingHours() {
         return WorkingHours.parse(timeZone, workStart, workEnd, workDays);
     }
@@ -156,31 +131,6 @@ public class Rep {
             active = settings.active();
         }
         workingHours();
-    }
-
-    /** Moves this rep to the back of the team's round-robin queue. */
-    public void takeRoundRobinTurn(long turn) {
-        this.roundRobinTicket = turn;
-    }
-
-    public int getOpenLeads() {
-        return openLeads;
-    }
-
-    public double getWeightedTurn() {
-        return weightedTurn;
-    }
-
-    public void setWeightedTurn(double turn) {
-        this.weightedTurn = turn;
-    }
-
-    public double getPerformanceTurn() {
-        return performanceTurn;
-    }
-
-    public void setPerformanceTurn(double turn) {
-        this.performanceTurn = turn;
     }
 
     /** Marks the rep available or not; coming back is remembered for the catch-up bound. */
@@ -229,10 +179,6 @@ public class Rep {
 
     public boolean isActive() {
         return active;
-    }
-
-    public long getRoundRobinTicket() {
-        return roundRobinTicket;
     }
 
     public long getLeadsAssigned() {

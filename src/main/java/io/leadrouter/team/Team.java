@@ -19,17 +19,6 @@ public class Team {
     @Column(nullable = false)
     private String name;
 
-    @Column(name = "rr_sequence", nullable = false)
-    private long roundRobinSequence;
-
-    /** Virtual time of the team's weighted round-robin rotation: the place of the last rep served. */
-    @Column(name = "weighted_clock", nullable = false)
-    private double weightedClock;
-
-    /** Virtual time of the team's performance-routing rotation. */
-    @Column(name = "performance_clock", nullable = false)
-    private double performanceClock;
-
     /** Whether the team's reps may read each other's leads (without contact data); off by default. */
     @Column(name = "share_leads", nullable = false)
     private boolean shareLeads;
@@ -40,27 +29,6 @@ public class Team {
     public Team(String id, String name) {
         this.id = id;
         this.name = name;
-    }
-
-    /** Hands out the next round-robin turn of this team. Callers hold the team's row lock. */
-    public long nextRoundRobinTurn() {
-        return ++roundRobinSequence;
-    }
-
-    public double getWeightedClock() {
-        return weightedClock;
-    }
-
-    public void setWeightedClock(double clock) {
-        this.weightedClock = clock;
-    }
-
-    public double getPerformanceClock() {
-        return performanceClock;
-    }
-
-    public void setPerformanceClock(double clock) {
-        this.performanceClock = clock;
     }
 
     public String getId() {
@@ -77,9 +45,5 @@ public class Team {
 
     public void shareLeads(boolean share) {
         this.shareLeads = share;
-    }
-
-    public long getRoundRobinSequence() {
-        return roundRobinSequence;
     }
 }

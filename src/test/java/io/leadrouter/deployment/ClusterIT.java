@@ -327,8 +327,8 @@ class ClusterIT {
                 .isCloseTo(eastLeads * weight / (double) totalWeight, org.assertj.core.data.Offset.offset(4.0 / 3)));
 
         assertThat(database.count("""
-                select count(*) from reps r where r.open_leads
-                    <> (select count(*) from leads l where l.owner_id = r.id and l.status = 'ASSIGNED')"""))
+                select count(*) from rep_rotation r where r.open_leads
+                    <> (select count(*) from leads l where l.owner_id = r.rep_id and l.status = 'ASSIGNED')"""))
                 .as("reps whose open-lead count (trigger) differs from their assigned leads").isZero();
 
         Map<String, Long> central = ownerCounts(database, "central");

@@ -57,7 +57,7 @@ class PostgresIT {
             assertThat(task.get(0).get("taskDefinitionKey").asText()).isEqualTo("WorkLead");
             assertThat(task.get(0).get("assignee").asText()).isEqualTo(lead.get("owner").asText());
             String owner = lead.get("owner").asText();
-            assertThat(database.count("select open_leads from reps where id = ?", owner))
+            assertThat(database.count("select open_leads from rep_rotation where rep_id = ?", owner))
                     .as("the owner's open-lead count, kept by the PL/pgSQL trigger")
                     .isEqualTo(database.count("select count(*) from leads where owner_id = ? and status = 'ASSIGNED'",
                             owner))

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import io.leadrouter.routing.OpenLeadCountTrigger;
+
 /**
- * The database counts a rep's open leads with a trigger (reps.open_leads): on H2 it calls
+ * The database counts a rep's open leads with a trigger (rep_rotation.open_leads): on H2 it calls
  * {@link OpenLeadCountTrigger}, which reads {@link LeadStatus#AWAITING_REP}; on PostgreSQL it is
  * PL/pgSQL, which cannot, and spells the statuses out. These must say the same.
  */
@@ -25,7 +27,7 @@ class OpenLeadDefinitionTest {
 
     private static final Pattern STATUS_EQUALS = Pattern.compile("status\\s*=\\s*'(\\w+)'", Pattern.CASE_INSENSITIVE);
     private static final Pattern STATUS_IN = Pattern.compile("status\\s+in\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern VERSION = Pattern.compile("^V(\\d+)__");
+    private static final Pattern VERSION = Pattern.compile("^V(\\d+)(?:_(\\d+))?__");
 
     @Test
     void postgresqlsTriggerCountsExactlyTheStatusesOfARepsOpenWorkload() throws IOException {
@@ -68,8 +70,8 @@ class OpenLeadDefinitionTest {
             + "/V*.sql");
         Resource latest = null;
         String text = null;
-        for (Resource script : Arrays.stream(scripts).sorted(Comparator.comparingInt(OpenLeadDefinitionTest::version))
-            .toList()) {
+        for (Resource script : Arrays.stream(scripts)
+            .sorted(Comparator.comparingDouble(OpenLeadDefinitionTest::version)).toList()) {
             String content = script.getContentAsString(StandardCharsets.UTF_8);
             if (content.toLowerCase().contains(what)) {
                 latest = script;
@@ -80,8 +82,13 @@ class OpenLeadDefinitionTest {
         return text;
     }
 
-    private static int version(Resource script) {
+    /** V19 is 19, V19_1 (Flyway's 19.1) comes after it. */
+    private static double version(Resource script) {
         Matcher version = VERSION.matcher(script.getFilename());
-        return version.find() ? Integer.parseInt(version.group(1)) : -1;
+        if (!version.find()) {
+            return -1;
+        }
+        return Integer.parseInt(version.group(1))
+            + (version.group(2) == null ? 0 : Integer.parseInt(version.group(2)) / 1000.0);
     }
 }

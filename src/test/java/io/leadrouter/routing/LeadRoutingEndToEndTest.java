@@ -313,6 +313,7 @@ class LeadRoutingEndToEndTest {
         assertThat(byRep.get(owner).get("rank").asInt()).isEqualTo(1);
         assertThat(byRep.get("carl.lin").get("outcome").asText()).isEqualTo("EXCLUDED");
         assertThat(byRep.get("carl.lin").get("reason").asText()).isEqualTo("marked unavailable");
+        assertThat(byRep.get("carl.lin").get("kind").asText()).isEqualTo("UNAVAILABLE");
         assertThat(candidates.findValuesAsText("outcome")).filteredOn("RANKED"::equals).hasSize(10);
         assertThat(decision.get("summary").asText()).contains("account-owner: No known account");
     }

@@ -20,7 +20,7 @@ import io.leadrouter.IntegrationTest;
 import io.leadrouter.lead.LeadLifecycle;
 
 /**
- * The database keeps each rep's open-lead count ({@code reps.open_leads}, a trigger on leads)
+ * The database keeps each rep's open-lead count ({@code rep_rotation.open_leads}, a trigger on leads)
  * equal to its leads in status ASSIGNED, through routing, reassignment, outcomes, closing,
  * hand-written statements and concurrent transactions. Capacity routing orders reps by it.
  */
@@ -37,7 +37,7 @@ class OpenLeadCountTest {
     JdbcTemplate jdbc;
 
     private long kept(String rep) {
-        return jdbc.queryForObject("select open_leads from reps where id = ?", Long.class, rep);
+        return jdbc.queryForObject("select open_leads from rep_rotation where rep_id = ?", Long.class, rep);
     }
 
     private long counted(String rep) {
@@ -110,7 +110,8 @@ class OpenLeadCountTest {
         pool.shutdown();
 
         assertKeptEqualsCounted(team);
-        Map<String, Object> total = jdbc.queryForMap("select sum(open_leads) as kept from reps where team_id = ?", team);
+        Map<String, Object> total = jdbc.queryForMap(
+                "select sum(open_leads) as kept from rep_rotation where team_id = ?", team);
         assertThat(((Number) total.get("kept")).longValue()).isEqualTo(threads * 3);
     }
 }

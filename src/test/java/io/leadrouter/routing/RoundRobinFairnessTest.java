@@ -60,8 +60,8 @@ class RoundRobinFairnessTest {
         Rep away = reps.findById("boris.faz").orElseThrow();
         away.setAvailable(false, java.time.Instant.now());
         reps.save(away);
-        List<String> eligible = reps.findByTeamIdOrderById("east").stream().filter(Rep::isEligible)
-                .map(Rep::getId).toList();
+        List<String> eligible = reps.findByTeamIdOrderById("east").stream()
+                .filter(rep -> rep.isActive() && rep.isAvailable()).map(Rep::getId).toList();
 
         List<String> ids = postConcurrently(20, 8);
         List<Job> jobs = ids.stream()
@@ -86,11 +86,11 @@ class RoundRobinFairnessTest {
         // the turn stamps are all the state round-robin has: set them as a previous run left them
         List<Rep> central = reps.findByTeamIdOrderById("central");
         for (int i = 0; i < central.size(); i++) {
-            jdbc.update("update reps set rr_ticket = ? where id = ?", 1_000 + i, central.get(i).getId());
+            jdbc.update("update rep_rotation set rr_ticket = ? where rep_id = ?", 1_000 + i, central.get(i).getId());
         }
         String longestWaiting = central.get(0).getId();
-        jdbc.update("update reps set rr_ticket = 5 where id = ?", central.get(3).getId());
-        jdbc.update("update teams set rr_sequence = ? where id = 'central'", 1_000 + central.size());
+        jdbc.update("update rep_rotation set rr_ticket = 5 where rep_id = ?", central.get(3).getId());
+        jdbc.update("update team_rotation set rr_sequence = ? where team_id = 'central'", 1_000 + central.size());
 
         String first = driver.submitLead(TEXAS_LEAD.formatted(1, 1));
         driver.runJobs();

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -113,11 +114,16 @@ public class RoutingBenchmark {
         }
         jdbc.batchUpdate("insert into teams (id, name) values (?, ?)", teams);
         jdbc.batchUpdate("""
-                insert into reps (id, first_name, last_name, team_id, weight, seniority, daily_cap, rr_ticket,
-                                  weighted_turn, performance_turn, time_zone, work_start, work_end, work_days)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'UTC', '00:00', '23:59', 'MON,TUE,WED,THU,FRI,SAT,SUN')""", reps);
-        // rotations under way: every rep's place within one step past the team's clock
-        jdbc.update("update teams set weighted_clock = ?, performance_clock = ?", CLOCK, CLOCK);
+                insert into reps (id, first_name, last_name, team_id, weight, seniority, daily_cap,
+                                  time_zone, work_start, work_end, work_days)
+                values (?, ?, ?, ?, ?, ?, ?, 'UTC', '00:00', '23:59', 'MON,TUE,WED,THU,FRI,SAT,SUN')""",
+                reps.stream().map(rep -> Arrays.copyOf(rep, 7)).toList());
+        // rotations under way (rows the database made with the reps and teams): every rep's place
+        // within one step past the team's clock
+        jdbc.batchUpdate(
+                "update rep_rotation set rr_ticket = ?, weighted_turn = ?, performance_turn = ? where rep_id = ?",
+                reps.stream().map(rep -> new Object[] {rep[7], rep[8], rep[9], rep[0]}).toList());
+        jdbc.update("update team_rotation set weighted_clock = ?, performance_clock = ?", CLOCK, CLOCK);
 
         // each rep of the org: 3 open leads, 3 leads given today, a conversion record for the product
         List<Object[]> openLeads = new ArrayList<>();

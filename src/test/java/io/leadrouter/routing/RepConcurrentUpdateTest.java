@@ -1,4 +1,4 @@
-package io.leadrouter.team;
+package io.leadrouter.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,11 +9,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.leadrouter.IntegrationTest;
+import io.leadrouter.team.Rep;
+import io.leadrouter.team.RepRepository;
+import io.leadrouter.team.Team;
+import io.leadrouter.team.TeamRepository;
 
-/** Routing and sales ops change the same rep row at once: neither loses the other's change. */
+/**
+ * Routing and sales ops change the same rep at once (routing its rotation row and the rep's lead
+ * count, sales ops the rep's availability, which the database copies onto the rotation row):
+ * neither loses the other's change.
+ */
 @IntegrationTest
 class RepConcurrentUpdateTest {
 
@@ -22,35 +31,42 @@ class RepConcurrentUpdateTest {
     @Autowired
     RepRepository reps;
     @Autowired
+    RepRotationRepository rotations;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
     TransactionTemplate transaction;
 
     @Test
     void availabilitySetWhileARoutingIsInFlightIsNotOverwritten() throws Exception {
         String team = "concurrent-" + System.nanoTime();
+        String rita = "rita." + team;
         transaction.executeWithoutResult(status -> {
             teams.save(new Team(team, "Concurrent"));
-            reps.save(new Rep("rita." + team, "Rita", "Racer", null, team, null));
+            reps.save(new Rep(rita, "Rita", "Racer", null, team, null));
         });
         CountDownLatch routingHasReadTheRep = new CountDownLatch(1);
         CountDownLatch opsHaveCommitted = new CountDownLatch(1);
 
         CompletableFuture<Void> routing = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(s -> {
-            Rep rep = reps.findById("rita." + team).orElseThrow();
+            RepRotation rotation = rotations.findById(rita).orElseThrow();
             routingHasReadTheRep.countDown();
             await(opsHaveCommitted);
-            rep.takeRoundRobinTurn(42);
-            reps.countAssignment(rep.getId());
+            rotation.takeRoundRobinTurn(42);
+            reps.countAssignment(rita);
         }));
         await(routingHasReadTheRep);
-        transaction.executeWithoutResult(s -> reps.findById("rita." + team).orElseThrow()
+        transaction.executeWithoutResult(s -> reps.findById(rita).orElseThrow()
                 .setAvailable(false, Instant.now()));
         opsHaveCommitted.countDown();
         routing.get(30, TimeUnit.SECONDS);
 
-        Rep rita = reps.findById("rita." + team).orElseThrow();
-        assertThat(rita.isAvailable()).isFalse();
-        assertThat(rita.getRoundRobinTicket()).isEqualTo(42);
-        assertThat(rita.getLeadsAssigned()).isEqualTo(1);
+        Rep stored = reps.findById(rita).orElseThrow();
+        assertThat(stored.isAvailable()).isFalse();
+        assertThat(rotations.findById(rita).orElseThrow().getRoundRobinTicket()).isEqualTo(42);
+        assertThat(stored.getLeadsAssigned()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select takes_leads from rep_rotation where rep_id = ?", Boolean.class, rita))
+                .as("the availability copied onto the rotation row").isFalse();
     }
 
     private static void await(CountDownLatch latch) {
