@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.security.ApiUser;
 import io.leadrouter.security.Roles;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.InvalidInputException;
+import io.leadrouter.web.FieldError;
+import io.leadrouter.web.InvalidInputException;
 
 /**
  * Known accounts and the domains that name them, for sales ops and admins: the one way besides

@@ -18,8 +18,9 @@ import io.leadrouter.lead.LeadOutcome;
 import io.leadrouter.lead.LeadOutcomeRecorded;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.normalise.Domains;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.InvalidInputException;
+import io.leadrouter.web.FieldError;
+import io.leadrouter.web.InvalidInputException;
+import io.leadrouter.web.InvalidRequestException;
 
 /**
  * The domains that name an account, learned only from trusted sources: the account's own record,
@@ -73,14 +74,14 @@ public class AccountDomains {
      */
     public static String parse(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException("must be a domain such as acme.com");
+            throw new InvalidRequestException("must be a domain such as acme.com");
         }
         String domain = Domains.registrable(raw.trim());
         if (domain == null || !HOST_NAME.matcher(domain).matches()) {
-            throw new IllegalArgumentException("'" + abbreviated(raw) + "' is not a domain such as acme.com");
+            throw new InvalidRequestException("'" + abbreviated(raw) + "' is not a domain such as acme.com");
         }
         if (Domains.isFreeMail(domain)) {
-            throw new IllegalArgumentException(domain + " is a free mail provider: it names no company");
+            throw new InvalidRequestException(domain + " is a free mail provider: it names no company");
         }
         return domain;
     }

@@ -12,9 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,13 +26,14 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import io.leadrouter.security.EngineAuthorizations;
+import io.leadrouter.engine.Identities;
 import io.leadrouter.security.Roles;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 import io.leadrouter.team.RepSettings;
 import io.leadrouter.team.Team;
 import io.leadrouter.team.TeamRepository;
+import io.leadrouter.webapps.EngineAuthorizations;
 
 /**
  * Creates the demo sales organisation on first start of the embedded default, from the CRM
@@ -67,15 +65,15 @@ class DemoOrganisation implements ApplicationRunner {
 
     private final TeamRepository teams;
     private final RepRepository reps;
-    private final IdentityService identity;
+    private final Identities identities;
     private final DemoHistory history;
     private final TransactionTemplate transaction;
 
-    DemoOrganisation(TeamRepository teams, RepRepository reps, IdentityService identity, DemoHistory history,
+    DemoOrganisation(TeamRepository teams, RepRepository reps, Identities identities, DemoHistory history,
                      TransactionTemplate transaction) {
         this.teams = teams;
         this.reps = reps;
-        this.identity = identity;
+        this.identities = identities;
         this.history = history;
         this.transaction = transaction;
     }
@@ -154,7 +152,7 @@ class DemoOrganisation implements ApplicationRunner {
             user(userId(managerName), name[0], name[1], MANAGERS, team);
         });
         user(SALES_OPS_USER, "Sam", "Ops", SALES_OPS);
-        if (identity.createUserQuery().userId("admin").count() > 0) {
+        if (identities.userExists("admin")) {
             membership("admin", SALES_OPS);
         }
     }
@@ -177,31 +175,18 @@ class DemoOrganisation implements ApplicationRunner {
     }
 
     private void group(String id, String name) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
-        }
+        identities.createGroupIfMissing(id, name, "WORKFLOW");
     }
 
     private void user(String id, String firstName, String lastName, String... groups) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(firstName);
-            user.setLastName(lastName);
-            user.setEmail(id + EMAIL_DOMAIN);
-            user.setPassword(DEMO_PASSWORD);
-            identity.saveUser(user);
-        }
+        identities.createUserIfMissing(new Identities.UserProfile(id, firstName, lastName, id + EMAIL_DOMAIN),
+                DEMO_PASSWORD);
         for (String group : groups) {
             membership(id, group);
         }
     }
 
     private void membership(String userId, String groupId) {
-        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-            identity.createMembership(userId, groupId);
-        }
+        identities.addMembershipIfMissing(userId, groupId);
     }
 }

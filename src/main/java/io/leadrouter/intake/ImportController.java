@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.leadrouter.lead.LeadAccess;
 import io.leadrouter.security.ApiUser;
-import io.leadrouter.security.LeadAccess;
 
 /**
  * Bulk CSV imports: {@code POST /api/imports} (text/csv body, any size) answers 202 with the

@@ -19,7 +19,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.leadrouter.system.InvalidInputException;
+import io.leadrouter.web.InvalidInputException;
 
 /**
  * Runs bulk imports, one at a time, on a thread of its own. Rows are committed in chunks
@@ -168,7 +168,7 @@ class ImportWorker implements SmartLifecycle {
         long existing;
         long rejected;
         final List<LeadCsvImport.RowError> errors;
-        /** Who submitted the import: its leads are theirs (security/LeadAccess). */
+        /** Who submitted the import: its leads are theirs (lead/LeadAccess). */
         final String submittedBy;
 
         Progress(LeadImports.Stored stored) {

@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadField;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.InvalidInputException;
+import io.leadrouter.web.FieldError;
+import io.leadrouter.web.InvalidInputException;
 
 /**
  * Imports a CSV file of leads. The header names the columns: Lead Router's field names or their

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
-import io.leadrouter.system.FieldError;
+import io.leadrouter.web.FieldError;
 
 /**
  * The rows of a lead CSV file: a header row naming the columns, then one lead per row. Rows are

@@ -4,16 +4,14 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.leadrouter.engine.Processes;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.system.LatestDefinitions;
 
 /**
  * Accepts leads. The lead row and its process instance are written in one transaction, and the
@@ -27,20 +25,18 @@ public class LeadIntake {
     public static final String PROCESS_KEY = "leadRouting";
 
     private final LeadRepository leads;
-    private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IntakeBacklog backlog;
-    private final LatestDefinitions definitions;
+    private final Processes processes;
 
-    LeadIntake(LeadRepository leads, RuntimeService runtimeService, TransactionTemplate transaction, Clock clock,
-               IntakeBacklog backlog, LatestDefinitions definitions) {
+    LeadIntake(LeadRepository leads, Processes processes, TransactionTemplate transaction, Clock clock,
+               IntakeBacklog backlog) {
         this.leads = leads;
-        this.runtimeService = runtimeService;
+        this.processes = processes;
         this.transaction = transaction;
         this.clock = clock;
         this.backlog = backlog;
-        this.definitions = definitions;
     }
 
     /** The outcome of a submission: the stored lead, and whether this call created it. */
@@ -74,10 +70,7 @@ public class LeadIntake {
 
     private Lead create(LeadData data, String submittedBy) {
         Lead lead = leads.saveAndFlush(Lead.receive(data, clock.instant(), submittedBy));
-        // the latest version, known for a second at most (the engine's own by-key start queries for it)
-        ProcessInstance instance = runtimeService.startProcessInstanceById(
-                definitions.process(PROCESS_KEY).id(), lead.getId(), Map.of("leadId", lead.getId()));
-        lead.linkProcess(instance.getId());
+        lead.linkProcess(processes.startLatest(PROCESS_KEY, lead.getId(), Map.of("leadId", lead.getId())));
         return lead;
     }
 }

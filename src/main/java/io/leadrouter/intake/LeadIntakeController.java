@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.leadrouter.lead.LeadAccess;
+import io.leadrouter.lead.LeadScope;
 import io.leadrouter.lead.LeadView;
 import io.leadrouter.security.ApiUser;
-import io.leadrouter.security.LeadAccess;
-import io.leadrouter.security.LeadScope;
-import io.leadrouter.system.DurableAcknowledgements;
+import io.leadrouter.storage.DurableAcknowledgements;
 
 @RestController
 @RequestMapping("/api/leads")

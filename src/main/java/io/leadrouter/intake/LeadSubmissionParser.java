@@ -11,14 +11,14 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.leadrouter.normalise.Emails;
-import io.leadrouter.normalise.Placeholders;
 import io.leadrouter.lead.LeadColumns;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadField;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.InvalidInputException;
-import io.leadrouter.system.StorableText;
+import io.leadrouter.normalise.Emails;
+import io.leadrouter.normalise.Placeholders;
+import io.leadrouter.storage.StorableText;
+import io.leadrouter.web.FieldError;
+import io.leadrouter.web.InvalidInputException;
 
 /**
  * Reads a submitted lead (JSON object, or a CSV row turned into one) and checks every field, so

@@ -12,7 +12,7 @@ import io.leadrouter.lead.LeadColumns;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadField;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.system.FieldError;
+import io.leadrouter.web.FieldError;
 
 /** Normalises a stored lead and records its soft problems (stage "Validate and normalise lead"). */
 @Service

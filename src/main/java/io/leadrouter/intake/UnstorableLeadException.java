@@ -3,7 +3,7 @@ package io.leadrouter.intake;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.leadrouter.system.FieldError;
+import io.leadrouter.web.FieldError;
 
 /**
  * A lead whose normalised values its columns cannot hold: the routing job fails with this

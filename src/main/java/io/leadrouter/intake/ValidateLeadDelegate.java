@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.leadrouter.engine.TransientVariables;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadVariables;
-import io.leadrouter.system.TransientVariables;
 
 /**
  * BPMN "Validate and normalise lead". Stores what the lead's forms show; the review fields and

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.leadrouter.normalise.Domains;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.StorableText;
+import io.leadrouter.storage.StorableText;
+import io.leadrouter.web.FieldError;
 
 /**
  * What the {@code leads} table can hold (V1 migration), field by field: the text columns' sizes

@@ -10,7 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.leadrouter.system.StorableText;
+import io.leadrouter.storage.StorableText;
 
 /** Ends of a lead's way through Lead Router: closed without sales, or worked by a rep; each on its timeline. */
 @Service

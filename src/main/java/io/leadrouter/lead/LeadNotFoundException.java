@@ -1,8 +1,25 @@
 package io.leadrouter.lead;
 
-public class LeadNotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** No lead with that id, or none the caller may read (answered alike): 404. */
+public class LeadNotFoundException extends ErrorResponseException {
 
     public LeadNotFoundException(String id) {
-        super("No lead with id '" + id + "'");
+        super(HttpStatus.NOT_FOUND, problem("No lead with id '" + id + "'"), null);
+    }
+
+    /** The problem's detail, not Spring's "404 NOT_FOUND …" summary. */
+    @Override
+    public String getMessage() {
+        return getBody().getDetail();
+    }
+
+    private static ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setTitle("Lead not found");
+        return problem;
     }
 }

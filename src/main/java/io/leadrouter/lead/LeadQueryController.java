@@ -14,8 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.leadrouter.security.ApiUser;
-import io.leadrouter.security.LeadAccess;
-import io.leadrouter.security.LeadScope;
+import io.leadrouter.web.InvalidRequestException;
 
 /** Reading leads: each user reads the leads {@link LeadAccess} lets them see, others are "not found". */
 @RestController
@@ -68,7 +67,7 @@ class LeadQueryController {
                     @RequestParam(defaultValue = "50") int size,
                     ApiUser user) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page must be 0 or more and size from 1 to " + MAX_PAGE_SIZE);
+            throw new InvalidRequestException("page must be 0 or more and size from 1 to " + MAX_PAGE_SIZE);
         }
         LeadScope scope = access.scopeOf(user);
         Page<Lead> found = leads.search(status, owner, scope,

@@ -12,8 +12,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-import io.leadrouter.security.LeadScope;
-
 public interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecificationExecutor<Lead> {
 
     Optional<Lead> findByExternalId(String externalId);

@@ -25,6 +25,7 @@ import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadTimeline;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
+import io.leadrouter.web.InvalidRequestException;
 
 /**
  * Gives a lead to a rep by the strategy its routing rule chose, trying the rule's fallback
@@ -227,14 +228,14 @@ public class LeadRouting {
         return new Outcome(rep.getId(), rep.getTeamId(), REASSIGNED_BY_HAND, reason);
     }
 
-    /** The rep with that user id, if active; else IllegalArgumentException naming the problem. */
+    /** The rep with that user id, if active; else InvalidRequestException naming the problem. */
     public Rep activeRep(String repId) {
         Rep rep = repId == null ? null : reps.findById(repId.trim()).orElse(null);
         if (rep == null) {
-            throw new IllegalArgumentException("There is no rep with user id '" + repId + "'");
+            throw new InvalidRequestException("There is no rep with user id '" + repId + "'");
         }
         if (!rep.isActive()) {
-            throw new IllegalArgumentException(rep.getName() + " is inactive and cannot be given leads");
+            throw new InvalidRequestException(rep.getName() + " is inactive and cannot be given leads");
         }
         return rep;
     }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.leadrouter.system.TransientVariables;
+import io.leadrouter.engine.TransientVariables;
 
 /**
  * BPMN "Reassign lead", after "Response SLA breached": the routing rule's strategy chain again,

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.leadrouter.system.TransientVariables;
+import io.leadrouter.engine.TransientVariables;
 
 /**
  * BPMN "Route lead": gives the lead to a rep by the strategy chain "Choose route" set

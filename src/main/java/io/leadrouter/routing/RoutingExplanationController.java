@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadAccess;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.security.ApiUser;
-import io.leadrouter.security.LeadAccess;
 
 /**
  * "Why did this lead go to Bob?" and "why not me?": every routing decision of a lead, for those

@@ -6,10 +6,11 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.leadrouter.engine.Decisions;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadDecisionInputs;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.system.Decisions;
+import io.leadrouter.normalise.Countries;
 
 /**
  * Chooses the team and routing strategy of a lead with the modelers' DMN

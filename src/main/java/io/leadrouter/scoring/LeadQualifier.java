@@ -4,11 +4,11 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.leadrouter.engine.Decisions;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadDecisionInputs;
 import io.leadrouter.lead.LeadQualification;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.system.Decisions;
 
 /**
  * Qualifies a scored lead with the modelers' DMN {@code lead-qualification.dmn}, which reads the

@@ -6,11 +6,11 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.leadrouter.engine.Decisions;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadDecisionInputs;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadTier;
-import io.leadrouter.system.Decisions;
 
 /**
  * Scores a lead with the modelers' DMN {@code lead-scoring.dmn}: decision {@code leadScore} sums

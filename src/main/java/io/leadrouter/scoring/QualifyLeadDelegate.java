@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.leadrouter.system.TransientVariables;
+import io.leadrouter.engine.TransientVariables;
 
 /**
  * BPMN "Qualify lead". The qualification and its reason are on the lead; as variables they serve

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * is changing the variable and restarting. It may use {@code /api}; Camunda grants it nothing.
  */
 @Component
-@Order(EngineAuthorizations.ORDER + 10)
+@Order(Roles.GROUPS_CREATED_ORDER + 10)
 class IntakeAccount implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeAccount.class);

@@ -9,7 +9,7 @@ import java.util.Set;
  * <table>
  * <tr><th>group</th><th>may</th></tr>
  * <tr><td>a team</td><td>Tasklist: their own leads, and the team's (without their data) if it shares
- * (see {@link OwnedTaskAuthorizations}); {@code /api}: see {@link LeadAccess}</td></tr>
+ * (see {@code webapps/OwnedTaskAuthorizations}); {@code /api}: see {@code lead/LeadAccess}</td></tr>
  * <tr><td>{@value #MANAGERS}</td><td>read their teams' lead tasks, reassign their teams' leads; change any
  * rep's availability and routing settings</td></tr>
  * <tr><td>{@value #SALES_OPS}</td><td>Tasklist: review and manual assignment, read every lead's task;
@@ -28,6 +28,12 @@ public final class Roles {
     public static final String OPS = "ops";
     public static final String MONITORING = "monitoring";
     public static final String INTAKE = "intake";
+
+    /**
+     * Start-up order of the runner that creates these groups in Camunda ({@code webapps/EngineAuthorizations});
+     * a runner that adds members to them runs after it.
+     */
+    public static final int GROUPS_CREATED_ORDER = 1000;
 
     /** May change any rep's availability, absences and routing settings through {@code /api/reps}. */
     public static final Set<String> REP_ADMINS = Set.of(SALES_OPS, MANAGERS, CAMUNDA_ADMIN);

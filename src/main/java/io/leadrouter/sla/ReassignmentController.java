@@ -2,11 +2,8 @@ package io.leadrouter.sla;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,14 +14,15 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.leadrouter.engine.Processes;
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadAccess;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadView;
 import io.leadrouter.security.ApiUser;
-import io.leadrouter.security.LeadAccess;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.InvalidInputException;
 import io.leadrouter.team.Rep;
+import io.leadrouter.web.FieldError;
+import io.leadrouter.web.InvalidInputException;
 
 /**
  * {@code POST /api/leads/{id}/reassign} with {@code {"to": "<rep id>", "reason": "…"}}: sales ops,
@@ -42,14 +40,14 @@ class ReassignmentController {
     private final Reassignments reassignments;
     private final LeadRepository leads;
     private final LeadAccess access;
-    private final RuntimeService runtime;
+    private final Processes processes;
 
     ReassignmentController(Reassignments reassignments, LeadRepository leads, LeadAccess access,
-                           RuntimeService runtime) {
+                           Processes processes) {
         this.reassignments = reassignments;
         this.leads = leads;
         this.access = access;
-        this.runtime = runtime;
+        this.processes = processes;
     }
 
     @PostMapping("/{id}/reassign")
@@ -69,16 +67,10 @@ class ReassignmentController {
                     "A manager gives a lead to a rep of their own teams only; " + rep.getName() + " is in team "
                             + rep.getTeamId());
         }
-        try {
-            runtime.createMessageCorrelation(MESSAGE)
-                    .processInstanceBusinessKey(id)
-                    // transient: read once by "Reassign to named rep", not stored with the process
-                    .setVariable(ReassignToNamedRepDelegate.TO, Variables.stringValue(rep.getId(), true))
-                    .setVariable(ReassignToNamedRepDelegate.BY, Variables.stringValue(user.id(), true))
-                    .setVariable(ReassignToNamedRepDelegate.REASON,
-                            Variables.stringValue(request.reason().trim(), true))
-                    .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException | OptimisticLockingException notWaiting) {
+        // transient: read once by "Reassign to named rep", not stored with the process
+        boolean waiting = processes.correlate(MESSAGE, id, Map.of(ReassignToNamedRepDelegate.TO, rep.getId(),
+                ReassignToNamedRepDelegate.BY, user.id(), ReassignToNamedRepDelegate.REASON, request.reason().trim()));
+        if (!waiting) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Lead " + id + " is not waiting for a rep or "
                     + "manager right now (it is being routed, worked or reassigned at this moment: try again), or its "
                     + "process started before lead-routing.bpmn version 3, which cannot be reassigned by hand");

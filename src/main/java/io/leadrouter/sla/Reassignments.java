@@ -11,6 +11,7 @@ import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadStatus;
 import io.leadrouter.routing.LeadRouting;
 import io.leadrouter.team.Rep;
+import io.leadrouter.web.InvalidRequestException;
 
 /**
  * A lead given by hand to another rep (sales ops, or a manager of the lead's team): the owner, the
@@ -42,27 +43,27 @@ public class Reassignments {
 
     /**
      * Checks the request without changing anything: the lead is assigned or escalated, the rep
-     * exists, is active and is not the lead's owner already. IllegalArgumentException names the problem.
+     * exists, is active and is not the lead's owner already. InvalidRequestException names the problem.
      */
     @Transactional(readOnly = true)
     public Rep check(Request request) {
         Lead lead = leads.require(request.leadId());
         if (!REASSIGNABLE.contains(lead.getStatus())) {
-            throw new IllegalArgumentException("Lead " + lead.getId() + " is " + lead.getStatus()
+            throw new InvalidRequestException("Lead " + lead.getId() + " is " + lead.getStatus()
                     + ": only an assigned or escalated lead can be reassigned");
         }
         Rep rep = routing.activeRep(request.to());
         if (rep.getId().equals(lead.getOwnerId())) {
-            throw new IllegalArgumentException(rep.getName() + " already owns lead " + lead.getId());
+            throw new InvalidRequestException(rep.getName() + " already owns lead " + lead.getId());
         }
         if (request.by() == null || request.by().isBlank()) {
-            throw new IllegalArgumentException("Who reassigns the lead is needed: it goes into the lead's routing explanation");
+            throw new InvalidRequestException("Who reassigns the lead is needed: it goes into the lead's routing explanation");
         }
         if (request.reason() == null || request.reason().isBlank()) {
-            throw new IllegalArgumentException("A reason is needed: it goes into the lead's routing explanation");
+            throw new InvalidRequestException("A reason is needed: it goes into the lead's routing explanation");
         }
         if (request.reason().length() > MAX_REASON_LENGTH) {
-            throw new IllegalArgumentException("The reason may have at most " + MAX_REASON_LENGTH + " characters");
+            throw new InvalidRequestException("The reason may have at most " + MAX_REASON_LENGTH + " characters");
         }
         return rep;
     }

@@ -1,11 +1,12 @@
 package io.leadrouter.sla;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 
+import io.leadrouter.engine.Decisions;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadDecisionInputs;
-import io.leadrouter.system.Decisions;
 
 /** The response SLA of a lead's tier, from the modelers' DMN {@code response-sla.dmn}. */
 @Service
@@ -42,7 +43,8 @@ public class ResponseSla {
 
     /** The terms for this lead; the decision reads the lead's inputs ({@link LeadDecisionInputs}), its tier above all. */
     public Terms terms(Lead lead) {
-        DmnDecisionResultEntries result = decisions.evaluateSingle(DECISION, LeadDecisionInputs.of(lead));
-        return Terms.of(result.getEntry("responseTime"), result.getEntry("reminderAt"));
+        // the decision's outputs by name, read as a plain map (no engine types in the domain)
+        Map<String, Object> result = decisions.evaluateSingle(DECISION, LeadDecisionInputs.of(lead));
+        return Terms.of(result.get("responseTime"), result.get("reminderAt"));
     }
 }

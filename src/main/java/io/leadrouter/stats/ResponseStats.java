@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-import io.leadrouter.security.StatsScope;
+import io.leadrouter.lead.StatsScope;
 
 /**
  * Speed-to-lead totals per rep or team, aggregated in the database over the response clocks

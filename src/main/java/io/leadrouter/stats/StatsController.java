@@ -19,11 +19,12 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.leadrouter.lead.LeadAccess;
+import io.leadrouter.lead.StatsScope;
 import io.leadrouter.security.ApiUser;
-import io.leadrouter.security.LeadAccess;
-import io.leadrouter.security.StatsScope;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
+import io.leadrouter.web.InvalidRequestException;
 
 /**
  * Speed-to-lead statistics: {@code GET /api/stats/reps} and {@code GET /api/stats/teams}, over
@@ -107,7 +108,7 @@ class StatsController {
             }
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException bad) {
-            throw new IllegalArgumentException(name + " must be a date (2025-03-01) or an instant "
+            throw new InvalidRequestException(name + " must be a date (2025-03-01) or an instant "
                     + "(2025-03-01T00:00:00Z), not '" + value + "'");
         }
     }

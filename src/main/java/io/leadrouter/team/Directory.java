@@ -2,10 +2,10 @@ package io.leadrouter.team;
 
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.leadrouter.engine.Identities;
 
 /**
  * Names and e-mail addresses of the people Lead Router writes to: reps from the reps table, and
@@ -15,11 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Directory {
 
     private final RepRepository reps;
-    private final IdentityService identity;
+    private final Identities identities;
 
-    Directory(RepRepository reps, IdentityService identity) {
+    Directory(RepRepository reps, Identities identities) {
         this.reps = reps;
-        this.identity = identity;
+        this.identities = identities;
     }
 
     /** A person: user id, display name, e-mail address (null when unknown). */
@@ -35,13 +35,11 @@ public class Directory {
         if (rep.isPresent()) {
             return Optional.of(new Person(rep.get().getId(), rep.get().getName(), rep.get().getEmail()));
         }
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        if (user == null) {
-            return Optional.empty();
-        }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return Optional.of(new Person(user.getId(), name.isEmpty() ? user.getId() : name, user.getEmail()));
+        return identities.user(userId).map(user -> {
+            String name = ((user.firstName() == null ? "" : user.firstName()) + " "
+                    + (user.lastName() == null ? "" : user.lastName())).trim();
+            return new Person(user.id(), name.isEmpty() ? user.id() : name, user.email());
+        });
     }
 
     /** The person's name, or the user id when the person is unknown. */

@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.leadrouter.web.InvalidRequestException;
+
 /** An out-of-office period: the rep gets no leads from {@code startsAt} until {@code endsAt}. */
 @Entity
 @Table(name = "rep_absences")
@@ -32,7 +34,7 @@ public class RepAbsence {
 
     public RepAbsence(String repId, Instant startsAt, Instant endsAt, String reason) {
         if (!startsAt.isBefore(endsAt)) {
-            throw new IllegalArgumentException("an absence must start before it ends");
+            throw new InvalidRequestException("an absence must start before it ends");
         }
         this.id = UUID.randomUUID().toString();
         this.repId = repId;

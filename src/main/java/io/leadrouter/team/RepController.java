@@ -23,9 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.security.ApiUser;
 import io.leadrouter.security.Roles;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.InvalidInputException;
-import io.leadrouter.system.StorableText;
+import io.leadrouter.storage.StorableText;
+import io.leadrouter.web.FieldError;
+import io.leadrouter.web.InvalidInputException;
 
 @RestController
 @RequestMapping("/api/reps")

@@ -1,5 +1,7 @@
 package io.leadrouter.team;
 
+import io.leadrouter.web.InvalidRequestException;
+
 /**
  * Routing settings of a rep that sales ops may change ({@code PATCH /api/reps/{id}}); null
  * fields stay as they are. A negative cap removes the cap.
@@ -9,10 +11,10 @@ public record RepSettings(Integer weight, Integer seniority, Integer maxOpen, In
 
     void validate() {
         if (weight != null && (weight < 1 || weight > 100)) {
-            throw new IllegalArgumentException("weight must be from 1 to 100");
+            throw new InvalidRequestException("weight must be from 1 to 100");
         }
         if (seniority != null && (seniority < 1 || seniority > 3)) {
-            throw new IllegalArgumentException("seniority must be 1 (junior), 2 or 3 (senior)");
+            throw new InvalidRequestException("seniority must be 1 (junior), 2 or 3 (senior)");
         }
     }
 }

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.InvalidInputException;
+import io.leadrouter.web.FieldError;
+import io.leadrouter.web.InvalidInputException;
 
 /**
  * Reads {@code PATCH /api/reps/{id}}, naming every bad field at once, and brings each value to

@@ -18,13 +18,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.security.ApiUser;
 import io.leadrouter.security.Roles;
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.InvalidInputException;
+import io.leadrouter.web.FieldError;
+import io.leadrouter.web.InvalidInputException;
 
 /**
  * The sales teams: {@code GET /api/teams} for sales users, and {@code PATCH /api/teams/{id}}
  * {@code {"shareLeads": true}} for sales ops and admins, which lets the team's reps read each
- * other's leads without contact data (security/LeadAccess; at once, for every rep of the team).
+ * other's leads without contact data (lead/LeadAccess; at once, for every rep of the team).
  */
 @RestController
 @RequestMapping("/api/teams")

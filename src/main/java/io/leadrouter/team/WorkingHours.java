@@ -17,6 +17,8 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.leadrouter.web.InvalidRequestException;
+
 /**
  * A rep's working week: days, daily hours and time zone, e.g. MON-FRI 09:00-17:00
  * America/New_York. Hours do not cross midnight.
@@ -27,10 +29,10 @@ public record WorkingHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayO
 
     public WorkingHours {
         if (!start.isBefore(end)) {
-            throw new IllegalArgumentException("working hours must start before they end: " + start + "-" + end);
+            throw new InvalidRequestException("working hours must start before they end: " + start + "-" + end);
         }
         if (days.isEmpty()) {
-            throw new IllegalArgumentException("working days must name at least one day");
+            throw new InvalidRequestException("working days must name at least one day");
         }
         days = Set.copyOf(days);
     }
@@ -62,14 +64,14 @@ public record WorkingHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayO
                 parsedDays.add(Arrays.stream(DayOfWeek.values())
                         .filter(d -> d.name().startsWith(name) && name.length() >= 3)
                         .findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("unknown working day '" + day.trim()
+                        .orElseThrow(() -> new InvalidRequestException("unknown working day '" + day.trim()
                                 + "' (use MON, TUE, WED, THU, FRI, SAT, SUN)")));
             }
             return new WorkingHours(ZoneId.of(zone), LocalTime.parse(start), LocalTime.parse(end), parsedDays);
         } catch (DateTimeParseException badTime) {
-            throw new IllegalArgumentException("working hours must be HH:mm, not '" + badTime.getParsedString() + "'");
+            throw new InvalidRequestException("working hours must be HH:mm, not '" + badTime.getParsedString() + "'");
         } catch (DateTimeException badZone) {
-            throw new IllegalArgumentException("unknown time zone '" + zone + "' (use an IANA id like Europe/Berlin)");
+            throw new InvalidRequestException("unknown time zone '" + zone + "' (use an IANA id like Europe/Berlin)");
         }
     }
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The embedded default (H2 file database) keeps every lead it acknowledged through a
  * {@code kill -9} right after the last answer: H2 writes commits to its file in the background,
- * so the intake waits for that write before it answers 201 (system/DurableAcknowledgements).
+ * so the intake waits for that write before it answers 201 (storage/DurableAcknowledgements).
  * Without the wait, a test like this one lost 10 of 60 leads.
  */
 class EmbeddedDurabilityIT {

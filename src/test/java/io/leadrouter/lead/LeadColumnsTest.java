@@ -7,8 +7,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.leadrouter.system.FieldError;
-import io.leadrouter.system.StorableText;
+import io.leadrouter.storage.StorableText;
+import io.leadrouter.web.FieldError;
 
 class LeadColumnsTest {
 

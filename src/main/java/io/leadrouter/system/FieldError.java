@@ -1,5 +1,0 @@
-package io.leadrouter.system;
-
-/** One bad field of a request, as reported to the caller. */
-public record FieldError(String field, String message) {
-}
