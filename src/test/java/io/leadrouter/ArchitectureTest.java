@@ -92,12 +92,7 @@ class ArchitectureTest {
             "Camunda's identity service is the user store: users, groups and password hashes are engine data",
             "io.leadrouter.webapps.",
             "it configures Camunda's own web apps: authorizations, Tasklist filters, an authorization "
-                    + "provider and a command checker are engine extensions by nature",
-            "io.leadrouter.scoring.",
-            "engine/Decisions still answers Camunda's DmnDecisionResult; a plain result type means "
-                    + "rewriting LeadScoring, LeadQualifier and DecisionWords (debt: the Decisions API)",
-            "io.leadrouter.routing.RoutingRules",
-            "reads Camunda's DmnDecisionResult from engine/Decisions (debt: the Decisions API)");
+                    + "provider and a command checker are engine extensions by nature");
 
     @ArchTest
     static final ArchRule camundaTypesStayInTheAdapterAndTheDelegates = noClasses()

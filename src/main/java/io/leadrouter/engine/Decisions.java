@@ -1,10 +1,10 @@
 package io.leadrouter.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -28,7 +28,7 @@ public class Decisions {
     }
 
     /** A decision's single result and the deployed version of the decision that gave it. */
-    public record Evaluated(DmnDecisionResultEntries entries, int version) {
+    public record Evaluated(Map<String, Object> entries, int version) {
     }
 
     /** Like {@link #evaluateSingle}, and says which deployed version of the decision answered. */
@@ -38,9 +38,12 @@ public class Decisions {
         return new Evaluated(single(decisionKey, inputs, result), definition.version());
     }
 
-    /** Evaluates a decision whose inputs may be null (missing data). */
-    public DmnDecisionResult evaluate(String decisionKey, Map<String, ?> inputs) {
-        return evaluate(definitions.decision(decisionKey), inputs);
+    /**
+     * Evaluates a decision whose inputs may be null (missing data): every matched rule's outputs
+     * by name (one entry for a COLLECT SUM), plain Java maps so the caller knows no engine type.
+     */
+    public List<Map<String, Object>> evaluate(String decisionKey, Map<String, ?> inputs) {
+        return evaluate(definitions.decision(decisionKey), inputs).getResultList();
     }
 
     private DmnDecisionResult evaluate(LatestDefinitions.Latest definition, Map<String, ?> inputs) {
@@ -50,11 +53,11 @@ public class Decisions {
     }
 
     /** The one result of a decision that must match exactly one rule. */
-    public DmnDecisionResultEntries evaluateSingle(String decisionKey, Map<String, ?> inputs) {
-        return single(decisionKey, inputs, evaluate(decisionKey, inputs));
+    public Map<String, Object> evaluateSingle(String decisionKey, Map<String, ?> inputs) {
+        return single(decisionKey, inputs, evaluate(definitions.decision(decisionKey), inputs));
     }
 
-    private static DmnDecisionResultEntries single(String decisionKey, Map<String, ?> inputs,
+    private static Map<String, Object> single(String decisionKey, Map<String, ?> inputs,
                                                    DmnDecisionResult result) {
         if (result.size() != 1) {
             // the inputs' names only: their values are a person's data, and this message ends up in
@@ -63,6 +66,6 @@ public class Decisions {
                     + " rules for the inputs " + new TreeSet<>(inputs.keySet())
                     + "; it must match exactly one (add a catch-all rule)");
         }
-        return result.getSingleResult();
+        return result.getSingleResult().getEntryMap();
     }
 }

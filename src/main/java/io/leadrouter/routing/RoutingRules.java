@@ -2,6 +2,7 @@ package io.leadrouter.routing;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +47,10 @@ public class RoutingRules {
     public Route choose(String leadId) {
         Lead lead = leads.require(leadId);
         Decisions.Evaluated rule = decisions.evaluateLatestSingle(DECISION, LeadDecisionInputs.of(lead));
-        return new Route(rule.entries().getEntry("team"), rule.entries().getEntry("strategy"),
-                rule.entries().getEntry("rep"), chain(rule.entries().getEntry("fallback")),
-                new RuleSource(rule.entries().getEntry("ruleName"), DECISION, rule.version()));
+        Map<String, Object> outputs = rule.entries();
+        return new Route((String) outputs.get("team"), (String) outputs.get("strategy"), (String) outputs.get("rep"),
+                chain((String) outputs.get("fallback")),
+                new RuleSource((String) outputs.get("ruleName"), DECISION, rule.version()));
     }
 
     /** "capacity, round-robin" as a list; null or blank: no fallback. */

@@ -1,8 +1,7 @@
 package io.leadrouter.scoring;
 
 import java.util.Arrays;
-
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import java.util.Map;
 
 /**
  * The words a decision gives, read into Lead Router's vocabulary at the boundary: a word a
@@ -15,9 +14,9 @@ final class DecisionWords {
     }
 
     /** Output {@code output} of a decision's result as one of {@code words}; null when the rule gives none. */
-    static <E extends Enum<E>> E read(Class<E> words, String decision, DmnDecisionResultEntries result,
+    static <E extends Enum<E>> E read(Class<E> words, String decision, Map<String, Object> result,
                                       String output) {
-        Object value = result.getEntry(output);
+        Object value = result.get(output);
         if (value == null) {
             return null;
         }

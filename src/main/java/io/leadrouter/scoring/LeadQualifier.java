@@ -1,6 +1,7 @@
 package io.leadrouter.scoring;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,10 +35,10 @@ public class LeadQualifier {
     @Transactional
     public Qualified qualify(String leadId) {
         Lead lead = leads.require(leadId);
-        DmnDecisionResultEntries result = decisions.evaluateSingle(DECISION, LeadDecisionInputs.of(lead));
+        Map<String, Object> result = decisions.evaluateSingle(DECISION, LeadDecisionInputs.of(lead));
         Qualified qualified = new Qualified(
                 DecisionWords.read(LeadQualification.class, DECISION, result, "qualification"),
-                result.getEntry("qualificationReason"));
+                (String) result.get("qualificationReason"));
         lead.recordQualification(qualified.qualification(), qualified.reason());
         return qualified;
     }

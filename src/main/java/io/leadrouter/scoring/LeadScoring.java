@@ -1,8 +1,8 @@
 package io.leadrouter.scoring;
 
+import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,11 +47,12 @@ public class LeadScoring {
         return new Score(score, tier);
     }
 
-    private static int points(DmnDecisionResult result) {
-        if (result.isEmpty() || result.getSingleResult().isEmpty()) {
+    /** The COLLECT SUM's one result and entry; no rule matched: 0. */
+    private static int points(List<Map<String, Object>> result) {
+        if (result.isEmpty() || result.get(0).isEmpty()) {
             return 0;
         }
-        Object sum = result.getSingleResult().getSingleEntry();
+        Object sum = result.get(0).values().iterator().next();
         return sum instanceof Number number ? (int) Math.round(number.doubleValue()) : 0;
     }
 
