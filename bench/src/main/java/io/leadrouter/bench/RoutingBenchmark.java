@@ -150,9 +150,12 @@ public class RoutingBenchmark {
                 values (?, 'product', 'GTX Pro', ?, ?)""", performance);
 
         namedRep = "rep" + (teamSize / 2) + "." + TEAM;
-        jdbc.update("insert into accounts (id, name, name_key, domain, sector, owner_id) values (?, ?, ?, ?, ?, ?)",
-                UUID.randomUUID().toString(), "Bench Account Corp", "bench account", "benchaccount.com", "technology",
-                namedRep);
+        String account = UUID.randomUUID().toString();
+        jdbc.update("insert into accounts (id, name, name_key, sector, owner_id) values (?, ?, ?, ?, ?)",
+                account, "Bench Account Corp", "bench account", "technology", namedRep);
+        // a domain from the account's own record: one that routes (V17)
+        jdbc.update("insert into account_domains (domain, account_id, source) values (?, ?, 'RECORD')",
+                "benchaccount.com", account);
         for (int i = 0; i < 100; i++) {
             String id = UUID.randomUUID().toString();
             jdbc.update("""
