@@ -17,6 +17,7 @@ import io.leadrouter.normalise.Sources;
 import io.leadrouter.normalise.UsStates;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadField;
+import io.leadrouter.lead.LeadProblem;
 
 /**
  * Brings a lead's fields to one spelling (ISO country codes, US state codes, phone numbers in
@@ -33,27 +34,28 @@ public final class LeadNormaliser {
     }
 
     /** A normalised lead and its soft problems (empty when it can be routed as it is). */
-    public record Result(LeadData data, List<String> problems) {
+    public record Result(LeadData data, List<LeadProblem.Found> problems) {
 
         public boolean needsReview() {
             return !problems.isEmpty();
         }
 
-        /** The problems one per line, or null when there are none. */
+        /** The problems for a person, one per line, or null when there are none. */
         public String problemText() {
-            return problems.isEmpty() ? null : String.join("\n", problems);
+            return problems.isEmpty() ? null
+                    : String.join("\n", problems.stream().map(LeadProblem.Found::text).toList());
         }
     }
 
     /** A field's normalised value and what is wrong with it. */
-    private record Normalised(Object value, List<String> problems) {
+    private record Normalised(Object value, List<LeadProblem.Found> problems) {
 
         static Normalised of(Object value) {
             return new Normalised(value, List.of());
         }
 
-        static Normalised of(Object value, String problem) {
-            return new Normalised(value, problem == null ? List.of() : List.of(problem));
+        static Normalised of(Object value, LeadProblem.Found problem) {
+            return new Normalised(value, List.of(problem));
         }
     }
 
@@ -62,7 +64,7 @@ public final class LeadNormaliser {
         // first: a national phone number is read by the lead's country, and a known US state stands
         // in for a missing country
         Normalised country = country(raw);
-        List<String> problems = new ArrayList<>();
+        List<LeadProblem.Found> problems = new ArrayList<>();
         Map<LeadField, Object> values = new EnumMap<>(LeadField.class);
         for (LeadField field : LeadField.values()) {
             Object given = field.of(raw);
@@ -86,11 +88,12 @@ public final class LeadNormaliser {
     }
 
     /** What a rep misses once {@code field} is normalised: a way to reach the person, a company. */
-    private static Optional<String> missing(LeadField field, Map<LeadField, Object> values) {
+    private static Optional<LeadProblem.Found> missing(LeadField field, Map<LeadField, Object> values) {
         return switch (field) {
             case PHONE -> values.get(LeadField.EMAIL) == null && values.get(LeadField.PHONE) == null
-                    ? Optional.of("No e-mail address or phone number") : Optional.empty();
-            case COMPANY -> values.get(LeadField.COMPANY) == null ? Optional.of("No company name") : Optional.empty();
+                    ? Optional.of(LeadProblem.NO_CONTACT.found("No e-mail address or phone number")) : Optional.empty();
+            case COMPANY -> values.get(LeadField.COMPANY) == null
+                    ? Optional.of(LeadProblem.NO_COMPANY.found("No company name")) : Optional.empty();
             default -> Optional.empty();
         };
     }
@@ -98,10 +101,10 @@ public final class LeadNormaliser {
     private static Normalised email(String given) {
         String email = Emails.normalise(given);
         if (email != null && !Emails.isValidSyntax(email)) {
-            return Normalised.of(email, "E-mail address '" + email + "' is not valid");
+            return Normalised.of(email, LeadProblem.INVALID_EMAIL.found("E-mail address '" + email + "' is not valid"));
         }
         if (email != null && Emails.isSuspicious(email)) {
-            return Normalised.of(email, "Suspicious e-mail address '" + email + "'");
+            return Normalised.of(email, LeadProblem.SUSPICIOUS_EMAIL.found("Suspicious e-mail address '" + email + "'"));
         }
         return Normalised.of(email);
     }
@@ -111,7 +114,8 @@ public final class LeadNormaliser {
         String rawPhone = Placeholders.clean(given);
         String phone = Phones.normalise(rawPhone, country);
         if (rawPhone != null && phone == null) {
-            return Normalised.of(rawPhone, "Phone number '" + rawPhone + "' looks incomplete");
+            return Normalised.of(rawPhone,
+                    LeadProblem.INCOMPLETE_PHONE.found("Phone number '" + rawPhone + "' looks incomplete"));
         }
         return Normalised.of(phone);
     }
@@ -121,11 +125,11 @@ public final class LeadNormaliser {
         String rawCountry = Placeholders.clean(raw.country());
         if (rawCountry == null) {
             return rawState != null && UsStates.resolve(rawState).isPresent() ? Normalised.of("US")
-                    : Normalised.of(null, "No country");
+                    : Normalised.of(null, LeadProblem.NO_COUNTRY.found("No country"));
         }
         Optional<Countries.Country> resolved = Countries.resolve(rawCountry);
         return resolved.isPresent() ? Normalised.of(resolved.get().code())
-                : Normalised.of(rawCountry, "Unknown country '" + rawCountry + "'");
+                : Normalised.of(rawCountry, LeadProblem.UNKNOWN_COUNTRY.found("Unknown country '" + rawCountry + "'"));
     }
 
     private static Normalised usState(String given, String country) {
@@ -135,7 +139,7 @@ public final class LeadNormaliser {
         }
         Optional<String> code = UsStates.resolve(rawState);
         return code.isPresent() ? Normalised.of(code.get())
-                : Normalised.of(rawState, "Unknown US state '" + rawState + "'");
+                : Normalised.of(rawState, LeadProblem.UNKNOWN_US_STATE.found("Unknown US state '" + rawState + "'"));
     }
 
     private static String lowerCase(String text) {

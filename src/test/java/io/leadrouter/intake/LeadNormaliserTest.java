@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadProblem;
 
 class LeadNormaliserTest {
 
@@ -62,10 +63,10 @@ class LeadNormaliserTest {
                 lead("test@company.com", "12", "N/A", "Atlantis", null, null));
 
         assertThat(result.problems()).containsExactly(
-                "Suspicious e-mail address 'test@company.com'",
-                "Phone number '12' looks incomplete",
-                "No company name",
-                "Unknown country 'Atlantis'");
+                LeadProblem.SUSPICIOUS_EMAIL.found("Suspicious e-mail address 'test@company.com'"),
+                LeadProblem.INCOMPLETE_PHONE.found("Phone number '12' looks incomplete"),
+                LeadProblem.NO_COMPANY.found("No company name"),
+                LeadProblem.UNKNOWN_COUNTRY.found("Unknown country 'Atlantis'"));
         assertThat(result.data().country()).isEqualTo("Atlantis");
         assertThat(result.data().phone()).isEqualTo("12");
         assertThat(result.problemText()).contains("\n");
@@ -82,8 +83,8 @@ class LeadNormaliserTest {
     @Test
     void missingCountryAndUnknownUsStateAreProblems() {
         assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "Select", null, null)).problems())
-                .containsExactly("No country");
+                .containsExactly(LeadProblem.NO_COUNTRY.found("No country"));
         assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "US", "Springfield", null)).problems())
-                .containsExactly("Unknown US state 'Springfield'");
+                .containsExactly(LeadProblem.UNKNOWN_US_STATE.found("Unknown US state 'Springfield'"));
     }
 }
