@@ -54,8 +54,8 @@ import io.leadrouter.routing.RuleSource;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
-@Warmup(iterations = 8, time = 3)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 15, time = 4)
+@Measurement(iterations = 5, time = 4)
 public class RoutingBenchmark {
 
     static final int ORG_SIZE = 10_000;
