@@ -149,6 +149,13 @@ public class Lead {
     @Column(name = "submitted_by")
     private String submittedBy;
 
+    /**
+     * The lead source whose mapping read the lead ({@code processes/sources/<id>.source.yaml}):
+     * {@code default} for a CSV import that named none; null for a lead sent in Lead Router's own form.
+     */
+    @Column(name = "source_mapping")
+    private String sourceMapping;
+
     @Version
     private long version;
 
@@ -156,8 +163,14 @@ public class Lead {
     }
 
     public static Lead receive(LeadData data, Instant receivedAt, String submittedBy) {
+        return receive(data, receivedAt, submittedBy, null);
+    }
+
+    /** A lead received through the mapping of a lead source ({@link #getSourceMapping()}). */
+    public static Lead receive(LeadData data, Instant receivedAt, String submittedBy, String sourceMapping) {
         Lead lead = new Lead();
         lead.submittedBy = submittedBy;
+        lead.sourceMapping = sourceMapping;
         lead.id = UUID.randomUUID().toString();
         lead.apply(data);
         lead.status = LeadStatus.RECEIVED;
@@ -561,6 +574,10 @@ public class Lead {
 
     public String getSubmittedBy() {
         return submittedBy;
+    }
+
+    public String getSourceMapping() {
+        return sourceMapping;
     }
 
     public String getProcessInstanceId() {
