@@ -15,11 +15,15 @@ import io.leadrouter.normalise.Emails;
  * over both.
  *
  * <p>Derived: {@code region} (of the country), {@code emailDomain} (everything after the @, free
- * mail included, unlike the lead's stored company domain), {@code funnelStage},
- * {@code totalVisits} and {@code timeOnSiteSeconds} (from the names common marketing exports
- * give them; the engagement counts as whole numbers), and the lead's {@code score} and
- * {@code tier} once it is scored (null before). {@code annualRevenue} is a number with a
- * fraction (DMN type double).
+ * mail included, unlike the lead's stored company domain), {@code sourceMapping} (the lead source
+ * whose mapping read the lead, null for Lead Router's own form), {@code funnelStage} (text),
+ * {@code totalVisits} and {@code timeOnSiteSeconds} (whole numbers, null when the attribute is
+ * not a number), and the lead's {@code score} and {@code tier} once it is scored (null before).
+ * {@code annualRevenue} is a number with a fraction (DMN type double).
+ *
+ * <p>Attributes are read by their own names only: a source that calls them otherwise
+ * ({@code TotalVisits}, {@code Lead Stage}) says so in its mapping
+ * ({@code processes/sources/*.source.yaml}), not in Java.
  */
 public final class LeadDecisionInputs {
 
@@ -40,9 +44,10 @@ public final class LeadDecisionInputs {
                 .map(Enum::name)
                 .orElse(null));
         inputs.put("emailDomain", lead.getEmail() == null ? null : Emails.domain(lead.getEmail()));
-        inputs.put("funnelStage", attributes.text("funnelStage", "lifecycleStage", "Lead Stage"));
-        inputs.put("totalVisits", attributes.whole("totalVisits", "TotalVisits"));
-        inputs.put("timeOnSiteSeconds", attributes.whole("timeOnSiteSeconds", "Total Time Spent on Website"));
+        inputs.put("sourceMapping", lead.getSourceMapping());
+        inputs.put("funnelStage", attributes.text("funnelStage"));
+        inputs.put("totalVisits", attributes.whole("totalVisits"));
+        inputs.put("timeOnSiteSeconds", attributes.whole("timeOnSiteSeconds"));
         inputs.put("score", lead.getScore());
         inputs.put("tier", lead.getTier() == null ? null : lead.getTier().name());
         return inputs;
