@@ -17,9 +17,12 @@ import io.leadrouter.normalise.Emails;
  * <p>Derived: {@code region} (of the country), {@code emailDomain} (everything after the @, free
  * mail included, unlike the lead's stored company domain), {@code funnelStage},
  * {@code totalVisits} and {@code timeOnSiteSeconds} (from the names common marketing exports
- * give them; the engagement counts as whole numbers), and the lead's {@code score} and
- * {@code tier} once it is scored (null before). {@code annualRevenue} is a number with a
- * fraction (DMN type double).
+ * give them; the engagement counts as whole numbers), the lead's {@code score} and
+ * {@code tier} once it is scored (null before), and what the lead gives at all, as booleans:
+ * {@code hasCompany} (an individual has none), {@code hasContact} (an e-mail address or a phone
+ * number) and {@code hasExternalId} (the source system's id, through which a person without
+ * contact data is still reached). {@code annualRevenue} is a number with a fraction (DMN type
+ * double).
  */
 public final class LeadDecisionInputs {
 
@@ -45,6 +48,9 @@ public final class LeadDecisionInputs {
         inputs.put("timeOnSiteSeconds", attributes.whole("timeOnSiteSeconds", "Total Time Spent on Website"));
         inputs.put("score", lead.getScore());
         inputs.put("tier", lead.getTier() == null ? null : lead.getTier().name());
+        inputs.put("hasCompany", lead.getCompany() != null);
+        inputs.put("hasContact", lead.getEmail() != null || lead.getPhone() != null);
+        inputs.put("hasExternalId", lead.getExternalId() != null);
         return inputs;
     }
 }
