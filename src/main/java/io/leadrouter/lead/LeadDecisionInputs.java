@@ -18,7 +18,10 @@ import io.leadrouter.normalise.Emails;
  * mail included, unlike the lead's stored company domain), {@code sourceMapping} (the lead source
  * whose mapping read the lead, null for Lead Router's own form), {@code funnelStage} (text),
  * {@code totalVisits} and {@code timeOnSiteSeconds} (whole numbers, null when the attribute is
- * not a number), and the lead's {@code score} and {@code tier} once it is scored (null before).
+ * not a number), the lead's {@code score} and {@code tier} once it is scored (null before), and
+ * what the lead gives at all, as booleans: {@code hasCompany} (an individual has none),
+ * {@code hasContact} (an e-mail address or a phone number) and {@code hasExternalId} (the source
+ * system's id, through which a person without contact data is still reached).
  * {@code annualRevenue} is a number with a fraction (DMN type double).
  *
  * <p>Attributes are read by their own names only: a source that calls them otherwise
@@ -50,6 +53,9 @@ public final class LeadDecisionInputs {
         inputs.put("timeOnSiteSeconds", attributes.whole("timeOnSiteSeconds"));
         inputs.put("score", lead.getScore());
         inputs.put("tier", lead.getTier() == null ? null : lead.getTier().name());
+        inputs.put("hasCompany", lead.getCompany() != null);
+        inputs.put("hasContact", lead.getEmail() != null || lead.getPhone() != null);
+        inputs.put("hasExternalId", lead.getExternalId() != null);
         return inputs;
     }
 }

@@ -107,6 +107,21 @@ class LeadDecisionInputsTest {
     }
 
     @Test
+    void derivedInputsSayWhetherTheLeadGivesACompanyAContactAndAnExternalId() {
+        assertThat(LeadDecisionInputs.of(lead("US", null))).containsEntry("hasCompany", true)
+                .containsEntry("hasContact", true).containsEntry("hasExternalId", true);
+
+        Lead individual = Lead.receive(new LeadData(null, "Ravi", null, null, null, null, null, "IN", null,
+                "Mumbai", null, null, null, null, "Olark Chat", null, null), Instant.now(), null);
+        assertThat(LeadDecisionInputs.of(individual)).containsEntry("hasCompany", false)
+                .containsEntry("hasContact", false).containsEntry("hasExternalId", false);
+
+        Lead byPhone = Lead.receive(new LeadData(null, "Ravi", null, null, "+91 22 1234 5678", null, null, "IN",
+                null, null, null, null, null, null, null, null, null), Instant.now(), null);
+        assertThat(LeadDecisionInputs.of(byPhone)).containsEntry("hasContact", true);
+    }
+
+    @Test
     void theScoringTablesReadTheLeadsInputs() {
         DmnDecision leadScore = DecisionTables.parse("lead-scoring.dmn", "leadScore");
         Lead engaged = lead("US", "{\"totalVisits\":40,\"timeOnSiteSeconds\":1800}");
