@@ -3,6 +3,7 @@ package io.leadrouter.lead;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.leadrouter.normalise.CountrySource;
 import io.leadrouter.normalise.Domains;
 
 /**
@@ -40,6 +42,14 @@ public class Lead {
     /** The company domain of the e-mail (free mail providers excluded), for account matching. */
     @Column(name = "email_domain")
     private String emailDomain;
+
+    /**
+     * Where the country came from: given, or read from another field (normalise/CountryInference).
+     * Null without a country, and for leads validated before it was recorded.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "country_source")
+    private CountrySource countrySource;
 
     @Column(name = "merged_into")
     private String mergedInto;
@@ -174,6 +184,20 @@ public class Lead {
             field.set(this, field.of(data));
         }
         emailDomain = Domains.ofEmail(email);
+    }
+
+    /**
+     * Overwrites the fields with their normalised values and records where the country came from.
+     * A country normalised again as it was keeps its source: a retried validation, or a review
+     * that left an inferred country as it stood, does not make it given.
+     */
+    public void applyNormalised(LeadData normalised, CountrySource countrySource) {
+        boolean countryAsItWas = countrySource == CountrySource.GIVEN && this.countrySource != null
+                && Objects.equals(country, normalised.country());
+        apply(normalised);
+        if (!countryAsItWas) {
+            this.countrySource = countrySource;
+        }
     }
 
     public LeadData data() {
@@ -433,6 +457,10 @@ public class Lead {
 
     public String getCountry() {
         return country;
+    }
+
+    public CountrySource getCountrySource() {
+        return countrySource;
     }
 
     public String getState() {

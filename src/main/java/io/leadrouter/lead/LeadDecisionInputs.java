@@ -14,7 +14,9 @@ import io.leadrouter.normalise.Emails;
  * values derived from them. A field wins over an attribute of the same name, a derived value
  * over both.
  *
- * <p>Derived: {@code region} (of the country), {@code emailDomain} (everything after the @, free
+ * <p>Derived: {@code region} (of the country), {@code countrySource} (where the country came from:
+ * {@code GIVEN}, {@code PHONE}, {@code US_STATE}, {@code CITY}, {@code EMAIL_DOMAIN},
+ * {@code WEBSITE_DOMAIN}; null without one), {@code emailDomain} (everything after the @, free
  * mail included, unlike the lead's stored company domain), {@code funnelStage},
  * {@code totalVisits} and {@code timeOnSiteSeconds} (from the names common marketing exports
  * give them; the engagement counts as whole numbers), and the lead's {@code score} and
@@ -39,6 +41,7 @@ public final class LeadDecisionInputs {
                 .map(Countries.Country::region)
                 .map(Enum::name)
                 .orElse(null));
+        inputs.put("countrySource", lead.getCountrySource() == null ? null : lead.getCountrySource().name());
         inputs.put("emailDomain", lead.getEmail() == null ? null : Emails.domain(lead.getEmail()));
         inputs.put("funnelStage", attributes.text("funnelStage", "lifecycleStage", "Lead Stage"));
         inputs.put("totalVisits", attributes.whole("totalVisits", "TotalVisits"));
