@@ -51,6 +51,7 @@ class ArchitectureTest {
             .layer("lead").definedBy("io.leadrouter.lead..")
             .layer("performance").definedBy("io.leadrouter.performance..")
             .layer("account").definedBy("io.leadrouter.account..")
+            .layer("source").definedBy("io.leadrouter.source..")
             .layer("intake").definedBy("io.leadrouter.intake..")
             .layer("scoring").definedBy("io.leadrouter.scoring..")
             .layer("routing").definedBy("io.leadrouter.routing..")
@@ -69,7 +70,9 @@ class ArchitectureTest {
             .whereLayer("lead").mayOnlyAccessLayers("team", "security", "normalise", "web", "storage", "engine")
             .whereLayer("performance").mayOnlyAccessLayers("lead", "team", "web", "storage", "engine")
             .whereLayer("account").mayOnlyAccessLayers("lead", "security", "normalise", "web", "storage", "engine")
-            .whereLayer("intake").mayOnlyAccessLayers("lead", "security", "normalise", "web", "storage", "engine")
+            .whereLayer("source").mayOnlyAccessLayers("lead", "web", "engine")
+            .whereLayer("intake").mayOnlyAccessLayers("source", "lead", "security", "normalise", "web", "storage",
+                    "engine")
             .whereLayer("scoring").mayOnlyAccessLayers("lead", "normalise", "web", "storage", "engine")
             .whereLayer("routing").mayOnlyAccessLayers("account", "performance", "lead", "team", "security",
                     "normalise", "web", "storage", "engine")

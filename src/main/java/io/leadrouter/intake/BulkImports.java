@@ -22,6 +22,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import io.leadrouter.source.LeadSources;
+import io.leadrouter.source.SourceMapping;
+
 /**
  * Bulk CSV imports ({@code POST /api/imports}): the upload is streamed to a file under the data
  * dir (never held in memory), recorded in {@code lead_imports}, and fed in by the
@@ -40,25 +43,36 @@ public class BulkImports {
     private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
 
     private final LeadImports imports;
+    private final LeadSources sources;
     private final ImportWorker worker;
     private final Path directory;
     private final Clock clock;
 
-    BulkImports(LeadImports imports, ImportWorker worker, @Value("${leadrouter.data-dir}") String dataDir, Clock clock) {
+    BulkImports(LeadImports imports, LeadSources sources, ImportWorker worker,
+                @Value("${leadrouter.data-dir}") String dataDir, Clock clock) {
         this.imports = imports;
+        this.sources = sources;
         this.worker = worker;
         this.directory = Path.of(dataDir, "imports");
         this.clock = clock;
     }
 
-    /** What {@code GET /api/imports/{id}} shows; {@code waiting} while paused by backpressure. */
-    public record Status(String id, String state, long rowsRead, long created, long existing, long rejected,
-                         List<LeadCsvImport.RowError> errors, String failure, boolean waiting, String submittedBy,
-                         Instant submittedAt, Instant updatedAt, Instant finishedAt) {
+    /**
+     * What {@code GET /api/imports/{id}} shows; {@code waiting} while paused by backpressure,
+     * {@code sourceMapping} the source whose mapping reads the rows.
+     */
+    public record Status(String id, String state, String sourceMapping, long rowsRead, long created, long existing,
+                         long rejected, List<LeadCsvImport.RowError> errors, String failure, boolean waiting,
+                         String submittedBy, Instant submittedAt, Instant updatedAt, Instant finishedAt) {
     }
 
-    /** Stores the CSV and queues its import; returns at once. */
-    public Status submit(InputStream csv, String submittedBy) throws IOException {
+    /**
+     * Stores the CSV and queues its import, its rows to be read through the source's mapping
+     * ({@link SourceMapping#DEFAULT} when {@code sourceId} is null); returns at once. An unknown
+     * source or a broken mapping is refused before anything is stored.
+     */
+    public Status submit(InputStream csv, String sourceId, String submittedBy) throws IOException {
+        String source = sources.require(sourceId == null ? SourceMapping.DEFAULT : sourceId).id();
         String id = UUID.randomUUID().toString();
         Files.createDirectories(directory);
         Path file = directory.resolve(id + ".csv");
@@ -66,7 +80,7 @@ public class BulkImports {
         try {
             Files.copy(csv, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-            imports.create(id, file.getFileName().toString(), submittedBy, clock.instant());
+            imports.create(id, file.getFileName().toString(), source, submittedBy, clock.instant());
         } catch (IOException | RuntimeException failed) {
             remove(partial);
             remove(file);
@@ -77,7 +91,8 @@ public class BulkImports {
     }
 
     public Optional<Status> status(String id) {
-        return imports.find(id).map(stored -> new Status(stored.id(), stored.state().name(), stored.rowsRead(),
+        return imports.find(id).map(stored -> new Status(stored.id(), stored.state().name(),
+                stored.sourceMapping(), stored.rowsRead(),
                 stored.created(), stored.existing(), stored.rejected(), stored.errors(), stored.failure(),
                 worker.isWaiting(id), stored.submittedBy(), stored.submittedAt(), stored.updatedAt(),
                 stored.finishedAt()));

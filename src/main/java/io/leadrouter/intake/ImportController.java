@@ -11,7 +11,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -34,9 +36,15 @@ class ImportController {
         this.access = access;
     }
 
+    /** Rows are read through the mapping of the source named by {@code ?source=} or {@code Lead-Source} (or the default one). */
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<ImportStatusView> submit(HttpServletRequest request, ApiUser user) throws IOException {
-        BulkImports.Status status = imports.submit(request.getInputStream(), user.id());
+    ResponseEntity<ImportStatusView> submit(HttpServletRequest request,
+                                            @RequestParam(name = RequestedSource.PARAMETER, required = false) String source,
+                                            @RequestHeader(name = RequestedSource.HEADER, required = false)
+                                            String sourceHeader,
+                                            ApiUser user) throws IOException {
+        BulkImports.Status status = imports.submit(request.getInputStream(), RequestedSource.of(source, sourceHeader),
+                user.id());
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + status.id()))
                 .body(ImportStatusView.of(status));
     }

@@ -19,6 +19,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.leadrouter.source.LeadSources;
+import io.leadrouter.source.SourceMapping;
 import io.leadrouter.web.InvalidInputException;
 
 /**
@@ -37,6 +39,7 @@ class ImportWorker implements SmartLifecycle {
 
     private final LeadImports imports;
     private final LeadCsvImport csv;
+    private final LeadSources sources;
     private final LeadIntake intake;
     private final IntakeBacklog backlog;
     private final ImportProperties properties;
@@ -48,11 +51,12 @@ class ImportWorker implements SmartLifecycle {
     private volatile boolean stopping;
     private volatile String waitingImport;
 
-    ImportWorker(LeadImports imports, LeadCsvImport csv, LeadIntake intake, IntakeBacklog backlog,
-                 ImportProperties properties, TransactionTemplate transaction, Clock clock,
+    ImportWorker(LeadImports imports, LeadCsvImport csv, LeadSources sources, LeadIntake intake,
+                 IntakeBacklog backlog, ImportProperties properties, TransactionTemplate transaction, Clock clock,
                  @Value("${leadrouter.data-dir}") String dataDir) {
         this.imports = imports;
         this.csv = csv;
+        this.sources = sources;
         this.intake = intake;
         this.backlog = backlog;
         this.properties = properties;
@@ -140,6 +144,8 @@ class ImportWorker implements SmartLifecycle {
         Path file = directory.resolve(stored.fileName());
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              LeadCsvRows rows = LeadCsvRows.read(reader)) {
+            // the source's latest mapping at each (re)start: a mapping fixed and deployed again applies
+            progress.mapping = sources.require(stored.sourceMapping());
             feed(id, rows, progress);
             if (stopping) {
                 log.info("Import {}: stopped after row {}; it resumes at the next start", id, progress.rowsRead);
@@ -170,6 +176,8 @@ class ImportWorker implements SmartLifecycle {
         final List<LeadCsvImport.RowError> errors;
         /** Who submitted the import: its leads are theirs (lead/LeadAccess). */
         final String submittedBy;
+        /** The mapping of the import's source, as deployed when the import (re)started. */
+        SourceMapping mapping;
 
         Progress(LeadImports.Stored stored) {
             submittedBy = stored.submittedBy();
@@ -295,7 +303,8 @@ class ImportWorker implements SmartLifecycle {
                 }
                 line++;
                 try {
-                    if (intake.submit(csv.lead(row, "import:" + id + ":" + line), progress.submittedBy).created()) {
+                    if (intake.submit(csv.lead(row, progress.mapping, "import:" + id + ":" + line),
+                            progress.mapping.id(), progress.submittedBy).created()) {
                         counts[0]++;
                     } else {
                         counts[1]++;

@@ -14,17 +14,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.leadrouter.source.SourceMapping;
+
 /** The {@code lead_imports} table: one row per bulk import and how far it got. */
 @Repository
 class LeadImports {
 
     enum State { QUEUED, RUNNING, DONE, FAILED }
 
-    /** An import as stored. {@code rowsRead} is the last row committed with its leads. */
-    record Stored(String id, String fileName, State state, long rowsRead, long created, long existing, long rejected,
-                  List<LeadCsvImport.RowError> errors, String failure, String submittedBy, Instant submittedAt,
-                  Instant updatedAt, Instant finishedAt) {
+    /**
+     * An import as stored. {@code rowsRead} is the last row committed with its leads;
+     * {@code sourceMapping} the source whose mapping reads its rows.
+     */
+    record Stored(String id, String fileName, String sourceMapping, State state, long rowsRead, long created,
+                  long existing, long rejected, List<LeadCsvImport.RowError> errors, String failure,
+                  String submittedBy, Instant submittedAt, Instant updatedAt, Instant finishedAt) {
     }
+
+    /** The longest failure text the column holds. */
+    private static final int MAX_FAILURE = 2000;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -34,10 +42,11 @@ class LeadImports {
         this.json = json;
     }
 
-    void create(String id, String fileName, String submittedBy, Instant now) {
+    void create(String id, String fileName, String sourceMapping, String submittedBy, Instant now) {
         jdbc.update("""
-                insert into lead_imports (id, file_name, state, submitted_by, submitted_at, updated_at)
-                values (?, ?, 'QUEUED', ?, ?, ?)""", id, fileName, submittedBy, Timestamp.from(now), Timestamp.from(now));
+                insert into lead_imports (id, file_name, source_mapping, state, submitted_by, submitted_at, updated_at)
+                values (?, ?, ?, 'QUEUED', ?, ?, ?)""", id, fileName, sourceMapping, submittedBy, Timestamp.from(now),
+                Timestamp.from(now));
     }
 
     Optional<Stored> find(String id) {
@@ -52,8 +61,10 @@ class LeadImports {
 
     void state(String id, State state, String failure, Instant now) {
         boolean finished = state == State.DONE || state == State.FAILED;
+        String kept = failure == null || failure.length() <= MAX_FAILURE ? failure
+                : failure.substring(0, MAX_FAILURE - 1) + "…";
         jdbc.update("update lead_imports set state = ?, failure = ?, updated_at = ?, finished_at = ? where id = ?",
-                state.name(), failure, Timestamp.from(now), finished ? Timestamp.from(now) : null, id);
+                state.name(), kept, Timestamp.from(now), finished ? Timestamp.from(now) : null, id);
     }
 
     /** Records a committed chunk: call in the chunk's transaction. */
@@ -84,7 +95,10 @@ class LeadImports {
                 throw new IllegalStateException(writtenByUs);
             }
         }
-        return new Stored(row.getString("id"), row.getString("file_name"), State.valueOf(row.getString("state")),
+        // imports from before sources had mappings read their rows as the default mapping does
+        String sourceMapping = Optional.ofNullable(row.getString("source_mapping")).orElse(SourceMapping.DEFAULT);
+        return new Stored(row.getString("id"), row.getString("file_name"), sourceMapping,
+                State.valueOf(row.getString("state")),
                 row.getLong("rows_read"), row.getLong("created"), row.getLong("existing"), row.getLong("rejected"),
                 errors, row.getString("failure"), row.getString("submitted_by"), instant(row, "submitted_at"),
                 instant(row, "updated_at"), instant(row, "finished_at"));

@@ -43,17 +43,24 @@ public class LeadIntake {
     public record Accepted(Lead lead, boolean created) {
     }
 
+    /** Like {@link #submit(LeadData, String, String)}, for a lead sent in Lead Router's own form. */
+    public Accepted submit(LeadData data, String submittedBy) {
+        return submit(data, null, submittedBy);
+    }
+
     /**
      * Stores the lead and starts its routing, or, when a lead with the same {@code externalId}
-     * exists, returns that one and starts nothing. {@code submittedBy} is the user who sent it.
+     * exists, returns that one and starts nothing. {@code sourceMapping} is the source whose
+     * mapping read the lead (null: Lead Router's own form), {@code submittedBy} the user who sent it.
      */
-    public Accepted submit(LeadData data, String submittedBy) {
+    public Accepted submit(LeadData data, String sourceMapping, String submittedBy) {
         Optional<Lead> existing = findExisting(data.externalId());
         if (existing.isPresent()) {
             return new Accepted(existing.get(), false);
         }
         try {
-            Accepted accepted = transaction.execute(status -> new Accepted(create(data, submittedBy), true));
+            Accepted accepted = transaction.execute(status -> new Accepted(create(data, sourceMapping, submittedBy),
+                    true));
             backlog.accepted();
             return accepted;
         } catch (DataIntegrityViolationException raceOnExternalId) {
@@ -68,8 +75,8 @@ public class LeadIntake {
         return externalId == null ? Optional.empty() : leads.findByExternalId(externalId);
     }
 
-    private Lead create(LeadData data, String submittedBy) {
-        Lead lead = leads.saveAndFlush(Lead.receive(data, clock.instant(), submittedBy));
+    private Lead create(LeadData data, String sourceMapping, String submittedBy) {
+        Lead lead = leads.saveAndFlush(Lead.receive(data, clock.instant(), submittedBy, sourceMapping));
         lead.linkProcess(processes.startLatest(PROCESS_KEY, lead.getId(), Map.of("leadId", lead.getId())));
         return lead;
     }

@@ -26,9 +26,10 @@ import io.leadrouter.lead.LeadProblem;
  * when it names none ({@link CountryInference}), US state codes, phone numbers in
  * E.164 by the lead's country, lower-case e-mail, canonical sources, industries and products,
  * placeholders such as {@code Select} dropped) and
- * lists the soft problems a person should look at. Which spelling a field gets is declared with
- * the field ({@link LeadField#normalisation()}). Soft problems never reject a lead: they send it
- * to the Review lead task. A value that cannot be normalised is kept as given, so the reviewer
+ * lists its soft problems, each by its code ({@link LeadProblem}). Which spelling a field gets is
+ * declared with the field ({@link LeadField#normalisation()}). Soft problems never reject a lead:
+ * the review policy ({@link ReviewPolicy}) decides whether a person looks at the lead first or it
+ * routes with the problem noted. A value that cannot be normalised is kept as given, so a reviewer
  * sees what arrived.
  */
 public final class LeadNormaliser {
@@ -37,20 +38,10 @@ public final class LeadNormaliser {
     }
 
     /**
-     * A normalised lead, its soft problems (empty when it can be routed as it is) and where its
+     * A normalised lead, its soft problems (empty when nothing is wrong with it) and where its
      * country came from (null when it has none).
      */
     public record Result(LeadData data, List<LeadProblem.Found> problems, CountrySource countrySource) {
-
-        public boolean needsReview() {
-            return !problems.isEmpty();
-        }
-
-        /** The problems for a person, one per line, or null when there are none. */
-        public String problemText() {
-            return problems.isEmpty() ? null
-                    : String.join("\n", problems.stream().map(LeadProblem.Found::text).toList());
-        }
     }
 
     /** A field's normalised value and what is wrong with it. */

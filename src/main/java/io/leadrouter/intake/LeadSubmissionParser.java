@@ -10,21 +10,24 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadrouter.lead.LeadColumns;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadField;
 import io.leadrouter.normalise.Emails;
 import io.leadrouter.normalise.Placeholders;
+import io.leadrouter.source.SourceMapping;
 import io.leadrouter.storage.StorableText;
 import io.leadrouter.web.FieldError;
 import io.leadrouter.web.InvalidInputException;
 
 /**
- * Reads a submitted lead (JSON object, or a CSV row turned into one) and checks every field, so
- * that a caller learns all that is wrong with a lead at once rather than one field per try.
- * Only hard errors are reported here; soft problems (unknown country, no company) are for the
- * Review lead task.
+ * Reads a submitted lead (a JSON object in Lead Router's form, or a source's own fields through
+ * its mapping: a posted object, a CSV row) and checks every field, so that a caller learns all
+ * that is wrong with a lead at once rather than one field per try. Only hard errors are reported
+ * here; soft problems (unknown country, no company, no contact data) are for validation and the
+ * review policy.
  */
 final class LeadSubmissionParser {
 
@@ -34,18 +37,60 @@ final class LeadSubmissionParser {
     private LeadSubmissionParser() {
     }
 
-    /** Returns the lead's data, or throws {@link InvalidInputException} naming every bad field. */
+    /**
+     * A lead in Lead Router's own form ({@code POST /api/leads} without a source): its data, or
+     * {@link InvalidInputException} naming every bad field. Only Lead Router's field names are
+     * known at the top level; further fields go inside {@code attributes}.
+     */
     static LeadData parse(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
             throw new InvalidInputException(List.of(new FieldError("$", "the lead must be a JSON object")));
         }
+        List<FieldError> errors = new ArrayList<>();
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (LeadField.named(name).isEmpty()) {
                 errors.add(new FieldError(name, "unknown field; send further fields inside 'attributes'"));
             }
         }
+        return parse(body, errors, null);
+    }
+
+    /**
+     * A lead as a source sent it (a flat object of the source's own fields; a CSV row), read
+     * through the source's mapping. Errors name the source's fields ("TotalVisits: must be a
+     * number"); a field without a source name keeps Lead Router's.
+     */
+    static LeadData parse(JsonNode sourceFields, SourceMapping mapping) {
+        if (sourceFields == null || !sourceFields.isObject()) {
+            throw new InvalidInputException(List.of(new FieldError("$",
+                    "the lead must be a JSON object of the fields of " + mapping.name())));
+        }
+        SourceMapping.Mapped mapped = mapping.map((ObjectNode) sourceFields);
+        ContactKeptAtSource contactKept = mapping.contactKeptAtSource()
+                ? new ContactKeptAtSource(mapping.name(), mapping.sourceFieldOf(LeadField.EXTERNAL_ID).orElse(null))
+                : null;
+        List<FieldError> errors = new ArrayList<>(mapped.errors());
+        try {
+            LeadData data = parse(mapped.lead(), new ArrayList<>(), contactKept);
+            if (errors.isEmpty()) {
+                return data;
+            }
+        } catch (InvalidInputException invalid) {
+            invalid.errors().stream().map(mapped::inSourceTerms).forEach(errors::add);
+        }
+        throw new InvalidInputException(errors);
+    }
+
+    /**
+     * The source keeps the person's contact data ({@link SourceMapping#contactKeptAtSource()}):
+     * its name, and what it calls the person's id there (null when its mapping names none).
+     */
+    private record ContactKeptAtSource(String source, String idField) {
+    }
+
+    /** Reads every field, adding to {@code errors} (problems found so far); the data, or every error. */
+    private static LeadData parse(JsonNode body, List<FieldError> errors, ContactKeptAtSource contactKept) {
         Fields fields = new Fields(body, errors);
         Map<LeadField, Object> values = new EnumMap<>(LeadField.class);
         for (LeadField field : LeadField.values()) {
@@ -58,11 +103,21 @@ final class LeadSubmissionParser {
         if (usableEmail != null && !Emails.isValidSyntax(usableEmail)) {
             errors.add(new FieldError(LeadField.EMAIL.fieldName(), "'" + email + "' is not a valid e-mail address"));
         }
-        if (usableEmail == null && Placeholders.clean(phone) == null && !fields.failed(LeadField.EMAIL)
-                && !fields.failed(LeadField.PHONE)) {
+        boolean noContact = usableEmail == null && Placeholders.clean(phone) == null
+                && !fields.failed(LeadField.EMAIL) && !fields.failed(LeadField.PHONE);
+        if (noContact && contactKept == null) {
             for (LeadField contact : List.of(LeadField.EMAIL, LeadField.PHONE)) {
                 errors.add(new FieldError(contact.fieldName(),
                         "no way to contact the lead: give an e-mail address or a phone number"));
+            }
+        } else if (noContact && values.get(LeadField.EXTERNAL_ID) == null && !fields.failed(LeadField.EXTERNAL_ID)) {
+            // the rep finds the person in the source system by this id: without it nobody can reach them
+            String id = contactKept.idField() == null ? "its externalId"
+                    : "its " + contactKept.idField() + " (externalId)";
+            for (LeadField contact : List.of(LeadField.EMAIL, LeadField.PHONE, LeadField.EXTERNAL_ID)) {
+                errors.add(new FieldError(contact.fieldName(), "no way to contact the lead: give an e-mail "
+                        + "address, a phone number, or " + id + " by which " + contactKept.source()
+                        + " knows the person"));
             }
         }
         if (!errors.isEmpty()) {

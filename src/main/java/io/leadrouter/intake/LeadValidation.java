@@ -37,7 +37,7 @@ public class LeadValidation {
         LeadNormaliser.Result result = LeadNormaliser.normalise(lead.data());
         requireStorable(leadId, "its normalised data", result.data());
         lead.applyNormalised(result.data(), result.countrySource());
-        lead.markProblems(result.problemText());
+        lead.markProblems(result.problems());
         return result;
     }
 
@@ -66,7 +66,8 @@ public class LeadValidation {
     /**
      * Applies what the reviewer left in the fields of the Review lead form (those
      * {@link LeadField.Trait#CORRECTED_IN_REVIEW}; an emptied field is null), normalises again and
-     * sends the lead on. Problems that remain were accepted by the reviewer and stay on record.
+     * sends the lead on. Problems that remain were accepted by the reviewer and stay on record;
+     * the review policy does not hold the lead again ({@link ReviewPolicy}).
      */
     @Transactional
     public Lead applyCorrections(String leadId, Map<LeadField, String> corrections) {
@@ -76,7 +77,7 @@ public class LeadValidation {
         LeadNormaliser.Result result = LeadNormaliser.normalise(corrected);
         requireStorable(leadId, "the review corrections, normalised,", result.data());
         lead.applyNormalised(result.data(), result.countrySource());
-        lead.markProblems(result.problemText());
+        lead.markProblems(result.problems());
         lead.acceptReview();
         return lead;
     }

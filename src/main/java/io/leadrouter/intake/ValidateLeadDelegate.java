@@ -10,9 +10,9 @@ import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadVariables;
 
 /**
- * BPMN "Validate and normalise lead". Stores what the lead's forms show; the review fields and
- * problems only for a lead that goes to Review lead. {@code needsReview} and
- * {@code duplicateOf} are read only by the gateways right after, so they are transient.
+ * BPMN "Validate and normalise lead". Stores what the lead's forms show; whether the lead's
+ * problems hold it for review is decided after scoring ({@link DecideReviewDelegate}).
+ * {@code duplicateOf} is read only by the gateway right after, so it is transient.
  */
 @Component
 class ValidateLeadDelegate implements JavaDelegate {
@@ -28,13 +28,9 @@ class ValidateLeadDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String leadId = (String) execution.getVariable("leadId");
-        LeadNormaliser.Result result = validation.validate(leadId);
+        validation.validate(leadId);
         Lead lead = leads.require(leadId);
         execution.setVariables(LeadVariables.display(lead));
-        if (result.needsReview()) {
-            execution.setVariables(LeadVariables.review(lead));
-        }
-        TransientVariables.set(execution, "needsReview", result.needsReview());
         TransientVariables.set(execution, "duplicateOf", validation.openLeadToMergeInto(leadId).orElse(null));
     }
 }

@@ -3,6 +3,9 @@ package io.leadrouter.lead;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -83,6 +86,13 @@ public class Lead {
     /** Soft data problems found by validation, one per line. */
     private String problems;
 
+    /**
+     * The codes of {@link #problems} ({@link LeadProblem}), comma-separated in the same order: what
+     * the review policy decides on. Null for leads validated before V21, whose problems are text only.
+     */
+    @Column(name = "problem_codes")
+    private String problemCodes;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private LeadStatus status;
@@ -159,6 +169,13 @@ public class Lead {
     @Column(name = "submitted_by")
     private String submittedBy;
 
+    /**
+     * The lead source whose mapping read the lead ({@code processes/sources/<id>.source.yaml}):
+     * {@code default} for a CSV import that named none; null for a lead sent in Lead Router's own form.
+     */
+    @Column(name = "source_mapping")
+    private String sourceMapping;
+
     @Version
     private long version;
 
@@ -166,8 +183,14 @@ public class Lead {
     }
 
     public static Lead receive(LeadData data, Instant receivedAt, String submittedBy) {
+        return receive(data, receivedAt, submittedBy, null);
+    }
+
+    /** A lead received through the mapping of a lead source ({@link #getSourceMapping()}). */
+    public static Lead receive(LeadData data, Instant receivedAt, String submittedBy, String sourceMapping) {
         Lead lead = new Lead();
         lead.submittedBy = submittedBy;
+        lead.sourceMapping = sourceMapping;
         lead.id = UUID.randomUUID().toString();
         lead.apply(data);
         lead.status = LeadStatus.RECEIVED;
@@ -204,9 +227,37 @@ public class Lead {
         return LeadData.of(field -> field.of(this));
     }
 
-    public void markProblems(String problems) {
-        this.problems = problems;
-        if (problems != null && status == LeadStatus.RECEIVED) {
+    /**
+     * Records the soft problems validation found (none: null). A problem alone holds nothing up:
+     * the review policy decides whether the lead waits for a person ({@link #holdForReview()}).
+     */
+    public void markProblems(List<LeadProblem.Found> found) {
+        this.problems = found.isEmpty() ? null
+                : String.join("\n", found.stream().map(LeadProblem.Found::text).toList());
+        this.problemCodes = found.isEmpty() ? null
+                : String.join(",", found.stream().map(problem -> problem.problem().name()).toList());
+    }
+
+    /**
+     * The soft problems validation found, each with its code, in the order found; empty for a lead
+     * without problems, and for a lead validated before its problems had codes (V21).
+     */
+    public List<LeadProblem.Found> problems() {
+        if (problemCodes == null || problems == null) {
+            return List.of();
+        }
+        List<String> codes = Arrays.asList(problemCodes.split(","));
+        List<String> texts = Arrays.asList(problems.split("\n", -1));
+        List<LeadProblem.Found> found = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            found.add(LeadProblem.valueOf(codes.get(i)).found(i < texts.size() ? texts.get(i) : codes.get(i)));
+        }
+        return found;
+    }
+
+    /** The review policy holds the lead for a person (Review lead) before it is qualified and routed. */
+    public void holdForReview() {
+        if (status == LeadStatus.RECEIVED) {
             status = LeadStatus.IN_REVIEW;
         }
     }
@@ -589,6 +640,10 @@ public class Lead {
 
     public String getSubmittedBy() {
         return submittedBy;
+    }
+
+    public String getSourceMapping() {
+        return sourceMapping;
     }
 
     public String getProcessInstanceId() {

@@ -9,9 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The further fields a source system sent with a lead (its {@code attributes}, kept as given),
- * read by name. A field may go by several names ({@code totalVisits}, or {@code TotalVisits} as
- * marketing exports call it): the first present wins.
+ * The further fields a source system sent with a lead (its {@code attributes}, kept as given or
+ * as the source's mapping named and typed them), read by name.
  */
 public final class LeadAttributes {
 
@@ -49,9 +48,9 @@ public final class LeadAttributes {
         return JSON.convertValue(attributes, VALUES);
     }
 
-    /** The first of these attributes given as text or a number, as trimmed text; null if none. */
-    public String text(String... names) {
-        JsonNode value = first(names);
+    /** The attribute given as text or a number, as trimmed text; null if none. */
+    public String text(String name) {
+        JsonNode value = value(name);
         if (value == null || !value.isValueNode()) {
             return null;
         }
@@ -59,9 +58,9 @@ public final class LeadAttributes {
         return text.isEmpty() ? null : text;
     }
 
-    /** The first of these attributes as a whole number, given as a number or numeric text; null if none or not a number. */
-    public Integer whole(String... names) {
-        JsonNode value = first(names);
+    /** The attribute as a whole number (rounded), given as a number or numeric text; null if none or not a number. */
+    public Integer whole(String name) {
+        JsonNode value = value(name);
         if (value == null) {
             return null;
         }
@@ -75,13 +74,8 @@ public final class LeadAttributes {
         }
     }
 
-    private JsonNode first(String... names) {
-        for (String name : names) {
-            JsonNode value = attributes.get(name);
-            if (value != null && !value.isNull()) {
-                return value;
-            }
-        }
-        return null;
+    private JsonNode value(String name) {
+        JsonNode value = attributes.get(name);
+        return value == null || value.isNull() ? null : value;
     }
 }

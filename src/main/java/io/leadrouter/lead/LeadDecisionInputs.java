@@ -17,11 +17,18 @@ import io.leadrouter.normalise.Emails;
  * <p>Derived: {@code region} (of the country), {@code countrySource} (where the country came from:
  * {@code GIVEN}, {@code PHONE}, {@code US_STATE}, {@code CITY}, {@code EMAIL_DOMAIN},
  * {@code WEBSITE_DOMAIN}; null without one), {@code emailDomain} (everything after the @, free
- * mail included, unlike the lead's stored company domain), {@code funnelStage},
- * {@code totalVisits} and {@code timeOnSiteSeconds} (from the names common marketing exports
- * give them; the engagement counts as whole numbers), and the lead's {@code score} and
- * {@code tier} once it is scored (null before). {@code annualRevenue} is a number with a
- * fraction (DMN type double).
+ * mail included, unlike the lead's stored company domain), {@code sourceMapping} (the lead source
+ * whose mapping read the lead, null for Lead Router's own form), {@code funnelStage} (text),
+ * {@code totalVisits} and {@code timeOnSiteSeconds} (whole numbers, null when the attribute is
+ * not a number), the lead's {@code score} and {@code tier} once it is scored (null before), and
+ * what the lead gives at all, as booleans: {@code hasCompany} (an individual has none),
+ * {@code hasContact} (an e-mail address or a phone number) and {@code hasExternalId} (the source
+ * system's id, through which a person without contact data is still reached).
+ * {@code annualRevenue} is a number with a fraction (DMN type double).
+ *
+ * <p>Attributes are read by their own names only: a source that calls them otherwise
+ * ({@code TotalVisits}, {@code Lead Stage}) says so in its mapping
+ * ({@code processes/sources/*.source.yaml}), not in Java.
  */
 public final class LeadDecisionInputs {
 
@@ -43,11 +50,15 @@ public final class LeadDecisionInputs {
                 .orElse(null));
         inputs.put("countrySource", lead.getCountrySource() == null ? null : lead.getCountrySource().name());
         inputs.put("emailDomain", lead.getEmail() == null ? null : Emails.domain(lead.getEmail()));
-        inputs.put("funnelStage", attributes.text("funnelStage", "lifecycleStage", "Lead Stage"));
-        inputs.put("totalVisits", attributes.whole("totalVisits", "TotalVisits"));
-        inputs.put("timeOnSiteSeconds", attributes.whole("timeOnSiteSeconds", "Total Time Spent on Website"));
+        inputs.put("sourceMapping", lead.getSourceMapping());
+        inputs.put("funnelStage", attributes.text("funnelStage"));
+        inputs.put("totalVisits", attributes.whole("totalVisits"));
+        inputs.put("timeOnSiteSeconds", attributes.whole("timeOnSiteSeconds"));
         inputs.put("score", lead.getScore());
         inputs.put("tier", lead.getTier() == null ? null : lead.getTier().name());
+        inputs.put("hasCompany", lead.getCompany() != null);
+        inputs.put("hasContact", lead.getEmail() != null || lead.getPhone() != null);
+        inputs.put("hasExternalId", lead.getExternalId() != null);
         return inputs;
     }
 }

@@ -4,6 +4,13 @@ package io.leadrouter.lead;
 public enum LeadEventType {
     /** Intake accepted the lead (read from the lead itself, never stored as an event). */
     RECEIVED,
+    /** The review policy held the lead for sales ops (Review lead); the summary gives the reasons. */
+    HELD_FOR_REVIEW,
+    /**
+     * The lead went on to routing with soft problems: the review policy routes them, noting each,
+     * or a reviewer accepted the lead as it is; the summary gives the notes.
+     */
+    PROBLEMS_NOTED,
     /** Routing gave the lead to a rep. */
     ROUTED,
     /** Routing found no eligible rep: the lead waits for manual assignment, or, after a breach, is escalated. */

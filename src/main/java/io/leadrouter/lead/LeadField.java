@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * The fields a source system sends about a lead, declared once. The parser, the column checks,
- * the normaliser, the CSV import, the review form's corrections, the API view and the DMN inputs
- * read a lead field by field from here instead of listing the fields themselves. Adding a field is
+ * the normaliser, the source mappings, the review form's corrections, the API view and the DMN
+ * inputs read a lead field by field from here instead of listing the fields themselves. Adding a field is
  * a line here, a component of {@link LeadData} (and its line in {@link LeadData#of}), the entity's
  * column with a getter and a package-private setter, and a Flyway migration;
  * {@code LeadFieldCoverageTest} proves every consumer took it up.
@@ -23,40 +23,40 @@ import java.util.stream.Collectors;
  */
 public enum LeadField {
 
-    EXTERNAL_ID("externalId", Kind.TEXT_OR_NUMBER, 200, Normalisation.AS_GIVEN, List.of(), Set.of(),
+    EXTERNAL_ID("externalId", Kind.TEXT_OR_NUMBER, 200, Normalisation.AS_GIVEN, Set.of(),
             LeadData::externalId, Lead::getExternalId, Lead::setExternalId),
-    FIRST_NAME("firstName", Kind.TEXT, 200, Normalisation.PLACEHOLDER_DROPPED, List.of(),
-            Set.of(Trait.CORRECTED_IN_REVIEW), LeadData::firstName, Lead::getFirstName, Lead::setFirstName),
-    LAST_NAME("lastName", Kind.TEXT, 200, Normalisation.PLACEHOLDER_DROPPED, List.of(),
-            Set.of(Trait.CORRECTED_IN_REVIEW), LeadData::lastName, Lead::getLastName, Lead::setLastName),
-    EMAIL("email", Kind.TEXT, 320, Normalisation.EMAIL, List.of("Email Address"),
-            Set.of(Trait.CONTACT, Trait.CORRECTED_IN_REVIEW), LeadData::email, Lead::getEmail, Lead::setEmail),
-    PHONE("phone", Kind.TEXT_OR_NUMBER, 50, Normalisation.PHONE, List.of("Phone Number"),
-            Set.of(Trait.CONTACT, Trait.CORRECTED_IN_REVIEW), LeadData::phone, Lead::getPhone, Lead::setPhone),
-    COMPANY("company", Kind.TEXT, 300, Normalisation.PLACEHOLDER_DROPPED, List.of("Company Name", "Account"),
-            Set.of(Trait.CORRECTED_IN_REVIEW), LeadData::company, Lead::getCompany, Lead::setCompany),
-    WEBSITE("website", Kind.TEXT, 500, Normalisation.LOWER_CASE, List.of(), Set.of(),
+    FIRST_NAME("firstName", Kind.TEXT, 200, Normalisation.PLACEHOLDER_DROPPED, Set.of(Trait.CORRECTED_IN_REVIEW),
+            LeadData::firstName, Lead::getFirstName, Lead::setFirstName),
+    LAST_NAME("lastName", Kind.TEXT, 200, Normalisation.PLACEHOLDER_DROPPED, Set.of(Trait.CORRECTED_IN_REVIEW),
+            LeadData::lastName, Lead::getLastName, Lead::setLastName),
+    EMAIL("email", Kind.TEXT, 320, Normalisation.EMAIL, Set.of(Trait.CONTACT, Trait.CORRECTED_IN_REVIEW),
+            LeadData::email, Lead::getEmail, Lead::setEmail),
+    PHONE("phone", Kind.TEXT_OR_NUMBER, 50, Normalisation.PHONE, Set.of(Trait.CONTACT, Trait.CORRECTED_IN_REVIEW),
+            LeadData::phone, Lead::getPhone, Lead::setPhone),
+    COMPANY("company", Kind.TEXT, 300, Normalisation.PLACEHOLDER_DROPPED, Set.of(Trait.CORRECTED_IN_REVIEW),
+            LeadData::company, Lead::getCompany, Lead::setCompany),
+    WEBSITE("website", Kind.TEXT, 500, Normalisation.LOWER_CASE, Set.of(),
             LeadData::website, Lead::getWebsite, Lead::setWebsite),
-    COUNTRY("country", Kind.TEXT, 100, Normalisation.COUNTRY, List.of(), Set.of(Trait.CORRECTED_IN_REVIEW),
+    COUNTRY("country", Kind.TEXT, 100, Normalisation.COUNTRY, Set.of(Trait.CORRECTED_IN_REVIEW),
             LeadData::country, Lead::getCountry, Lead::setCountry),
-    STATE("state", Kind.TEXT, 100, Normalisation.US_STATE, List.of(), Set.of(Trait.CORRECTED_IN_REVIEW),
+    STATE("state", Kind.TEXT, 100, Normalisation.US_STATE, Set.of(Trait.CORRECTED_IN_REVIEW),
             LeadData::state, Lead::getState, Lead::setState),
-    CITY("city", Kind.TEXT, 200, Normalisation.PLACEHOLDER_DROPPED, List.of(), Set.of(Trait.CORRECTED_IN_REVIEW),
+    CITY("city", Kind.TEXT, 200, Normalisation.PLACEHOLDER_DROPPED, Set.of(Trait.CORRECTED_IN_REVIEW),
             LeadData::city, Lead::getCity, Lead::setCity),
-    INDUSTRY("industry", Kind.TEXT, 200, Normalisation.INDUSTRY, List.of(), Set.of(),
+    INDUSTRY("industry", Kind.TEXT, 200, Normalisation.INDUSTRY, Set.of(),
             LeadData::industry, Lead::getIndustry, Lead::setIndustry),
-    EMPLOYEES("employees", Kind.WHOLE_NUMBER, 0, Normalisation.AS_GIVEN, List.of("Number of Employees"), Set.of(),
+    EMPLOYEES("employees", Kind.WHOLE_NUMBER, 0, Normalisation.AS_GIVEN, Set.of(),
             LeadData::employees, Lead::getEmployees, Lead::setEmployees),
-    ANNUAL_REVENUE("annualRevenue", Kind.AMOUNT, 0, Normalisation.AS_GIVEN, List.of("Revenue"), Set.of(),
+    ANNUAL_REVENUE("annualRevenue", Kind.AMOUNT, 0, Normalisation.AS_GIVEN, Set.of(),
             LeadData::annualRevenue, Lead::getAnnualRevenue, Lead::setAnnualRevenue),
-    PRODUCT("product", Kind.TEXT, 200, Normalisation.PRODUCT, List.of(), Set.of(),
+    PRODUCT("product", Kind.TEXT, 200, Normalisation.PRODUCT, Set.of(),
             LeadData::product, Lead::getProduct, Lead::setProduct),
-    SOURCE("source", Kind.TEXT, 200, Normalisation.SOURCE, List.of("Lead Source"), Set.of(),
+    SOURCE("source", Kind.TEXT, 200, Normalisation.SOURCE, Set.of(),
             LeadData::source, Lead::getSource, Lead::setSource),
-    LANGUAGE("language", Kind.TEXT, 20, Normalisation.LOWER_CASE, List.of(), Set.of(),
+    LANGUAGE("language", Kind.TEXT, 20, Normalisation.LOWER_CASE, Set.of(),
             LeadData::language, Lead::getLanguage, Lead::setLanguage),
     /** Every further field of the source system, a JSON object kept as given (see {@link LeadAttributes}). */
-    ATTRIBUTES("attributes", Kind.OBJECT, 65_535, Normalisation.AS_GIVEN, List.of(), Set.of(),
+    ATTRIBUTES("attributes", Kind.OBJECT, 65_535, Normalisation.AS_GIVEN, Set.of(),
             LeadData::attributes, Lead::getAttributes, Lead::setAttributes);
 
     /** How a field's value arrives and is kept. */
@@ -69,7 +69,7 @@ public enum LeadField {
         WHOLE_NUMBER(Integer.class),
         /** An amount of money, kept in cents (see {@link LeadColumns#revenueInCents}). */
         AMOUNT(BigDecimal.class),
-        /** A JSON object, kept as its text; no CSV column maps to it. */
+        /** A JSON object, kept as its text; a source's further fields, which no mapping targets as a whole. */
         OBJECT(String.class);
 
         private final Class<?> javaType;
@@ -118,20 +118,17 @@ public enum LeadField {
     private final Kind kind;
     private final int maxLength;
     private final Normalisation normalisation;
-    private final List<String> csvAliases;
     private final Set<Trait> traits;
     private final Function<LeadData, ?> inData;
     private final Function<Lead, ?> onLead;
     private final BiConsumer<Lead, Object> toLead;
 
-    <T> LeadField(String fieldName, Kind kind, int maxLength, Normalisation normalisation, List<String> csvAliases,
-                  Set<Trait> traits, Function<LeadData, T> inData, Function<Lead, T> onLead,
+    <T> LeadField(String fieldName, Kind kind, int maxLength, Normalisation normalisation, Set<Trait> traits, Function<LeadData, T> inData, Function<Lead, T> onLead,
                   BiConsumer<Lead, T> toLead) {
         this.fieldName = fieldName;
         this.kind = kind;
         this.maxLength = maxLength;
         this.normalisation = normalisation;
-        this.csvAliases = csvAliases;
         this.traits = traits;
         this.inData = inData;
         this.onLead = onLead;
@@ -172,11 +169,6 @@ public enum LeadField {
 
     public Normalisation normalisation() {
         return normalisation;
-    }
-
-    /** Further CSV header names of the field, besides its name (matched in any case and spacing). */
-    public List<String> csvAliases() {
-        return csvAliases;
     }
 
     public boolean has(Trait trait) {

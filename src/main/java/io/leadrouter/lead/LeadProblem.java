@@ -23,8 +23,16 @@ public enum LeadProblem {
     /** A US state that is not a known state. */
     UNKNOWN_US_STATE;
 
-    /** A problem found in one lead: its kind and what a person reads about it. */
+    /**
+     * A problem found in one lead: its kind and what a person reads about it, on one line (a line
+     * break in the lead's data that the text quotes becomes a space): the lead keeps its problems
+     * one per line, in the order of its problem codes.
+     */
     public record Found(LeadProblem problem, String text) {
+
+        public Found {
+            text = text.replaceAll("\\R", " ");
+        }
     }
 
     /** A problem of this kind, described for a person. */

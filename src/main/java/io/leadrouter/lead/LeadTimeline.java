@@ -9,11 +9,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A lead's life in order ({@link LeadEventType}): received, routed (or nobody found), reminded,
- * breached, reassigned, escalated, outcome, closed or merged. Routing, the SLA and the lead's
- * lifecycle each record their own moments here, in the transaction that made them happen, so an
- * event is stored exactly when its change commits. Why a decision went to a rep stays with
- * routing (its explanation); the timeline says that it did.
+ * A lead's life in order ({@link LeadEventType}): received, held for review or its problems
+ * noted, routed (or nobody found), reminded, breached, reassigned, escalated, outcome, closed or
+ * merged. Review, routing, the SLA and the lead's lifecycle each record their own moments here,
+ * in the transaction that made them happen, so an event is stored exactly when its change
+ * commits. Why a decision went to a rep stays with routing (its explanation); the timeline says
+ * that it did.
  *
  * <p>Received is not stored: every lead has exactly one, and its facts (when, from which
  * source) are on the lead's row already, so it is read from there. Intake is the path whose

@@ -12,9 +12,10 @@ import io.leadrouter.normalise.CountrySource;
 
 /**
  * A lead as the API shows it: its fields ({@link LeadData}, one JSON property per
- * {@link LeadField}, attributes as a JSON object) and what Lead Router made of it: where the
- * country came from ({@code countrySource}: given, or read from the phone, US state, city, e-mail
- * or website; absent without a country), status, problems, score, routing. Speed to lead:
+ * {@link LeadField}, attributes as a JSON object), the lead source whose mapping read it
+ * ({@code sourceMapping}, absent for a lead sent in Lead Router's own form) and what Lead Router
+ * made of it, starting with where its country came from ({@code countrySource}: given, or read
+ * from the phone, US state, city, e-mail or website; absent without a country). Speed to lead:
  * {@code slaDueAt} is the current rep's response deadline, {@code slaMet} whether the first
  * response came in time (absent until known), the routing delay runs from receipt to the first
  * rep, the rep delay from the first rep to the first response (including time with reps who
@@ -24,6 +25,7 @@ public record LeadView(
         String id,
         @JsonUnwrapped LeadData data,
         JsonNode attributes,
+        String sourceMapping,
         CountrySource countrySource,
         LeadStatus status,
         List<String> problems,
@@ -59,8 +61,8 @@ public record LeadView(
         List<String> problems = lead.getProblems() == null ? null
                 : Arrays.asList(lead.getProblems().split("\n"));
         return new LeadView(lead.getId(), lead.data(),
-                lead.getAttributes() == null ? null : LeadAttributes.of(lead).json(), lead.getCountrySource(),
-                lead.getStatus(),
+                lead.getAttributes() == null ? null : LeadAttributes.of(lead).json(), lead.getSourceMapping(),
+                lead.getCountrySource(), lead.getStatus(),
                 problems, lead.getScore(), lead.getTier(), lead.getQualification(), lead.getQualificationReason(),
                 lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(), lead.getMergedInto(),
                 lead.getReceivedAt(), lead.getAssignedAt(), lead.getClosedAt(), lead.getSlaDueAt(), lead.getSlaMet(), lead.getFirstResponseAt(),
@@ -69,10 +71,10 @@ public record LeadView(
 
     /** The same lead without e-mail and phone, for those who may read it but not work it. */
     public LeadView withoutContact() {
-        return new LeadView(id, data.withoutContact(), attributes, countrySource, status, problems, score, tier, qualification,
-                qualificationReason, owner, team, routing, outcome, outcomeNote, mergedInto, receivedAt, assignedAt,
-                closedAt, slaDueAt, slaMet, firstResponseAt, routingDelaySeconds, repDelaySeconds, reassignments,
-                escalatedTo);
+        return new LeadView(id, data.withoutContact(), attributes, sourceMapping, countrySource, status, problems,
+                score, tier, qualification, qualificationReason, owner, team, routing, outcome, outcomeNote, mergedInto,
+                receivedAt, assignedAt, closedAt, slaDueAt, slaMet, firstResponseAt, routingDelaySeconds,
+                repDelaySeconds, reassignments, escalatedTo);
     }
 
     private static Long seconds(Duration duration) {

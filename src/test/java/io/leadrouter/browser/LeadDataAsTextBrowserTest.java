@@ -102,7 +102,7 @@ class LeadDataAsTextBrowserTest {
     void salesOpsSeeHostileLeadDataAsTextInReviewLead() {
         ObjectNode hostile = hostileLead();
         hostile.put("country", link()); // an unknown country: the problem found quotes it
-        String leadId = driver.submitLead(hostile.toString()); // no company: held for review
+        String leadId = driver.submitLead(hostile.toString()); // a hot lead of unknown country: held for review
         driver.runJobs();
         Task review = driver.taskOf(leadId);
         assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewLead");
@@ -116,6 +116,8 @@ class LeadDataAsTextBrowserTest {
         soft.assertThat(task.value("Country")).isEqualTo(link());
         soft.assertThat(task.value("Problems found")).as("the problems, quoting the lead literally")
                 .contains("Unknown country '" + link() + "'").contains("No company name");
+        soft.assertThat(task.value("Why this lead is held")).as("the policy's reasons, quoting the lead literally")
+                .startsWith("Unknown country '" + link() + "': ").doesNotContain("No company name");
         nothingMadeFromLeadData(soft, task);
         soft.assertAll();
     }

@@ -84,13 +84,14 @@ class BulkImportTest {
         String importId = accepted.getBody().get("id").asText();
         assertThat(accepted.getHeaders().getLocation()).hasToString("/api/imports/" + importId);
         JsonNode done = awaitStatus(importId, s -> s.get("state").asText().equals("DONE"), Duration.ofMinutes(3));
+        assertThat(done.get("sourceMapping").asText()).as("no source named: the default mapping").isEqualTo("default");
         assertThat(done.get("rowsRead").asLong()).isEqualTo(5000);
         assertThat(done.get("created").asLong()).isEqualTo(4990);
         assertThat(done.get("existing").asLong()).isZero();
         assertThat(done.get("rejected").asLong()).isEqualTo(10);
         assertThat(done.get("errors")).hasSize(10);
         assertThat(done.get("errors").get(0).get("line").asInt()).isEqualTo(501);
-        assertThat(done.get("errors").get(0).get("errors").get(0).get("field").asText()).isEqualTo("email");
+        assertThat(done.get("errors").get(0).get("errors").get(0).get("field").asText()).isEqualTo("Email Address");
         assertThat(done.get("errors").get(9).get("line").asInt()).isEqualTo(5001);
         assertThat(leadsOf(importId)).isEqualTo(4990);
         Path upload = bulkImports.file(importId + ".csv");
@@ -152,7 +153,7 @@ class BulkImportTest {
         assertThat(done.get("errors")).hasSize(100);
         assertThat(done.get("errorsOmitted").asLong()).isEqualTo(23);
         assertThat(done.get("errors").get(0).get("line").asInt()).isEqualTo(3);
-        assertThat(done.get("errors").get(0).get("errors").get(0).get("field").asText()).isEqualTo("annualRevenue");
+        assertThat(done.get("errors").get(0).get("errors").get(0).get("field").asText()).isEqualTo("Revenue");
         assertThat(done.get("errors").get(1).get("errors").get(0).get("field").asText()).isEqualTo("csv");
         assertThat(count("select count(*) from leads where email like '%@bulk-values.com'")).isEqualTo(3);
     }

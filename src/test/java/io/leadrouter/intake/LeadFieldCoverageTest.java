@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -26,11 +25,12 @@ import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadField;
 import io.leadrouter.lead.LeadField.Normalisation;
 import io.leadrouter.lead.LeadView;
+import io.leadrouter.source.SourceMapping;
 
 /**
  * Walks the declaration of a lead's fields ({@link LeadField}) and proves that every consumer
- * takes every field: the data record, the parser, the normaliser, the CSV import, the API view
- * and the Review lead form. A field added to the declaration alone fails here until each of them
+ * takes every field: the data record, the parser, the normaliser, the source mappings (CSV
+ * columns named like a field), the API view and the Review lead form. A field added to the declaration alone fails here until each of them
  * has it.
  */
 class LeadFieldCoverageTest {
@@ -108,26 +108,25 @@ class LeadFieldCoverageTest {
     }
 
     @Test
-    void aCsvColumnOfEveryFieldNameAndAliasMapsToTheFieldAndAnyOtherToAttributes() {
-        LeadCsvImport csv = new LeadCsvImport(null, JSON, new ImportProperties(100, 0.5, 25, 1000, 100));
+    void aColumnNamedLikeAnyFieldMapsToItThroughTheDefaultMappingAndAnyOtherToAttributes() {
+        SourceMapping csv = SourceMappedLeadsTest.shipped(SourceMapping.DEFAULT);
         for (LeadField field : LeadField.values()) {
             if (field.kind() == LeadField.Kind.OBJECT) {
-                ObjectNode lead = csv.toJson(Map.of(field.fieldName(), "kept"));
-                assertThat(lead.get("attributes").get(field.fieldName()).asText()).as(field.fieldName())
-                        .isEqualTo("kept");
+                ObjectNode row = JSON.createObjectNode().put("email", "ada@example.org").put(field.fieldName(), "kept");
+                assertThat(LeadSubmissionParser.parse(row, csv).attributes()).as(field.fieldName())
+                        .isEqualTo("{\"" + field.fieldName() + "\":\"kept\"}");
                 continue;
             }
-            List<String> headers = new ArrayList<>(field.csvAliases());
-            headers.add(field.fieldName());
-            headers.add(field.fieldName().replaceAll("([A-Z])", "_$1").toLowerCase());
-            for (String header : headers) {
-                Map<String, String> row = new HashMap<>();
+            String spaced = field.fieldName().replaceAll("([A-Z])", " $1");
+            for (String header : List.of(field.fieldName(), field.fieldName().replaceAll("([A-Z])", "_$1").toLowerCase(),
+                    Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1))) {
+                ObjectNode row = JSON.createObjectNode();
                 if (field != LeadField.EMAIL) {
                     row.put("email", "ada@example.org");
                 }
                 row.put(header, sample(field).toString());
 
-                LeadData data = LeadSubmissionParser.parse(csv.toJson(row));
+                LeadData data = LeadSubmissionParser.parse(row, csv);
 
                 assertThat(field.of(data)).as("column '" + header + "'").isEqualTo(sample(field));
             }

@@ -20,13 +20,12 @@ class LeadNormaliserTest {
     }
 
     @Test
-    void cleanLeadIsNormalisedAndNeedsNoReview() {
+    void cleanLeadIsNormalisedAndHasNoProblems() {
         LeadNormaliser.Result result = LeadNormaliser.normalise(
                 lead("  Ada.Lovelace@Example.ORG ", "+1 (617) 555-0199", "Analytical Engines", "United States",
                         "massachusetts", "google"));
 
-        assertThat(result.needsReview()).isFalse();
-        assertThat(result.problemText()).isNull();
+        assertThat(result.problems()).isEmpty();
         LeadData data = result.data();
         assertThat(data.email()).isEqualTo("ada.lovelace@example.org");
         assertThat(data.phone()).isEqualTo("+16175550199");
@@ -59,7 +58,7 @@ class LeadNormaliserTest {
         assertThat(result.data().country()).isEqualTo("US");
         assertThat(result.countrySource()).isEqualTo(CountrySource.US_STATE);
         assertThat(result.data().state()).isEqualTo("TX");
-        assertThat(result.needsReview()).isFalse();
+        assertThat(result.problems()).isEmpty();
     }
 
     @Test
@@ -74,7 +73,12 @@ class LeadNormaliserTest {
                 LeadProblem.UNKNOWN_COUNTRY.found("Unknown country 'Atlantis'"));
         assertThat(result.data().country()).isEqualTo("Atlantis");
         assertThat(result.data().phone()).isEqualTo("12");
-        assertThat(result.problemText()).contains("\n");
+    }
+
+    @Test
+    void aProblemQuotingALineBreakStaysOneLine() {
+        assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "Atlan\ntis", null, null)).problems())
+                .containsExactly(LeadProblem.UNKNOWN_COUNTRY.found("Unknown country 'Atlan tis'"));
     }
 
     @Test

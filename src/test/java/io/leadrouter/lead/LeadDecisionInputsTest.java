@@ -51,7 +51,7 @@ class LeadDecisionInputsTest {
     private static Lead lead(String country, String attributes) {
         return Lead.receive(new LeadData("x-1", "Ada", "Lovelace", "ada@gmail.com", null, "Analytical Engines",
                 null, country, null, null, "technology", 250, new BigDecimal("1500000.00"), "GTX Pro", "Google",
-                "en", attributes), Instant.now(), null);
+                "en", attributes), Instant.now(), null, "x-education");
     }
 
     private static String team(Lead lead) {
@@ -83,22 +83,48 @@ class LeadDecisionInputsTest {
     }
 
     @Test
-    void derivedInputsAreTheRegionTheEmailDomainTheFunnelStageEngagementAndTheScore() {
-        Lead lead = lead("DE", "{\"Lead Stage\":\"MQL\",\"TotalVisits\":\"12\",\"Total Time Spent on Website\":95.6}");
+    void derivedInputsAreTheRegionTheEmailDomainTheSourceMappingTheFunnelStageEngagementAndTheScore() {
+        Lead lead = lead("DE", "{\"funnelStage\":\"MQL\",\"totalVisits\":\"12\",\"timeOnSiteSeconds\":95.6}");
         lead.recordScore(72, LeadTier.WARM);
 
         Map<String, Object> inputs = LeadDecisionInputs.of(lead);
 
         assertThat(inputs).containsEntry("region", "EUROPE").containsEntry("emailDomain", "gmail.com")
+                .containsEntry("sourceMapping", "x-education")
                 .containsEntry("funnelStage", "MQL").containsEntry("totalVisits", 12)
                 .containsEntry("timeOnSiteSeconds", 96).containsEntry("score", 72).containsEntry("tier", "WARM");
         assertThat(LeadDecisionInputs.of(lead("DE", null))).containsEntry("score", null).containsEntry("tier", null);
     }
 
     @Test
+    void attributesAreReadByTheirOwnNamesOnlyASourcesOtherNamesAreForItsMapping() {
+        Map<String, Object> inputs = LeadDecisionInputs.of(lead("DE",
+                "{\"Lead Stage\":\"MQL\",\"TotalVisits\":\"12\",\"Total Time Spent on Website\":95.6}"));
+
+        assertThat(inputs).containsEntry("funnelStage", null).containsEntry("totalVisits", null)
+                .containsEntry("timeOnSiteSeconds", null)
+                .as("still an input by the name the source gave it").containsEntry("TotalVisits", "12");
+    }
+
+    @Test
+    void derivedInputsSayWhetherTheLeadGivesACompanyAContactAndAnExternalId() {
+        assertThat(LeadDecisionInputs.of(lead("US", null))).containsEntry("hasCompany", true)
+                .containsEntry("hasContact", true).containsEntry("hasExternalId", true);
+
+        Lead individual = Lead.receive(new LeadData(null, "Ravi", null, null, null, null, null, "IN", null,
+                "Mumbai", null, null, null, null, "Olark Chat", null, null), Instant.now(), null);
+        assertThat(LeadDecisionInputs.of(individual)).containsEntry("hasCompany", false)
+                .containsEntry("hasContact", false).containsEntry("hasExternalId", false);
+
+        Lead byPhone = Lead.receive(new LeadData(null, "Ravi", null, null, "+91 22 1234 5678", null, null, "IN",
+                null, null, null, null, null, null, null, null, null), Instant.now(), null);
+        assertThat(LeadDecisionInputs.of(byPhone)).containsEntry("hasContact", true);
+    }
+
+    @Test
     void theScoringTablesReadTheLeadsInputs() {
         DmnDecision leadScore = DecisionTables.parse("lead-scoring.dmn", "leadScore");
-        Lead engaged = lead("US", "{\"TotalVisits\":40,\"timeOnSiteSeconds\":1800}");
+        Lead engaged = lead("US", "{\"totalVisits\":40,\"timeOnSiteSeconds\":1800}");
         Lead unseen = lead("US", null);
 
         Number engagedPoints = DecisionTables.ENGINE.evaluateDecisionTable(leadScore,

@@ -78,7 +78,7 @@ class LeadRoutingProcessTest {
   ProcessEngine processEngine;
 
   /** What the mocks return; each test changes only what its rule is about. */
-  private boolean needsReview;
+  private boolean heldForReview;
   private String qualification;
   private String strategy;
   private boolean repFound;
@@ -90,7 +90,7 @@ class LeadRoutingProcessTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
-    needsReview = false;
+    heldForReview = false;
     qualification = "SALES_READY";
     strategy = "round-robin";
     repFound = true;
@@ -109,16 +109,17 @@ class LeadRoutingProcessTest {
     ProcessInstance pi = startLeadAndPassIntake();
 
     assertThat(pi).isWaitingAt("WorkLead");
-    assertThat(pi).hasPassedInOrder("LeadReceived", "ValidateLead", "ScoreLead", "QualifyLead",
+    assertThat(pi).hasPassedInOrder("LeadReceived", "ValidateLead", "ScoreLead", "DecideReview", "QualifyLead",
         "ChooseRoute", "RouteLead", "RepFoundGateway");
-    assertThat(pi).hasPassedInOrder("ValidateLead", "DuplicateGateway", "NeedsReviewGateway", "ScoreLead");
+    assertThat(pi).hasPassedInOrder("ValidateLead", "DuplicateGateway", "ScoringJoin", "ScoreLead", "DecideReview",
+        "HeldForReviewGateway", "QualifyLead");
     assertThat(pi).hasNotPassed("MergeLead", "ReviewLead", "ApplyReviewCorrections", "AssignLeadManually");
     assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM)
         .hasCandidateUserAssociated("celia.rouche");
     assertThat(task().getDueDate()).as("Tasklist sorts by the response deadline").isEqualTo(SLA_DUE);
     assertDeployedForm("work-lead");
-    assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "chooseRoute",
-        "routeLead:round-robin", "startResponseClock:" + ROUND_ROBIN_REP, "notify:ASSIGNED");
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "decideReview:not held", "qualifyLead",
+        "chooseRoute", "routeLead:round-robin", "startResponseClock:" + ROUND_ROBIN_REP, "notify:ASSIGNED");
 
     complete(task(), withVariables("outcome", "CONVERTED", "outcomeNote", "Demo booked"));
 
@@ -128,32 +129,37 @@ class LeadRoutingProcessTest {
   }
 
   @Test
-  void leadWithProblemsIsReviewedBySalesOpsAndAcceptedCorrectionsAreAppliedBeforeScoring() {
-    needsReview = true;
+  void leadTheReviewPolicyHoldsIsReviewedBySalesOpsThenScoredAgainAndNotHeldAgain() {
+    heldForReview = true;
     ProcessInstance pi = startLeadAndPassIntake();
 
+    // scored first: the review policy may hold hot leads only
+    assertThat(pi).hasPassedInOrder("ValidateLead", "ScoreLead", "DecideReview", "HeldForReviewGateway");
     assertThat(pi).isWaitingAt("ReviewLead");
     assertThat(task()).hasCandidateGroup("sales-ops").isNotAssigned();
     assertDeployedForm("review-lead");
-    assertThat(pi).variables().containsEntry("problems", "Email is missing\nCountry is unknown");
-    assertThat(calls).containsExactly("validateLead");
+    assertThat(pi).variables().containsEntry("problems", "E-mail is suspicious\nCountry is unknown")
+        .containsEntry("reviewReasons", "E-mail is suspicious: check it");
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "decideReview:held");
 
     complete(task(), withVariables("reviewDecision", "ACCEPT", "email", "jane@acme.example", "country", "NL"));
     // ReviewLead is asyncAfter: the decision is saved before anything runs on it
     assertThat(pi).hasPassed("ReviewLead").hasNotPassed("ApplyReviewCorrections");
     execute(job());
 
-    assertThat(pi).hasPassedInOrder("ValidateLead", "ReviewLead", "ApplyReviewCorrections", "ScoreLead",
-        "QualifyLead", "ChooseRoute", "RouteLead");
+    assertThat(pi).hasPassedInOrder("ValidateLead", "ScoreLead", "DecideReview", "ReviewLead",
+        "ApplyReviewCorrections", "ScoringJoin", "ScoreLead", "DecideReview", "QualifyLead", "ChooseRoute",
+        "RouteLead");
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(task()).isAssignedTo(ROUND_ROBIN_REP).hasCandidateGroupAssociated(TEAM);
-    assertThat(calls).containsExactly("validateLead", "applyReviewCorrections", "scoreLead", "qualifyLead",
-        "chooseRoute", "routeLead:round-robin", "startResponseClock:" + ROUND_ROBIN_REP, "notify:ASSIGNED");
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "decideReview:held", "applyReviewCorrections",
+        "scoreLead", "decideReview:accepted in review", "qualifyLead", "chooseRoute", "routeLead:round-robin",
+        "startResponseClock:" + ROUND_ROBIN_REP, "notify:ASSIGNED");
   }
 
   @Test
-  void reviewerDisqualifyingLeadClosesItAsDisqualifiedWithoutScoring() {
-    needsReview = true;
+  void reviewerDisqualifyingLeadClosesItAsDisqualifiedWithoutRouting() {
+    heldForReview = true;
     ProcessInstance pi = startLeadAndPassIntake();
     assertThat(pi).isWaitingAt("ReviewLead");
 
@@ -161,9 +167,9 @@ class LeadRoutingProcessTest {
     execute(job());
 
     assertThat(pi).hasPassedInOrder("ReviewLead", "CloseAsDisqualified", "LeadDisqualified");
-    assertThat(pi).hasNotPassed("ApplyReviewCorrections", "ScoreLead", "QualifyLead", "ChooseRoute");
+    assertThat(pi).hasNotPassed("ApplyReviewCorrections", "QualifyLead", "ChooseRoute");
     assertThat(pi).isEnded();
-    assertThat(calls).containsExactly("validateLead", "closeLead:DISQUALIFIED");
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "decideReview:held", "closeLead:DISQUALIFIED");
   }
 
   @Test
@@ -174,7 +180,8 @@ class LeadRoutingProcessTest {
     assertThat(pi).hasPassedInOrder("ScoreLead", "QualifyLead", "CloseAsDisqualified", "LeadDisqualified");
     assertThat(pi).hasNotPassed("ReviewLead", "ChooseRoute", "MoveToNurture");
     assertThat(pi).isEnded();
-    assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "closeLead:DISQUALIFIED");
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "decideReview:not held", "qualifyLead",
+        "closeLead:DISQUALIFIED");
   }
 
   @Test
@@ -185,7 +192,8 @@ class LeadRoutingProcessTest {
     assertThat(pi).hasPassedInOrder("QualifyLead", "MoveToNurture", "LeadNurtured");
     assertThat(pi).hasNotPassed("ChooseRoute", "CloseAsDisqualified");
     assertThat(pi).isEnded();
-    assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "closeLead:NURTURE");
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "decideReview:not held", "qualifyLead",
+        "closeLead:NURTURE");
   }
 
   @Test
@@ -246,8 +254,8 @@ class LeadRoutingProcessTest {
     assertThat(task()).isAssignedTo("direct".equals(key) ? DIRECT_REP : ROUND_ROBIN_REP)
         .hasCandidateGroupAssociated(TEAM);
     // the delegate ran once, by the rule's chain and with no strategy pinned on the task
-    assertThat(calls).containsExactly("validateLead", "scoreLead", "qualifyLead", "chooseRoute",
-        "routeLead:" + key, "startResponseClock:" + ("direct".equals(key) ? DIRECT_REP : ROUND_ROBIN_REP),
+    assertThat(calls).containsExactly("validateLead", "scoreLead", "decideReview:not held", "qualifyLead",
+        "chooseRoute", "routeLead:" + key, "startResponseClock:" + ("direct".equals(key) ? DIRECT_REP : ROUND_ROBIN_REP),
         "notify:ASSIGNED");
   }
 
@@ -320,8 +328,8 @@ class LeadRoutingProcessTest {
     ProcessInstance pi = startLeadAndPassIntake();
 
     assertThat(pi).hasPassedInOrder("ValidateLead", "DuplicateGateway", "MergeLead", "LeadMerged");
-    assertThat(pi).hasNotPassed("NeedsReviewGateway", "ReviewLead", "ScoreLead", "QualifyLead", "ChooseRoute",
-        "AssignLeadManually", "WorkLead");
+    assertThat(pi).hasNotPassed("ScoringJoin", "ScoreLead", "DecideReview", "ReviewLead", "QualifyLead",
+        "ChooseRoute", "AssignLeadManually", "WorkLead");
     assertThat(pi).isEnded();
     assertThat(calls).containsExactly("validateLead", "mergeLead:" + OPEN_LEAD_ID);
   }
@@ -329,7 +337,7 @@ class LeadRoutingProcessTest {
   @Test
   void duplicateIsMergedBeforeAnyReviewOfItsProblems() {
     duplicateOf = OPEN_LEAD_ID;
-    needsReview = true;
+    heldForReview = true;
     ProcessInstance pi = startLeadAndPassIntake();
 
     assertThat(pi).hasPassedInOrder("ValidateLead", "MergeLead", "LeadMerged");
@@ -415,20 +423,29 @@ class LeadRoutingProcessTest {
       }
       calls.add("validateLead");
       assertThat(execution.getVariable("leadId")).isEqualTo(LEAD_ID);
-      execution.setVariable("needsReview", needsReview);
-      execution.setVariable("problems", needsReview ? "Email is missing\nCountry is unknown" : null);
-      execution.setVariable("firstName", "Jane");
-      execution.setVariable("lastName", "Doe");
       execution.setVariable("leadName", "Jane Doe");
-      execution.setVariable("email", needsReview ? null : "jane@acme.example");
+      execution.setVariable("email", heldForReview ? "asdf@acme.example" : "jane@acme.example");
       execution.setVariable("phone", "+31 20 123 4567");
       execution.setVariable("company", "Acme BV");
-      execution.setVariable("country", needsReview ? null : "NL");
-      execution.setVariable("state", null);
-      execution.setVariable("city", "Amsterdam");
+      execution.setVariable("country", heldForReview ? null : "NL");
       execution.setVariable("product", "Platform");
       execution.setVariable("source", "web-form");
       execution.setVariable("duplicateOf", duplicateOf);
+    });
+    Mocks.register("decideReviewDelegate", (JavaDelegate) execution -> {
+      assertThat(execution.getVariable("tier")).as("scored before the review policy").isEqualTo("HOT");
+      boolean accepted = "ACCEPT".equals(execution.getVariable("reviewDecision"));
+      boolean held = heldForReview && !accepted;
+      calls.add("decideReview:" + (held ? "held" : accepted ? "accepted in review" : "not held"));
+      if (held) {
+        execution.setVariable("problems", "E-mail is suspicious\nCountry is unknown");
+        execution.setVariable("reviewReasons", "E-mail is suspicious: check it");
+        execution.setVariable("firstName", "Jane");
+        execution.setVariable("lastName", "Doe");
+        execution.setVariable("state", null);
+        execution.setVariable("city", "Amsterdam");
+      }
+      execution.setVariable("heldForReview", held);
     });
     Mocks.register("mergeLeadDelegate", (JavaDelegate) execution -> {
       calls.add("mergeLead:" + execution.getVariable("duplicateOf"));

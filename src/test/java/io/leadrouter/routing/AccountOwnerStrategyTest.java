@@ -77,6 +77,24 @@ class AccountOwnerStrategyTest {
     }
 
     @Test
+    void anIndividualWithoutCompanyIsMatchedByAWorkEmailDomainOnly() {
+        String team = fixture.team(rep("own"), rep("ann"));
+        String domain = "hooli-" + UUID.randomUUID().toString().substring(0, 6) + ".com";
+        accounts.save(new Account("Hooli " + domain, domain, "software", repId("own", team)));
+
+        LeadRouting.Outcome atWork = fixture.route(fixture.leadFrom(null, "gavin@" + domain, null), "account-owner",
+                team, "round-robin");
+        LeadRouting.Outcome atHome = fixture.route(fixture.leadFrom(null, "gavin@gmail.com", null), "account-owner",
+                team, "round-robin");
+
+        assertThat(atWork.owner()).isEqualTo(repId("own", team));
+        assertThat(atWork.reason()).contains("owns account Hooli", "domain " + domain);
+        assertThat(atHome.strategy()).as("no company name to match, free mail names no account")
+                .isEqualTo("round-robin");
+        assertThat(atHome.reason()).contains("No known account or open lead from the same company");
+    }
+
+    @Test
     void aColleagueOfAnOpenLeadGoesToTheSameRep() {
         String team = fixture.team(rep("ann"), rep("bob"), rep("cat"));
         String domain = "quux-" + UUID.randomUUID().toString().substring(0, 6) + ".com";

@@ -87,8 +87,8 @@ class LeadRoutingEndToEndTest {
         assertThat(tasks.getVariables(work.getId()))
                 .containsKeys("leadId", "leadName", "email", "company", "location", "owner", "team", "tier",
                         "routingReason", "slaDueDate")
-                .doesNotContainKeys("needsReview", "duplicateOf", "qualification", "qualificationReason",
-                        "repFound", "firstName", "lastName", "problems");
+                .doesNotContainKeys("heldForReview", "duplicateOf", "qualification", "qualificationReason",
+                        "repFound", "firstName", "lastName", "problems", "reviewReasons");
 
         driver.complete(work, Map.of("outcome", "CONVERTED", "outcomeNote", "Signed for 40 units"));
 
@@ -101,33 +101,31 @@ class LeadRoutingEndToEndTest {
     }
 
     @Test
-    void leadWithoutCompanyWaitsForReviewAndIsRoutedWithTheCorrection() {
+    void anIndividualWithoutCompanyIsRoutedToARepWithNoCompanyNoted() {
         String id = driver.submitLead("""
-                {"firstName": "Linus", "email": "linus@kernel-consulting.fi", "country": "Finland",
-                 "employees": 800, "annualRevenue": 90000000, "industry": "software", "product": "GTX Plus Pro",
-                 "source": "Referral Sites"}""");
-        driver.runJobs();
-
-        JsonNode inReview = driver.lead(id);
-        assertThat(inReview.get("status").asText()).isEqualTo("IN_REVIEW");
-        assertThat(inReview.get("problems").toString()).contains("No company name");
-        Task review = driver.taskOf(id);
-        assertThat(review.getTaskDefinitionKey()).isEqualTo("ReviewLead");
-        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
-                .containsExactly("sales-ops");
-        // the Review lead form's fields and the problems are stored for a lead in review
-        assertThat(tasks.getVariables(review.getId())).containsEntry("firstName", "Linus")
-                .containsEntry("email", "linus@kernel-consulting.fi").containsKeys("lastName", "state", "city")
-                .hasEntrySatisfying("problems", problems -> assertThat(problems.toString()).contains("No company name"));
-
-        driver.complete(review, Map.of("company", "Kernel Consulting Oy", "reviewDecision", "ACCEPT"));
+                {"firstName": "Linus", "email": "linus@kernel-hacker-%s.fi", "country": "Finland",
+                 "product": "GTX Plus Pro", "source": "Referral Sites",
+                 "attributes": {"occupation": "Working Professional", "totalVisits": 7}}"""
+                .formatted(java.util.UUID.randomUUID().toString().substring(0, 8)));
         driver.runJobs();
 
         JsonNode routed = driver.lead(id);
-        assertThat(routed.get("company").asText()).isEqualTo("Kernel Consulting Oy");
         assertThat(routed.get("status").asText()).isEqualTo("ASSIGNED");
-        assertThat(routed.get("team").asText()).isEqualTo("east");
-        assertThat(driver.taskOf(id).getTaskDefinitionKey()).isEqualTo("WorkLead");
+        assertThat(routed.has("company")).isFalse();
+        // no company points: a reference site, the product, visits and the occupation the source sent
+        assertThat(routed.get("score").asInt()).isEqualTo(25 + 10 + 10 + 30);
+        assertThat(routed.get("team").asText()).as("Finland is East territory").isEqualTo("east");
+        assertThat(reps.findById(routed.get("owner").asText()).orElseThrow().getTeamId()).isEqualTo("east");
+        assertThat(routed.get("problems")).extracting(JsonNode::asText).containsExactly("No company name");
+        Task work = driver.taskOf(id);
+        assertThat(work.getTaskDefinitionKey()).isEqualTo("WorkLead");
+        assertThat(tasks.getVariables(work.getId())).as("never held: no review fields stored")
+                .doesNotContainKeys("problems", "reviewReasons", "firstName", "heldForReview");
+        JsonNode events = driver.admin().getForObject("/api/leads/" + id + "/timeline", JsonNode.class)
+                .get("events");
+        assertThat(events.findValuesAsText("type")).containsExactly("RECEIVED", "PROBLEMS_NOTED", "ROUTED");
+        assertThat(events.get(1).get("summary").asText())
+                .endsWith("not held: No company name: an individual, routed as a normal lead");
     }
 
     @Test

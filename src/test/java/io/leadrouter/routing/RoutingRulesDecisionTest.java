@@ -40,6 +40,8 @@ class RoutingRulesDecisionTest {
         Integer employees = 500;
         String tier = "WARM";
         String language = "en";
+        boolean hasCompany = true;
+        String source = "Web Form";
 
         Lead country(String v) { country = v; return this; }
         Lead state(String v) { state = v; return this; }
@@ -48,9 +50,11 @@ class RoutingRulesDecisionTest {
         Lead employees(Integer v) { employees = v; return this; }
         Lead tier(String v) { tier = v; return this; }
         Lead language(String v) { language = v; return this; }
+        Lead individual() { hasCompany = false; employees = null; industry = null; return this; }
+        Lead source(String v) { source = v; return this; }
 
         Lead unknownEverything() {
-            country = state = region = industry = product = tier = language = null;
+            country = state = region = industry = product = tier = language = source = null;
             employees = null;
             return this;
         }
@@ -65,7 +69,9 @@ class RoutingRulesDecisionTest {
                     .putValue("employees", employees)
                     .putValue("tier", tier)
                     .putValue("language", language)
-                    .putValue("funnelStage", null);
+                    .putValue("funnelStage", null)
+                    .putValue("hasCompany", hasCompany)
+                    .putValue("source", source);
         }
     }
 
@@ -213,6 +219,29 @@ class RoutingRulesDecisionTest {
     @Test
     void gtk500LeadWithUnknownCompanySizeIsNotAssignedDirectly() {
         assertTerritoryRoute(route(us("NY").product("GTK 500").employees(null)), "east", "New York");
+    }
+
+    // --- individuals ----------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "an individual from {0} goes to Central's inside sales")
+    @ValueSource(strings = {"Olark Chat", "Live Chat", "Web Form", "Google", "Organic Search", "Bing",
+        "Direct Traffic"})
+    void individualsFromChatAndTheWebGoToCentralsInsideSalesWhereverTheyAre(String source) {
+        assertThat(route(us("CA").individual().source(source)))
+                .containsEntry("team", "central")
+                .containsEntry("strategy", "account-owner")
+                .containsEntry("fallback", "capacity,round-robin")
+                .containsEntry("rep", null)
+                .containsEntry("ruleName", "Individuals from chat and web");
+        assertThat(team(lead().country("IN").region("ASIA_PACIFIC").individual().source(source))).isEqualTo("central");
+    }
+
+    @Test
+    void individualsFromOtherSourcesAndCompaniesFromChatFollowTheirTerritory() {
+        assertTerritoryRoute(route(us("CA").individual().source("Reference")), "west", "California");
+        assertTerritoryRoute(route(us("CA").source("Olark Chat")), "west", "California");
+        assertTerritoryRoute(route(lead().country("IN").region("ASIA_PACIFIC").individual().source(null)), "west",
+                "Asia-Pacific");
     }
 
     @Test

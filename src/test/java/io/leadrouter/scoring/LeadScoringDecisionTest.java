@@ -41,6 +41,7 @@ class LeadScoringDecisionTest {
         String source;
         Integer totalVisits;
         Integer timeOnSiteSeconds;
+        String occupation;
 
         Lead employees(Integer v) { employees = v; return this; }
         Lead annualRevenue(Double v) { annualRevenue = v; return this; }
@@ -49,6 +50,7 @@ class LeadScoringDecisionTest {
         Lead source(String v) { source = v; return this; }
         Lead totalVisits(Integer v) { totalVisits = v; return this; }
         Lead timeOnSiteSeconds(Integer v) { timeOnSiteSeconds = v; return this; }
+        Lead occupation(String v) { occupation = v; return this; }
 
         VariableMap variables() {
             return Variables.createVariables()
@@ -58,7 +60,8 @@ class LeadScoringDecisionTest {
                     .putValue("product", product)
                     .putValue("source", source)
                     .putValue("totalVisits", totalVisits)
-                    .putValue("timeOnSiteSeconds", timeOnSiteSeconds);
+                    .putValue("timeOnSiteSeconds", timeOnSiteSeconds)
+                    .putValue("occupation", occupation);
         }
     }
 
@@ -134,6 +137,15 @@ class LeadScoringDecisionTest {
     }
 
     @Test
+    void anIndividualScoresOnWhatTheyGiveWithoutAnyCompanyPoints() {
+        // no employees, revenue or industry: those rows have no input and add nothing
+        Lead person = lead().source("Olark Chat").totalVisits(6).timeOnSiteSeconds(1000)
+                .occupation("Working Professional");
+        assertThat(points(person)).isEqualTo(15 + 10 + 40 + 30);
+        assertThat(tierOf(person)).isEqualTo("HOT");
+    }
+
+    @Test
     void pointsOfEveryCriterionAddUp() {
         Lead midMarket = lead().employees(250).annualRevenue(20_000_000d).industry("finance")
                 .product("GTX Pro").source("Google").totalVisits(3).timeOnSiteSeconds(700);
@@ -200,6 +212,12 @@ class LeadScoringDecisionTest {
     @CsvSource({"0,0", "299,0", "300,5", "599,5", "600,20", "899,20", "900,40", "7200,40", ",0"})
     void timeOnSiteEarnsTheMostEngagementPoints(Integer seconds, int expected) {
         assertThat(points(lead().timeOnSiteSeconds(seconds))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "occupation ''{0}'' earns {1} points")
+    @CsvSource({"Working Professional,30", "Unemployed,0", "Student,0", "Businessman,0", ",0"})
+    void anAttributeTheSourceSendsEarnsPointsByItsName(String occupation, int expected) {
+        assertThat(points(lead().occupation(occupation))).isEqualTo(expected);
     }
 
     // --- tiers ----------------------------------------------------------------------------------

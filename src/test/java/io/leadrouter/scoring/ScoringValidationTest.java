@@ -26,8 +26,9 @@ import io.leadrouter.normalise.Sources;
 /**
  * Validates the lead-scoring decisions against real outcomes: the X Education data set
  * ({@code ../shared/data/x-education-leads/leads.csv}, 7,374 inbound leads with a {@code Converted}
- * flag). Only fields known at intake are used (lead source, website visits, time on website);
- * company size, revenue, industry and product are unknown for these leads and passed as null.
+ * flag). Only fields known at intake are used (lead source, website visits, time on website, the
+ * occupation the person gave); company size, revenue, industry and product are unknown for these
+ * leads (people, not firms) and passed as null.
  *
  * <p>The tiers must rank leads: HOT converts more often than WARM, WARM more often than COLD, and
  * every tier holds at least 5% of the leads. Without the data set the test skips, and fails
@@ -66,7 +67,8 @@ class ScoringValidationTest {
                                 .putValue("product", null)
                                 .putValue("source", Sources.canonical(row.get("Lead Source")))
                                 .putValue("totalVisits", integer(row.get("TotalVisits")))
-                                .putValue("timeOnSiteSeconds", integer(row.get("Total Time Spent on Website"))))
+                                .putValue("timeOnSiteSeconds", integer(row.get("Total Time Spent on Website")))
+                                .putValue("occupation", row.get("What is your current occupation")))
                         .getSingleEntry();
                 int score = Math.max(0, Math.min(100, ((Number) sum).intValue()));
                 String tier = engine.evaluateDecisionTable(leadTier,

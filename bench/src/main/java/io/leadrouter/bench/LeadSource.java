@@ -17,24 +17,36 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import io.leadrouter.normalise.Countries;
-
 /**
- * Real-looking leads for the load: inbound leads of the X Education data set (intake-time fields
- * only) and B2B leads from the CRM data set's accounts, mixed, each with a unique external id.
+ * Real leads for the load: inbound leads of the X Education data set and B2B leads from the CRM
+ * data set's accounts, mixed.
  *
- * <p>X Education leads have no name, e-mail or company: each gets a synthesized unique e-mail
- * address and company (so leads are neither merged as duplicates nor sent to review for a
- * missing company), and a blank or unknown country becomes India (the course company's home
- * market) so that they are not sent to review either. B2B leads are buyers at a known account
- * (sticky account-owner routing), one unique e-mail each.
+ * <p>X Education leads are posted as the export has them: every column of the row, under its own
+ * name and with its own values ({@code Select}, blanks), through the source's mapping
+ * ({@code ?source=x-education}, {@code processes/sources/x-education.source.yaml}). Nothing is
+ * invented: they have no name, e-mail, phone or company, and a blank country stays blank. Only
+ * the Prospect ID gets the run and how often the data set was gone through, so that a row posted
+ * again in a long run is another lead, not the same one. B2B leads are buyers at a known account
+ * (sticky account-owner routing) in Lead Router's own form, one unique e-mail each.
  */
 final class LeadSource {
+
+    /** The mapping X Education's leads are posted through. */
+    static final String X_EDUCATION = "x-education";
 
     private static final String[] PRODUCTS = {"GTX Basic", "GTX Pro", "MG Special", "MG Advanced", "GTX Plus Pro",
             "GTX Plus Basic", "GTK 500"};
     private static final String[] B2B_SOURCES = {"Reference", "Partner", "Web Form", "Trade Show", "LinkedIn",
             "Google", "Email Campaign"};
+
+    /** A lead to post: the source whose mapping reads it (null: Lead Router's own form) and its JSON. */
+    record Post(String source, String json) {
+
+        /** The path to post it to. */
+        String path() {
+            return source == null ? "/api/leads" : "/api/leads?source=" + source;
+        }
+    }
 
     private final List<Map<String, String>> inbound;
     private final List<Map<String, String>> accounts;
@@ -63,32 +75,23 @@ final class LeadSource {
         return rows;
     }
 
-    /** The next lead as the JSON body of {@code POST /api/leads}; one thread calls this. */
-    String next() {
+    /** The next lead to post; one thread calls this. */
+    Post next() {
         long n = next++;
-        ObjectNode lead = random.nextDouble() < b2bShare ? b2b(n) : inbound(n);
-        lead.put("externalId", "bench-" + run + "-" + n);
-        return lead.toString();
+        if (random.nextDouble() < b2bShare) {
+            ObjectNode lead = b2b(n);
+            lead.put("externalId", "bench-" + run + "-" + n);
+            return new Post(null, lead.toString());
+        }
+        return new Post(X_EDUCATION, inbound(n).toString());
     }
 
+    /** The row as the export has it; the Prospect ID made unique per run and pass through the data set. */
     private ObjectNode inbound(long n) {
         Map<String, String> row = inbound.get((int) (n % inbound.size()));
         ObjectNode lead = json.createObjectNode();
-        lead.put("firstName", "Learner");
-        lead.put("lastName", "No" + n);
-        lead.put("email", "learner" + n + "@mail-" + run + "-" + n + ".com");
-        lead.put("company", "Learner " + n + " Studies");
-        String country = row.getOrDefault("Country", "");
-        lead.put("country", Countries.resolve(country).isPresent() ? country : "India");
-        putIfReal(lead, "city", row.get("City"));
-        putIfReal(lead, "source", row.get("Lead Source"));
-        ObjectNode attributes = lead.putObject("attributes");
-        putIfReal(attributes, "totalVisits", row.get("TotalVisits"));
-        putIfReal(attributes, "timeOnSiteSeconds", row.get("Total Time Spent on Website"));
-        for (String field : new String[] {"Prospect ID", "Lead Origin", "Last Activity", "Specialization",
-                "What is your current occupation", "Do Not Email", "Do Not Call"}) {
-            putIfReal(attributes, field, row.get(field));
-        }
+        row.forEach(lead::put);
+        lead.put("Prospect ID", row.get("Prospect ID") + "-" + run + "-" + n / inbound.size());
         return lead;
     }
 

@@ -202,6 +202,8 @@ public final class LoadHarness {
             toAssigned.put(p.phase.name(), new Histogram(TimeUnit.HOURS.toMillis(2), 3));
             statuses.put(p.phase.name(), new TreeMap<>());
         });
+        // X Education's leads (through their mapping) and the B2B leads (Lead Router's own form) apart
+        Map<String, Map<String, Integer>> statusesBySource = new TreeMap<>();
         int missing = 0;
         int unrouted = 0;
         for (Map.Entry<String, String> accepted : load.acceptedIds.entrySet()) {
@@ -212,6 +214,8 @@ public final class LoadHarness {
             }
             String status = lead.get("status").asText();
             statuses.get(accepted.getValue()).merge(status, 1, Integer::sum);
+            statusesBySource.computeIfAbsent(lead.path("sourceMapping").asText("own form (B2B)"), source -> new TreeMap<>())
+                    .merge(status, 1, Integer::sum);
             if (status.equals("RECEIVED") && lead.get("routing") == null) {
                 unrouted++;
             }
@@ -231,6 +235,7 @@ public final class LoadHarness {
                     h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
                     h.getMaxValue(), statuses.get(p.phase.name())));
         }
+        statusesBySource.forEach((source, counts) -> out.println(String.format("%-17s %s", source, counts)));
 
         out.println("");
         out.println("== Throughput and backlog (sampled every second)");

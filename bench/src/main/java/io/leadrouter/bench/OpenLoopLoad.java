@@ -50,7 +50,7 @@ final class OpenLoopLoad {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
     private final String authorization;
-    private final Supplier<String> leads;
+    private final Supplier<LeadSource.Post> leads;
     /** lead id -> phase name, for every lead the app accepted (201). */
     final Map<String, String> acceptedIds = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
@@ -59,7 +59,7 @@ final class OpenLoopLoad {
     final AtomicLong totalRejected = new AtomicLong();
     volatile String currentPhase = "starting";
 
-    OpenLoopLoad(String url, String user, String password, Supplier<String> leads) {
+    OpenLoopLoad(String url, String user, String password, Supplier<LeadSource.Post> leads) {
         this.url = url;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -97,12 +97,12 @@ final class OpenLoopLoad {
         }
     }
 
-    private void send(PhaseStats stats, String body, long due) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/leads"))
+    private void send(PhaseStats stats, LeadSource.Post lead, long due) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + lead.path()))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(HttpRequest.BodyPublishers.ofString(lead.json()))
                 .build();
         stats.sent.incrementAndGet();
         inFlight.incrementAndGet();
