@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.leadrouter.normalise.Countries;
+import io.leadrouter.normalise.CountryInference;
+import io.leadrouter.normalise.CountrySource;
 import io.leadrouter.normalise.Emails;
 import io.leadrouter.normalise.Industries;
 import io.leadrouter.normalise.Phones;
@@ -20,7 +22,8 @@ import io.leadrouter.lead.LeadField;
 import io.leadrouter.lead.LeadProblem;
 
 /**
- * Brings a lead's fields to one spelling (ISO country codes, US state codes, phone numbers in
+ * Brings a lead's fields to one spelling (ISO country codes, read from the lead's other fields
+ * when it names none ({@link CountryInference}), US state codes, phone numbers in
  * E.164 by the lead's country, lower-case e-mail, canonical sources, industries and products,
  * placeholders such as {@code Select} dropped) and
  * lists its soft problems, each by its code ({@link LeadProblem}). Which spelling a field gets is
@@ -34,8 +37,11 @@ public final class LeadNormaliser {
     private LeadNormaliser() {
     }
 
-    /** A normalised lead and its soft problems (empty when nothing is wrong with it). */
-    public record Result(LeadData data, List<LeadProblem.Found> problems) {
+    /**
+     * A normalised lead, its soft problems (empty when nothing is wrong with it) and where its
+     * country came from (null when it has none).
+     */
+    public record Result(LeadData data, List<LeadProblem.Found> problems, CountrySource countrySource) {
     }
 
     /** A field's normalised value and what is wrong with it. */
@@ -52,9 +58,9 @@ public final class LeadNormaliser {
 
     /** Normalises every field as declared; the problems come field by field, in declaration order. */
     public static Result normalise(LeadData raw) {
-        // first: a national phone number is read by the lead's country, and a known US state stands
-        // in for a missing country
-        Normalised country = country(raw);
+        // first: a national phone number is read by the lead's country, given or inferred
+        LeadCountry leadCountry = country(raw);
+        Normalised country = leadCountry.normalised();
         List<LeadProblem.Found> problems = new ArrayList<>();
         Map<LeadField, Object> values = new EnumMap<>(LeadField.class);
         for (LeadField field : LeadField.values()) {
@@ -75,7 +81,7 @@ public final class LeadNormaliser {
             problems.addAll(normalised.problems());
             missing(field, values).ifPresent(problems::add);
         }
-        return new Result(LeadData.of(values::get), List.copyOf(problems));
+        return new Result(LeadData.of(values::get), List.copyOf(problems), leadCountry.source());
     }
 
     /** What a rep misses once {@code field} is normalised: a way to reach the person, a company. */
@@ -111,16 +117,27 @@ public final class LeadNormaliser {
         return Normalised.of(phone);
     }
 
-    private static Normalised country(LeadData raw) {
-        String rawState = Placeholders.clean(raw.state());
+    /** The lead's country and where it came from. */
+    private record LeadCountry(Normalised normalised, CountrySource source) {
+    }
+
+    /**
+     * The country the lead gave, never overridden (kept as given when unknown); without one, the
+     * country its phone, US state, city, e-mail or website tells ({@link CountryInference}).
+     */
+    private static LeadCountry country(LeadData raw) {
         String rawCountry = Placeholders.clean(raw.country());
         if (rawCountry == null) {
-            return rawState != null && UsStates.resolve(rawState).isPresent() ? Normalised.of("US")
-                    : Normalised.of(null, LeadProblem.NO_COUNTRY.found("No country"));
+            return CountryInference.infer(
+                            new CountryInference.Clues(raw.phone(), raw.state(), raw.city(), raw.email(), raw.website()))
+                    .map(inferred -> new LeadCountry(Normalised.of(inferred.country()), inferred.source()))
+                    .orElseGet(() -> new LeadCountry(
+                            Normalised.of(null, LeadProblem.NO_COUNTRY.found("No country")), null));
         }
         Optional<Countries.Country> resolved = Countries.resolve(rawCountry);
-        return resolved.isPresent() ? Normalised.of(resolved.get().code())
-                : Normalised.of(rawCountry, LeadProblem.UNKNOWN_COUNTRY.found("Unknown country '" + rawCountry + "'"));
+        return new LeadCountry(resolved.isPresent() ? Normalised.of(resolved.get().code())
+                : Normalised.of(rawCountry, LeadProblem.UNKNOWN_COUNTRY.found("Unknown country '" + rawCountry + "'")),
+                CountrySource.GIVEN);
     }
 
     private static Normalised usState(String given, String country) {

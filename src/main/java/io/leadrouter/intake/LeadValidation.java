@@ -36,7 +36,7 @@ public class LeadValidation {
         Lead lead = leads.require(leadId);
         LeadNormaliser.Result result = LeadNormaliser.normalise(lead.data());
         requireStorable(leadId, "its normalised data", result.data());
-        lead.apply(result.data());
+        lead.applyNormalised(result.data(), result.countrySource());
         lead.markProblems(result.problems());
         return result;
     }
@@ -76,7 +76,7 @@ public class LeadValidation {
         requireStorable(leadId, "the review corrections", corrected);
         LeadNormaliser.Result result = LeadNormaliser.normalise(corrected);
         requireStorable(leadId, "the review corrections, normalised,", result.data());
-        lead.apply(result.data());
+        lead.applyNormalised(result.data(), result.countrySource());
         lead.markProblems(result.problems());
         lead.acceptReview();
         return lead;

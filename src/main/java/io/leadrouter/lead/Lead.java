@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -16,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.leadrouter.normalise.CountrySource;
 import io.leadrouter.normalise.Domains;
 
 /**
@@ -43,6 +45,14 @@ public class Lead {
     /** The company domain of the e-mail (free mail providers excluded), for account matching. */
     @Column(name = "email_domain")
     private String emailDomain;
+
+    /**
+     * Where the country came from: given, or read from another field (normalise/CountryInference).
+     * Null without a country, and for leads validated before it was recorded.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "country_source")
+    private CountrySource countrySource;
 
     @Column(name = "merged_into")
     private String mergedInto;
@@ -197,6 +207,20 @@ public class Lead {
             field.set(this, field.of(data));
         }
         emailDomain = Domains.ofEmail(email);
+    }
+
+    /**
+     * Overwrites the fields with their normalised values and records where the country came from.
+     * A country normalised again as it was keeps its source: a retried validation, or a review
+     * that left an inferred country as it stood, does not make it given.
+     */
+    public void applyNormalised(LeadData normalised, CountrySource countrySource) {
+        boolean countryAsItWas = countrySource == CountrySource.GIVEN && this.countrySource != null
+                && Objects.equals(country, normalised.country());
+        apply(normalised);
+        if (!countryAsItWas) {
+            this.countrySource = countrySource;
+        }
     }
 
     public LeadData data() {
@@ -484,6 +508,10 @@ public class Lead {
 
     public String getCountry() {
         return country;
+    }
+
+    public CountrySource getCountrySource() {
+        return countrySource;
     }
 
     public String getState() {

@@ -14,7 +14,9 @@ import io.leadrouter.normalise.Emails;
  * values derived from them. A field wins over an attribute of the same name, a derived value
  * over both.
  *
- * <p>Derived: {@code region} (of the country), {@code emailDomain} (everything after the @, free
+ * <p>Derived: {@code region} (of the country), {@code countrySource} (where the country came from:
+ * {@code GIVEN}, {@code PHONE}, {@code US_STATE}, {@code CITY}, {@code EMAIL_DOMAIN},
+ * {@code WEBSITE_DOMAIN}; null without one), {@code emailDomain} (everything after the @, free
  * mail included, unlike the lead's stored company domain), {@code sourceMapping} (the lead source
  * whose mapping read the lead, null for Lead Router's own form), {@code funnelStage} (text),
  * {@code totalVisits} and {@code timeOnSiteSeconds} (whole numbers, null when the attribute is
@@ -46,6 +48,7 @@ public final class LeadDecisionInputs {
                 .map(Countries.Country::region)
                 .map(Enum::name)
                 .orElse(null));
+        inputs.put("countrySource", lead.getCountrySource() == null ? null : lead.getCountrySource().name());
         inputs.put("emailDomain", lead.getEmail() == null ? null : Emails.domain(lead.getEmail()));
         inputs.put("sourceMapping", lead.getSourceMapping());
         inputs.put("funnelStage", attributes.text("funnelStage"));

@@ -8,11 +8,14 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.leadrouter.normalise.CountrySource;
+
 /**
  * A lead as the API shows it: its fields ({@link LeadData}, one JSON property per
  * {@link LeadField}, attributes as a JSON object), the lead source whose mapping read it
  * ({@code sourceMapping}, absent for a lead sent in Lead Router's own form) and what Lead Router
- * made of it. Speed to lead:
+ * made of it, starting with where its country came from ({@code countrySource}: given, or read
+ * from the phone, US state, city, e-mail or website; absent without a country). Speed to lead:
  * {@code slaDueAt} is the current rep's response deadline, {@code slaMet} whether the first
  * response came in time (absent until known), the routing delay runs from receipt to the first
  * rep, the rep delay from the first rep to the first response (including time with reps who
@@ -23,6 +26,7 @@ public record LeadView(
         @JsonUnwrapped LeadData data,
         JsonNode attributes,
         String sourceMapping,
+        CountrySource countrySource,
         LeadStatus status,
         List<String> problems,
         Integer score,
@@ -58,7 +62,7 @@ public record LeadView(
                 : Arrays.asList(lead.getProblems().split("\n"));
         return new LeadView(lead.getId(), lead.data(),
                 lead.getAttributes() == null ? null : LeadAttributes.of(lead).json(), lead.getSourceMapping(),
-                lead.getStatus(),
+                lead.getCountrySource(), lead.getStatus(),
                 problems, lead.getScore(), lead.getTier(), lead.getQualification(), lead.getQualificationReason(),
                 lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(), lead.getMergedInto(),
                 lead.getReceivedAt(), lead.getAssignedAt(), lead.getClosedAt(), lead.getSlaDueAt(), lead.getSlaMet(), lead.getFirstResponseAt(),
@@ -67,10 +71,10 @@ public record LeadView(
 
     /** The same lead without e-mail and phone, for those who may read it but not work it. */
     public LeadView withoutContact() {
-        return new LeadView(id, data.withoutContact(), attributes, sourceMapping, status, problems, score, tier, qualification,
-                qualificationReason, owner, team, routing, outcome, outcomeNote, mergedInto, receivedAt, assignedAt,
-                closedAt, slaDueAt, slaMet, firstResponseAt, routingDelaySeconds, repDelaySeconds, reassignments,
-                escalatedTo);
+        return new LeadView(id, data.withoutContact(), attributes, sourceMapping, countrySource, status, problems,
+                score, tier, qualification, qualificationReason, owner, team, routing, outcome, outcomeNote, mergedInto,
+                receivedAt, assignedAt, closedAt, slaDueAt, slaMet, firstResponseAt, routingDelaySeconds,
+                repDelaySeconds, reassignments, escalatedTo);
     }
 
     private static Long seconds(Duration duration) {

@@ -1,7 +1,6 @@
 package io.leadrouter.normalise;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -74,15 +73,7 @@ public final class Countries {
     }
 
     static String key(String text) {
-        List<String> words = Keys.words(text);
-        if (words.size() > 1 && words.get(0).equals("the")) {
-            words.remove(0);
-        }
-        StringBuilder key = new StringBuilder();
-        for (String word : words) {
-            key.append(word.equals("st") ? "saint" : word);
-        }
-        return key.toString();
+        return Keys.placeName(text);
     }
 
     /** Lazily initialised holder: loaded on first use, once, by the class loader (thread-safe). */

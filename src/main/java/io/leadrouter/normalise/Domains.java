@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -63,6 +64,26 @@ public final class Domains {
         }
         String withoutWww = host.startsWith("www.") ? host.substring(4) : host;
         return withoutWww.contains(".") ? withoutWww : null;
+    }
+
+    /**
+     * The top-level domain of a website, URL, host or e-mail domain, in lower case: the last label
+     * of its public suffix in the ICANN section of the public suffix list ({@code acme.co.uk} →
+     * {@code uk}, {@code https://www.acme.de/} → {@code de}, {@code acme.github.io} → {@code io}).
+     * Null for blanks, IP addresses, a suffix alone and a host under no suffix the list knows
+     * ({@code acme.example}).
+     */
+    public static String topLevelDomain(String website) {
+        String host = hostOf(website);
+        if (host == null || InetAddresses.isUriInetAddress(host) || !InternetDomainName.isValid(host)) {
+            return null;
+        }
+        InternetDomainName name = InternetDomainName.from(host);
+        if (!name.isUnderRegistrySuffix()) {
+            return null;
+        }
+        List<String> suffix = name.registrySuffix().parts();
+        return suffix.get(suffix.size() - 1);
     }
 
     /** True for a free mail provider's domain, or a host under one ({@code mail.gmail.com}). */

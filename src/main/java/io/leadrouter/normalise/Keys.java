@@ -40,6 +40,23 @@ final class Keys {
         return words;
     }
 
+    /**
+     * The key of a place name (a country, a city): its {@link #words} run together, without a
+     * leading "The" and with "St" as "Saint", so that {@code "The Hague"} and {@code "hague"},
+     * {@code "St. Louis"} and {@code "Saint-Louis"} are one key.
+     */
+    static String placeName(String text) {
+        List<String> words = words(text);
+        if (words.size() > 1 && words.get(0).equals("the")) {
+            words.remove(0);
+        }
+        StringBuilder key = new StringBuilder();
+        for (String word : words) {
+            key.append(word.equals("st") ? "saint" : word);
+        }
+        return key.toString();
+    }
+
     /** All {@link #words} run together: {@code "Press_Release"} and {@code "press release"} give {@code "pressrelease"}. */
     static String compact(String text) {
         return String.join("", words(text));

@@ -2,10 +2,14 @@ package io.leadrouter.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
+
 import org.junit.jupiter.api.Test;
 
 import io.leadrouter.lead.LeadData;
+import io.leadrouter.lead.LeadField;
 import io.leadrouter.lead.LeadProblem;
+import io.leadrouter.normalise.CountrySource;
 
 class LeadNormaliserTest {
 
@@ -52,6 +56,7 @@ class LeadNormaliserTest {
         LeadNormaliser.Result result = LeadNormaliser.normalise(lead("a@b.com", null, "C", null, "Texas", null));
 
         assertThat(result.data().country()).isEqualTo("US");
+        assertThat(result.countrySource()).isEqualTo(CountrySource.US_STATE);
         assertThat(result.data().state()).isEqualTo("TX");
         assertThat(result.problems()).isEmpty();
     }
@@ -86,7 +91,9 @@ class LeadNormaliserTest {
 
     @Test
     void missingCountryAndUnknownUsStateAreProblems() {
-        assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "Select", null, null)).problems())
+        LeadData nothingTellsTheCountry = lead("a@b.com", null, "C", "Select", null, null)
+                .with(Collections.singletonMap(LeadField.CITY, null));
+        assertThat(LeadNormaliser.normalise(nothingTellsTheCountry).problems())
                 .containsExactly(LeadProblem.NO_COUNTRY.found("No country"));
         assertThat(LeadNormaliser.normalise(lead("a@b.com", null, "C", "US", "Springfield", null)).problems())
                 .containsExactly(LeadProblem.UNKNOWN_US_STATE.found("Unknown US state 'Springfield'"));

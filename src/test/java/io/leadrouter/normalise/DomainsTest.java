@@ -81,4 +81,24 @@ class DomainsTest {
 
         assertThat(Domains.ofEmail("a@" + domain)).isEqualTo(domain);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "acme.de| de",
+            "https://www.Acme.co.uk/about| uk",
+            "sales.acme.com.au| au",
+            "acme.github.io| io",
+            "acme.com| com",
+            "ACME.FR.| fr",
+    })
+    void aHostGivesItsTopLevelDomain(String website, String tld) {
+        assertThat(Domains.topLevelDomain(website)).isEqualTo(tld);
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @NullAndEmptySource
+    @ValueSource(strings = {"  ", "N/A", "localhost", "192.168.1.10", "co.uk", "de", "acme.example", "not a host"})
+    void whatIsNoNameUnderAKnownSuffixGivesNoTopLevelDomain(String website) {
+        assertThat(Domains.topLevelDomain(website)).isNull();
+    }
 }

@@ -110,4 +110,36 @@ class PhonesTest {
 
         assertThat(Phones.normalise(once, country)).isEqualTo(once);
     }
+
+    @ParameterizedTest(name = "{0} in {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "0049 30 1234567| US| +49301234567",
+            "0049 30 1234567| | +49301234567",
+            "00 44 20 7946 0958| | +442079460958",
+    })
+    void aNumberWrittenWith00IsReadAsInternationalWhereItIsNoNationalNumber(String raw, String country, String e164) {
+        assertThat(Phones.normalise(raw, country)).isEqualTo(e164);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "+49 30 1234567| DE",
+            "0049 (0)30 1234567| DE",
+            "Tel: +44 20 7946 0958| GB",
+            "+33 1 23 45 67 89 ext. 12| FR",
+            "+91 98765 43210, +91 98765 43211| IN",
+            "+1 212 736 5000| US",
+            "+1 416 979 1234| CA",
+    })
+    void aNumberInInternationalFormTellsItsCountry(String raw, String country) {
+        assertThat(Phones.countryOf(raw)).isEqualTo(country);
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @NullAndEmptySource
+    @ValueSource(strings = {"Select", "(030) 123 45 67", "030 1234567", "555.123.4567", "+1 555 123 4567",
+            "+800 1234 5678", "+999 123 4567", "+49 12", "000 49 30 1234567", "call me"})
+    void aNationalNumberOrACodeNoSingleCountryOwnsTellsNoCountry(String raw) {
+        assertThat(Phones.countryOf(raw)).isNull();
+    }
 }
