@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,8 @@ public final class SourceMapping {
     public static final String DEFAULT = "default";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Runs of white space, compiled once: every value of every lead a source sends is matched (intake's hot path). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, LeadField> FIELDS_BY_KEY = Arrays.stream(LeadField.values())
             .collect(Collectors.toUnmodifiableMap(field -> key(field.fieldName()), Function.identity()));
 
@@ -248,7 +251,7 @@ public final class SourceMapping {
 
     /** A value as matched against value maps and placeholders: trimmed, single-spaced, in lower case. */
     static String spoken(String value) {
-        return String.join(" ", value.trim().split("\\s+")).toLowerCase(Locale.ROOT);
+        return String.join(" ", WHITESPACE.split(value.trim())).toLowerCase(Locale.ROOT);
     }
 
     /** Where a source field goes: a Lead Router field, or an attribute of that name. */
