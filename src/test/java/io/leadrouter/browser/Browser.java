@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -98,9 +99,19 @@ public final class Browser implements AutoCloseable {
         script("window.localStorage.clear(); window.sessionStorage.clear();");
     }
 
-    /** Waits until the condition answers something other than null or false, and returns it. */
+    /**
+     * Waits until the condition answers something other than null or false, and returns it. When
+     * it times out, what the browser showed is saved as {@code target/screenshots/timeout-<n>.png}
+     * and the failure names that file: a wait that fails only on a build server can be looked at.
+     */
     public <T> T waitFor(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).withMessage(what).until(condition);
+        try {
+            return new WebDriverWait(driver, PATIENCE).withMessage(what).until(condition);
+        } catch (TimeoutException timedOut) {
+            Path shown = screenshot("timeout-" + System.currentTimeMillis());
+            timedOut.addSuppressed(new AssertionError("the page at " + driver.getCurrentUrl() + " as shown: " + shown));
+            throw timedOut;
+        }
     }
 
     public WebElement waitForVisible(By locator) {
