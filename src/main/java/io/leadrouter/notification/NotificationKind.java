@@ -9,7 +9,9 @@ public enum NotificationKind {
     /** The lead was taken from a rep who missed the deadline: to their manager and to that rep. */
     REASSIGNED("lead.reassigned"),
     /** Nobody responded in time: to the manager who now holds the lead. */
-    ESCALATED("lead.escalated");
+    ESCALATED("lead.escalated"),
+    /** A contacted lead's follow-up date came: to whoever follows it up (its rep, or the manager holding it). */
+    FOLLOW_UP_DUE("lead.follow-up-due");
 
     private final String event;
 

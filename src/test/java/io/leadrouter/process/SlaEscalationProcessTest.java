@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Each test starts at "Start response clock" with a rep known, as routing leaves the lead.
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"lead-routing.bpmn", "work-lead.form", "handle-escalated-lead.form"})
+@Deployment(resources = {"lead-routing.bpmn", "work-lead.form", "handle-escalated-lead.form",
+    "follow-up-lead.form"})
 class SlaEscalationProcessTest {
 
     private static final String LEAD_ID = "lead-4711";
@@ -118,9 +119,13 @@ class SlaEscalationProcessTest {
 
         complete(task(pi), withVariables("outcome", "CONTACTED"));
 
-        assertThat(pi).hasPassedInOrder("WorkLead", "RecordOutcome", "LeadWorked").isEnded();
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
-        assertThat(calls).endsWith("recordOutcome:CONTACTED").doesNotContain("recordSlaBreach");
+        assertThat(pi).hasPassedInOrder("WorkLead", "RecordOutcome", "LeadClosedGateway", "FollowUpJoin")
+            .isWaitingAt("FollowUpLead").hasNotPassed("LeadWorked");
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count())
+            .as("the response clock's timers went with Work lead; the follow-up has its own").isEqualTo(2);
+        assertThat(timer(pi, "FollowUpDue")).isNotNull();
+        assertThat(timer(pi, "FollowUpWindowOver")).isNotNull();
+        assertThat(calls).contains("recordOutcome:CONTACTED").doesNotContain("recordSlaBreach");
     }
 
     @Test
@@ -336,9 +341,7 @@ class SlaEscalationProcessTest {
             execution.setVariable("manager", MANAGER);
             execution.setVariable("escalationReason", "nobody responded");
         });
-        Mocks.register("recordOutcomeDelegate", (JavaDelegate) execution -> {
-            calls.add("recordOutcome:" + execution.getVariable("outcome"));
-        });
+        LifecycleMocks.register(calls);
         Mocks.register("reassignToNamedRepDelegate", (JavaDelegate) execution -> {
             calls.add("reassignToNamedRep:" + execution.getVariable("reassignTo") + " by "
                 + execution.getVariable("reassignedBy"));
