@@ -76,21 +76,30 @@ public class LeadOutcomes {
             try {
                 writing.executeWithoutResult(status -> complete(lead, report, user));
             } catch (UserTasks.ChangedMeanwhile | ConcurrencyFailureException raced) {
-                Lead now = reading.execute(status -> leads.require(lead.getId()));
-                check = LeadLifecycle.check(now, report.outcome());
+                check = checkAgain(lead.getId(), report);
                 if (check.verdict() == LeadLifecycle.Verdict.RECORD) {
                     throw new ResponseStatusException(HttpStatus.CONFLICT, "Lead " + lead.getId() + " changed while "
                             + "the outcome was being recorded (its task was completed or moved on at the same moment): "
                             + "nothing was recorded, try again");
                 }
             } catch (UserTasks.Refused refused) {
-                throw new InvalidRequestException(refused.getMessage());
+                // the values were checked above: refused now, the lead changed meanwhile (its outcome was
+                // recorded in Tasklist at the same moment), or a step's rule holds what the checks missed
+                check = checkAgain(lead.getId(), report);
+                if (check.verdict() == LeadLifecycle.Verdict.RECORD) {
+                    throw new InvalidRequestException(refused.getMessage());
+                }
             }
         }
         if (check.verdict() == LeadLifecycle.Verdict.CLOSED || check.verdict() == LeadLifecycle.Verdict.NOT_WITH_A_REP) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, check.reason());
         }
         return reading.execute(status -> scope.viewOf(leads.require(lead.getId())));
+    }
+
+    /** The rules against the lead as another transaction left it. */
+    private LeadLifecycle.Check checkAgain(String leadId, OutcomeReport report) {
+        return LeadLifecycle.check(reading.execute(status -> leads.require(leadId)), report.outcome());
     }
 
     /** Completes the lead's open task with the report, in the caller's transaction. */
