@@ -8,7 +8,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.leadrouter.engine.Decisions;
+import io.leadrouter.engine.LatestDefinitions;
 
 /**
  * Why a lead can be lost: the modelers' list in {@code processes/lost-reasons.dmn} (decision
@@ -22,17 +26,28 @@ public class LostReasons {
     static final String DECISION = "lostReasons";
 
     private final Decisions decisions;
+    private final LatestDefinitions definitions;
+    /** The list of each deployed version, by its definition id: a version never changes. */
+    private final Cache<String, List<Reason>> byVersion = Caffeine.newBuilder().maximumSize(16).build();
 
-    LostReasons(Decisions decisions) {
+    LostReasons(Decisions decisions, LatestDefinitions definitions) {
         this.decisions = decisions;
+        this.definitions = definitions;
     }
 
     /** One reason: the value stored and sent by a CRM, and the label people read. */
     public record Reason(String value, String label) {
     }
 
-    /** The reasons in the modelers' order. */
+    /**
+     * The reasons in the modelers' order, from the latest deployed version of the table (evaluated
+     * once per version: every lead's Work lead asks for them).
+     */
     public List<Reason> all() {
+        return byVersion.get(definitions.decision(DECISION).id(), id -> evaluate());
+    }
+
+    private List<Reason> evaluate() {
         List<Reason> reasons = new ArrayList<>();
         for (Map<String, Object> row : decisions.evaluate(DECISION, Map.of())) {
             Object value = row.get("value");
@@ -43,7 +58,7 @@ public class LostReasons {
             }
             reasons.add(new Reason(text, label instanceof String name && !name.isBlank() ? name : text));
         }
-        return reasons;
+        return List.copyOf(reasons);
     }
 
     /** The reason with that value (exactly as the list spells it), if it is in the list. */

@@ -3,6 +3,8 @@ package io.leadrouter.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -64,6 +67,8 @@ class LeadOutcomeApiTest {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -287,6 +292,37 @@ class LeadOutcomeApiTest {
         assertThat(reasons.getBody().findValuesAsText("value"))
                 .containsExactly("PRICE", "COMPETITOR", "TIMING", "NO_RESPONSE", "NO_FIT", "OTHER");
         assertThat(reasons.getBody().get(0).get("label").asText()).isEqualTo("Price or budget");
+    }
+
+    @Test
+    void aReasonAModelerAddsIsOfferedAndAcceptedAtOnce() throws Exception {
+        String table;
+        try (InputStream in = getClass().getResourceAsStream("/lost-reasons.dmn")) {
+            table = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String withBudgetFrozen = table.replace("    </decisionTable>", """
+                      <rule id="lostReasons_budgetFrozen">
+                        <outputEntry id="lostReasons_budgetFrozen_value"><text>"BUDGET_FROZEN"</text></outputEntry>
+                        <outputEntry id="lostReasons_budgetFrozen_label"><text>"Budget frozen"</text></outputEntry>
+                      </rule>
+                    </decisionTable>""");
+        String lead = routedLead("admin", "admin");
+        String deployment = repository.createDeployment().name("a modeler's edit")
+                .addString("lost-reasons.dmn", withBudgetFrozen).deploy().getId();
+        try {
+            assertThat(driver.admin().getForObject("/api/lost-reasons", JsonNode.class).findValuesAsText("value"))
+                    .endsWith("OTHER", "BUDGET_FROZEN");
+
+            ResponseEntity<JsonNode> lost = post(driver.admin(), lead,
+                    "{\"outcome\": \"LOST\", \"lostReason\": \"BUDGET_FROZEN\"}");
+
+            assertThat(lost.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(lost.getBody().get("lostReason").asText()).isEqualTo("BUDGET_FROZEN");
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+        assertThat(driver.admin().getForObject("/api/lost-reasons", JsonNode.class).findValuesAsText("value"))
+                .doesNotContain("BUDGET_FROZEN");
     }
 
     @Test

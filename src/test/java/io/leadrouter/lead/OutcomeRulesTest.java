@@ -28,7 +28,7 @@ class OutcomeRulesTest {
     private static final Instant NOW = Instant.parse("2026-03-04T15:00:00Z");
     private static final WorkingHours NEW_YORK = new WorkingHours(ZoneId.of("America/New_York"), LocalTime.of(9, 0),
             LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
-    private static final LostReasons REASONS = new LostReasons(null) {
+    private static final LostReasons REASONS = new LostReasons(null, null) {
         @Override
         public List<Reason> all() {
             return List.of(new Reason("PRICE", "Price or budget"), new Reason("COMPETITOR", "Chose a competitor"));
