@@ -20,7 +20,8 @@ class CloseAfterFollowUpWindowDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.expireFollowUp(execution.getProcessBusinessKey(),
-                (String) execution.getVariableLocal("closingOutcome"), (String) execution.getVariableLocal("lostReason"));
+        String closingOutcome = (String) execution.getVariableLocal("closingOutcome");
+        String lostReason = (String) execution.getVariableLocal("lostReason");
+        lifecycle.expireFollowUp(execution.getProcessBusinessKey(), closingOutcome, lostReason);
     }
 }

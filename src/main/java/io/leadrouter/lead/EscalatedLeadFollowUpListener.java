@@ -21,7 +21,9 @@ class EscalatedLeadFollowUpListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Object outcome = task.getVariable("outcome");
-        if (!(outcome instanceof String text) || !LeadOutcome.CONTACTED.name().equals(text.trim().toUpperCase(Locale.ROOT))) {
+        boolean contacted = outcome instanceof String text
+                && LeadOutcome.CONTACTED.name().equals(text.trim().toUpperCase(Locale.ROOT));
+        if (!contacted) {
             return;
         }
         String manager = task.getAssignee();

@@ -69,7 +69,8 @@ class LeadOutcomeController {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name) && unknown.size() < MAX_UNKNOWN_NAMED) {
-                unknown.add(new FieldError(name, "is not a field of an outcome: use " + FIELDS.stream().sorted().toList()));
+                unknown.add(new FieldError(name, "is not a field of an outcome: use "
+                        + FIELDS.stream().sorted().toList()));
             }
         }
         if (!unknown.isEmpty()) {

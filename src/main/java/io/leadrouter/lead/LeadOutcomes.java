@@ -91,7 +91,8 @@ public class LeadOutcomes {
                 }
             }
         }
-        if (check.verdict() == LeadLifecycle.Verdict.CLOSED || check.verdict() == LeadLifecycle.Verdict.NOT_WITH_A_REP) {
+        if (check.verdict() == LeadLifecycle.Verdict.CLOSED
+                || check.verdict() == LeadLifecycle.Verdict.NOT_WITH_A_REP) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, check.reason());
         }
         return reading.execute(status -> scope.viewOf(leads.require(lead.getId())));

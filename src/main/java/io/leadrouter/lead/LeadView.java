@@ -71,8 +71,8 @@ public record LeadView(
                 lead.getAttributes() == null ? null : LeadAttributes.of(lead).json(), lead.getSourceMapping(),
                 lead.getCountrySource(), lead.getStatus(),
                 problems, lead.getScore(), lead.getTier(), lead.getQualification(), lead.getQualificationReason(),
-                lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(), lead.getDealValue(),
-                lead.getLostReason(), lead.getFollowUpAt(), lead.getMergedInto(),
+                lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(),
+                lead.getDealValue(), lead.getLostReason(), lead.getFollowUpAt(), lead.getMergedInto(),
                 lead.getReceivedAt(), lead.getAssignedAt(), lead.getClosedAt(), lead.getSlaDueAt(), lead.getSlaMet(), lead.getFirstResponseAt(),
                 seconds(lead.routingDelay()), seconds(lead.repDelay()), lead.getReassignments(), lead.getEscalatedTo());
     }

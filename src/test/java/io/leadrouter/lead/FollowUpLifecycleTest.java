@@ -345,10 +345,7 @@ class FollowUpLifecycleTest {
 
     /** The rep's won and lost deals over all products. */
     private List<Integer> deals(String rep) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select wins, losses from rep_performance where rep_id = ? and dimension = 'all'", rep);
-        return rows.isEmpty() ? List.of(0, 0)
-                : List.of(((Number) rows.get(0).get("WINS")).intValue(), ((Number) rows.get(0).get("LOSSES")).intValue());
+        return RepDeals.of(jdbc, rep);
     }
 
     private List<JsonNode> timeline(String lead) {

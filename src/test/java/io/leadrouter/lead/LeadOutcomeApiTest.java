@@ -15,11 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,8 +58,6 @@ class LeadOutcomeApiTest {
     @Autowired
     LeadRouterDriver driver;
     @Autowired
-    IdentityService identity;
-    @Autowired
     RepRepository reps;
     @Autowired
     TaskService tasks;
@@ -80,8 +76,8 @@ class LeadOutcomeApiTest {
 
     @BeforeEach
     void users() {
-        user(CRM_USER, Roles.INTAKE);
-        user(OPS_USER, Roles.OPS);
+        driver.ensureUser(CRM_USER, PASSWORD, Roles.INTAKE);
+        driver.ensureUser(OPS_USER, PASSWORD, Roles.OPS);
     }
 
     @AfterEach
@@ -469,10 +465,7 @@ class LeadOutcomeApiTest {
 
     /** The rep's won and lost deals over all products. */
     private List<Integer> deals(String rep) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select wins, losses from rep_performance where rep_id = ? and dimension = 'all'", rep);
-        return rows.isEmpty() ? List.of(0, 0)
-                : List.of(((Number) rows.get(0).get("WINS")).intValue(), ((Number) rows.get(0).get("LOSSES")).intValue());
+        return RepDeals.of(jdbc, rep);
     }
 
     private void share(String team, boolean share) {
@@ -481,17 +474,6 @@ class LeadOutcomeApiTest {
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
-    private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identity.newUser(id);
-        user.setFirstName(id);
-        user.setLastName("Outcome");
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        identity.createMembership(id, group);
-    }
 
     private static void assertProblem(ResponseEntity<JsonNode> answer) {
         assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -1,5 +1,6 @@
 package io.leadrouter.process;
 
+import static io.leadrouter.process.ProcessTimers.moveClockTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -62,6 +63,7 @@ class FollowUpProcessTest {
 
     ProcessEngine processEngine;
     ManagementService managementService;
+    ProcessTimers timers;
 
     private final List<String> calls = new ArrayList<>();
 
@@ -69,6 +71,7 @@ class FollowUpProcessTest {
     void setUp() {
         BpmnAwareTests.init(processEngine);
         managementService = processEngine.getManagementService();
+        timers = new ProcessTimers(managementService);
         ClockUtil.setCurrentTime(Date.from(START));
         registerMocks();
     }
@@ -93,8 +96,8 @@ class FollowUpProcessTest {
             .hasName("Follow up lead");
         Date chosen = Date.from(Instant.parse("2025-03-10T09:00:00Z"));
         assertThat(followUp.getFollowUpDate()).isEqualTo(chosen);
-        assertThat(timer(pi, "FollowUpDue").getDuedate()).as("the reminder").isEqualTo(chosen);
-        assertThat(timer(pi, "FollowUpWindowOver").getDuedate()).as("the follow-up window, counted from contact")
+        assertThat(timers.timer(pi, "FollowUpDue").getDuedate()).as("the reminder").isEqualTo(chosen);
+        assertThat(timers.timer(pi, "FollowUpWindowOver").getDuedate()).as("the follow-up window, counted from contact")
             .isEqualTo(Date.from(START.plus(FOLLOW_UP_WINDOW)));
         assertDeployedForm(followUp, "follow-up-lead");
         assertThat(runtimeService().getVariables(pi.getId())).as("the next round's form starts empty")
@@ -152,20 +155,20 @@ class FollowUpProcessTest {
         assertThat(secondRound).isAssignedTo(REP);
         Date nextDay = Date.from(Instant.parse("2025-03-20T09:00:00Z"));
         assertThat(secondRound.getFollowUpDate()).isEqualTo(nextDay);
-        assertThat(timer(pi, "FollowUpDue").getDuedate()).isEqualTo(nextDay);
-        assertThat(timer(pi, "FollowUpWindowOver").getDuedate()).as("still counted from the first contact")
+        assertThat(timers.timer(pi, "FollowUpDue").getDuedate()).isEqualTo(nextDay);
+        assertThat(timers.timer(pi, "FollowUpWindowOver").getDuedate()).as("still counted from the first contact")
             .isEqualTo(Date.from(START.plus(FOLLOW_UP_WINDOW)));
         assertThat(calls).containsSubsequence("recordOutcome:CONTACTED", "scheduleFollowUp:2025-03-20T09:00:00Z");
 
         moveClockTo(nextDay.toInstant().plusSeconds(1));
-        assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "FollowUpDue").getId());
-        managementService.executeJob(timer(pi, "FollowUpDue").getId());
+        assertThat(timers.due(pi)).extracting(Job::getId).containsExactly(timers.timer(pi, "FollowUpDue").getId());
+        managementService.executeJob(timers.timer(pi, "FollowUpDue").getId());
 
         assertThat(pi).hasPassedInOrder("FollowUpDue", "RecordFollowUpDue", "RemindToFollowUp", "RemindedToFollowUp");
         assertThat(pi).isWaitingAt("FollowUpLead");
         assertThat(task(pi).getId()).as("the rep keeps the task").isEqualTo(secondRound.getId());
         assertThat(calls).endsWith("recordFollowUpDue", "notify:FOLLOW_UP_DUE");
-        assertThat(timer(pi, "FollowUpDue")).as("one reminder a round").isNull();
+        assertThat(timers.timer(pi, "FollowUpDue")).as("one reminder a round").isNull();
     }
 
     @Test
@@ -174,8 +177,8 @@ class FollowUpProcessTest {
         Task followUp = task(pi);
 
         moveClockTo(START.plus(FOLLOW_UP_WINDOW).plusSeconds(1));
-        managementService.executeJob(timer(pi, "FollowUpDue").getId());
-        managementService.executeJob(timer(pi, "FollowUpWindowOver").getId());
+        managementService.executeJob(timers.timer(pi, "FollowUpDue").getId());
+        managementService.executeJob(timers.timer(pi, "FollowUpWindowOver").getId());
 
         assertThat(pi).hasPassedInOrder("FollowUpWindowOver", "CloseAfterFollowUpWindow", "LeadClosedAfterWindow");
         assertThat(pi).isEnded().hasNotPassed("RecordFollowUpOutcome");
@@ -269,19 +272,6 @@ class FollowUpProcessTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Job timer(ProcessInstance pi, String activityId) {
-        return managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
-            .singleResult();
-    }
-
-    private List<Job> dueTimers(ProcessInstance pi) {
-        return managementService.createJobQuery().processInstanceId(pi.getId()).timers().executable().list();
-    }
-
-    private static void moveClockTo(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
     }
 
     private void registerMocks() {
