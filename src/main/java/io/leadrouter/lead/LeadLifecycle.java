@@ -166,7 +166,12 @@ public class LeadLifecycle {
     }
 
     private void validate(OutcomeReport report, OutcomeReport.FieldNames names, WorkingHours followedUpIn) {
-        List<FieldError> problems = report.problems(names, lostReasons, followedUpIn, clock.instant());
+        validate(report, names, followedUpIn, true);
+    }
+
+    private void validate(OutcomeReport report, OutcomeReport.FieldNames names, WorkingHours followedUpIn,
+                          boolean valuesRequired) {
+        List<FieldError> problems = report.problems(names, lostReasons, followedUpIn, clock.instant(), valuesRequired);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -185,6 +190,17 @@ public class LeadLifecycle {
      */
     @Transactional
     public void recordOutcome(String leadId, OutcomeReport report, String recordedBy, String followUpBy) {
+        recordOutcome(leadId, report, recordedBy, followUpBy, true);
+    }
+
+    /**
+     * As {@link #recordOutcome(String, OutcomeReport, String, String)}; without
+     * {@code valuesRequired} (a task of lead-routing.bpmn before version 6, whose form has neither)
+     * CONVERTED needs no deal value and LOST no reason.
+     */
+    @Transactional
+    public void recordOutcome(String leadId, OutcomeReport report, String recordedBy, String followUpBy,
+                              boolean valuesRequired) {
         Lead lead = leads.require(leadId);
         Check check = check(lead, report.outcome());
         switch (check.verdict()) {
@@ -201,7 +217,8 @@ public class LeadLifecycle {
         }
         boolean heldByManager = lead.getOwnerId() == null && report.outcome() == LeadOutcome.CONTACTED
                 && followUpBy != null;
-        validate(report, OutcomeReport.FieldNames.FORM, hoursOf(heldByManager ? followUpBy : lead.holder()));
+        validate(report, OutcomeReport.FieldNames.FORM, hoursOf(heldByManager ? followUpBy : lead.holder()),
+                valuesRequired);
         if (heldByManager) {
             lead.holdInFollowUp(followUpBy);
         }

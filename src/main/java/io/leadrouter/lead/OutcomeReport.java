@@ -136,10 +136,23 @@ public record OutcomeReport(LeadOutcome outcome, String note, BigDecimal dealVal
      * already past, a note too long. Empty when it can be recorded.
      */
     public List<FieldError> problems(FieldNames names, LostReasons reasons, WorkingHours followedUpIn, Instant now) {
+        return problems(names, reasons, followedUpIn, now, true);
+    }
+
+    /**
+     * As {@link #problems(FieldNames, LostReasons, WorkingHours, Instant)}; without
+     * {@code valuesRequired} a deal value and a lost reason are checked when given, not asked
+     * for: the forms of lead-routing.bpmn before version 6 had no such fields, and a lead still on
+     * such a task must be able to close.
+     */
+    public List<FieldError> problems(FieldNames names, LostReasons reasons, WorkingHours followedUpIn, Instant now,
+                                     boolean valuesRequired) {
         List<FieldError> errors = new ArrayList<>();
         if (outcome == LeadOutcome.CONVERTED) {
             if (dealValue == null) {
-                errors.add(new FieldError(names.dealValue(), "is required with CONVERTED: the value of the deal"));
+                if (valuesRequired) {
+                    errors.add(new FieldError(names.dealValue(), "is required with CONVERTED: the value of the deal"));
+                }
             } else if (dealValue.signum() < 0) {
                 errors.add(new FieldError(names.dealValue(), "must be 0 or more"));
             } else if (dealValue.stripTrailingZeros().scale() > 2) {
@@ -152,7 +165,9 @@ public record OutcomeReport(LeadOutcome outcome, String note, BigDecimal dealVal
         if (outcome == LeadOutcome.LOST) {
             List<LostReasons.Reason> all = reasons.all();
             if (lostReason == null) {
-                errors.add(new FieldError(names.lostReason(), "is required with LOST: one of " + values(all)));
+                if (valuesRequired) {
+                    errors.add(new FieldError(names.lostReason(), "is required with LOST: one of " + values(all)));
+                }
             } else if (all.stream().noneMatch(reason -> reason.value().equals(lostReason))) {
                 errors.add(new FieldError(names.lostReason(), "'" + shorten(lostReason)
                         + "' is not in the list of lost reasons: use one of " + values(all)));

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,9 @@ class RecordOutcomeDelegate implements JavaDelegate {
     /** Transient: who recorded the outcome, when the API completes the task for a CRM or a person. */
     static final String RECORDED_BY = "recordedBy";
 
+    /** The versionTag of lead-routing.bpmn whose forms first ask a deal value and a lost reason. */
+    static final int FIRST_VERSION_WITH_OUTCOME_VALUES = 6;
+
     private static final List<String> ROUND_VALUES = List.of("outcome", "outcomeNote", "dealValue", "lostReason");
 
     private final LeadLifecycle lifecycle;
@@ -52,7 +56,7 @@ class RecordOutcomeDelegate implements JavaDelegate {
                     execution.getVariable("dealValue"), execution.getVariable("lostReason"),
                     execution.getVariable("followUpAt"), OutcomeReport.FieldNames.FORM);
             lifecycle.recordOutcome(execution.getProcessBusinessKey(), report, recordedBy(execution),
-                    (String) execution.getVariable("owner"));
+                    (String) execution.getVariable("owner"), formsAskOutcomeValues(execution));
         } catch (InvalidInputException invalid) {
             // what the person completing the task sent: a form error, which /engine-rest answers 400
             // (any other engine exception is a 500) and Tasklist shows; nothing is completed
@@ -65,6 +69,20 @@ class RecordOutcomeDelegate implements JavaDelegate {
         execution.setVariable(LEAD_CLOSED, Variables.booleanValue(closed, true));
         if (!closed) {
             execution.removeVariables(ROUND_VALUES);
+        }
+    }
+
+    /**
+     * Whether the instance's model has the forms that ask a deal value and a lost reason: version 6
+     * of lead-routing.bpmn on. A lead still on a task of an earlier version closes without them.
+     */
+    static boolean formsAskOutcomeValues(DelegateExecution execution) {
+        // the engine's cached definition: no query, and no authorization check for the user completing the task
+        String versionTag = ((ExecutionEntity) execution).getProcessDefinition().getVersionTag();
+        try {
+            return versionTag == null || Integer.parseInt(versionTag.trim()) >= FIRST_VERSION_WITH_OUTCOME_VALUES;
+        } catch (NumberFormatException notANumber) {
+            return true;
         }
     }
 

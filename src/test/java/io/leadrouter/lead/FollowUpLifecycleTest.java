@@ -3,7 +3,9 @@ package io.leadrouter.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -61,6 +64,8 @@ class FollowUpLifecycleTest {
     JdbcTemplate jdbc;
     @Autowired
     NotificationComposer composer;
+    @Autowired
+    RepositoryService repository;
 
     @AfterEach
     void cleanUp() {
@@ -295,6 +300,32 @@ class FollowUpLifecycleTest {
         assertThat(leads.require(lead).getStatus()).isEqualTo(LeadStatus.ASSIGNED);
         assertThat(timeline(lead)).extracting(event -> event.get("type").asText())
                 .containsExactly("RECEIVED", "ROUTED");
+    }
+
+    @Test
+    void aLeadStillOnATaskFromBeforeVersion6ClosesWithoutADealValueOrReasonItsFormCannotAsk() throws Exception {
+        String model;
+        try (InputStream in = getClass().getResourceAsStream("/lead-routing.bpmn")) {
+            model = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String asVersion5 = repository.createDeployment().name("lead-routing as version 5")
+                .addString("lead-routing.bpmn", model.replace("camunda:versionTag=\"6\"", "camunda:versionTag=\"5\""))
+                .deploy().getId();
+        try {
+            String rep = SlaFixture.repId("ed", fixture.team("celia.rouche", "ed"));
+            String won = routedLead(rep, "WARM");
+            String lost = routedLead(rep, "WARM");
+
+            tasks.complete(driver.taskOf(won).getId(), Map.of("outcome", "CONVERTED"));
+            tasks.complete(driver.taskOf(lost).getId(), Map.of("outcome", "LOST"));
+
+            assertThat(leads.require(won).getStatus()).isEqualTo(LeadStatus.CONVERTED);
+            assertThat(leads.require(won).getDealValue()).isNull();
+            assertThat(leads.require(lost).getStatus()).isEqualTo(LeadStatus.LOST);
+            assertThat(deals(rep)).containsExactly(1, 1);
+        } finally {
+            repository.deleteDeployment(asVersion5, true);
+        }
     }
 
     // --- helpers
