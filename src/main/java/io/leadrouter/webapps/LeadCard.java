@@ -26,10 +26,11 @@ final class LeadCard {
     record Field(String variable, String label, String source) {
     }
 
+    /** In Tasklist's order: a collapsed card shows the first two, lead and tier, side by side. */
     static final List<Field> FIELDS = List.of(
             new Field("cardLeadName", "Lead", "leadName"),
-            new Field("cardCompany", "Company", "company"),
             new Field("cardTier", "Tier", "tier"),
+            new Field("cardCompany", "Company", "company"),
             new Field("cardScore", "Score", "score"));
 
     private LeadCard() {

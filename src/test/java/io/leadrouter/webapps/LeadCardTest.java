@@ -76,7 +76,7 @@ class LeadCardTest {
         assertThat(card).containsExactly(Map.entry("cardLeadName", "Ada Byron"), Map.entry("cardTier", "HOT"),
                 Map.entry("cardScore", 87));
         assertThat(LeadCard.filterColumns()).extracting(column -> column.get("label"))
-                .containsExactly("Lead", "Company", "Tier", "Score");
+                .containsExactly("Lead", "Tier", "Company", "Score");
         assertThat(LeadCard.FIELDS).extracting(LeadCard.Field::variable)
                 .as("no form field writes into a card").doesNotContainAnyElementsOf(LeadCard.sources());
     }
