@@ -126,7 +126,7 @@ class TasklistCardsAndDatesBrowserTest {
     }
 
     @Test
-    void cockpitShowsNoCamundaEightBannerAndKeepsItsLayout() {
+    void cockpitAndAdminShowNoCamundaEightBannerAndKeepTheirLayout() {
         browser.open(root() + "/camunda/app/cockpit/default/");
         browser.forgetSession();
         browser.driver().navigate().refresh();
@@ -134,12 +134,18 @@ class TasklistCardsAndDatesBrowserTest {
         browser.driver().findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("admin");
         browser.driver().findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
         WebElement header = browser.waitForVisible(By.cssSelector("[cam-widget-header] .navbar-brand"));
-        browser.waitForVisible(By.cssSelector(".dashboard, [cam-dashboard], .processes-dashboard, .ctn-content"));
+        browser.waitFor("Cockpit's dashboard", d -> d.findElement(By.tagName("body")).getText().contains("Deployed"));
         browser.screenshot("cockpit-admin-without-banner");
 
         assertPresentButHidden(BANNER, "Camunda's banner in Cockpit");
         assertThat(header.getLocation().getY()).as("the header starts at the top, no gap left by the banner")
                 .isLessThan(20);
+
+        browser.open(root() + "/camunda/app/admin/default/");
+        browser.waitForVisible(By.cssSelector("[cam-widget-header] .navbar-brand"));
+        browser.waitFor("Admin's dashboard", d -> d.findElement(By.tagName("body")).getText().contains("Authorizations"));
+        browser.screenshot("admin-without-banner");
+        assertPresentButHidden(BANNER, "Camunda's banner in Admin");
     }
 
     private void assertPresentButHidden(By element, String what) {

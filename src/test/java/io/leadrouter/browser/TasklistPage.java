@@ -30,16 +30,33 @@ public final class TasklistPage {
         this.app = root + "/camunda/app/tasklist/default/";
     }
 
-    /** Signs in on Tasklist's login page and waits for the task list. */
+    /**
+     * Signs in on Tasklist's login page and waits for the task list. Tasklist opens its start page
+     * first and then routes to the login page, whose form may be drawn again meanwhile: the
+     * credentials are typed into the login page's form until its fields hold them as Angular
+     * read them (on a busy machine, keys typed into the first drawing were lost, and the sign-in
+     * failed with empty credentials).
+     */
     public TasklistPage logIn(String user, String password) {
         browser.open(app);
         browser.forgetSession();
         browser.driver().navigate().refresh();
-        browser.waitForVisible(USER_NAME).sendKeys(user);
-        browser.driver().findElement(PASSWORD).sendKeys(password);
+        browser.waitFor("Tasklist's login page", d -> d.getCurrentUrl().contains("#/login"));
+        browser.waitFor("the credentials in the login form", d -> typed(USER_NAME, user) & typed(PASSWORD, password));
         browser.driver().findElement(SIGN_IN).click();
         browser.waitForVisible(SIGNED_IN);
         return this;
+    }
+
+    /** Whether the field holds the text, typed as a user would (Angular marks it dirty); types it again when not. */
+    private boolean typed(By field, String text) {
+        WebElement input = browser.waitForVisible(field);
+        if (text.equals(input.getDomProperty("value")) && String.valueOf(input.getDomAttribute("class")).contains("ng-dirty")) {
+            return true;
+        }
+        input.clear();
+        input.sendKeys(text);
+        return false;
     }
 
     /** Opens the task as a link to it would ({@code #/?task=<id>}) and waits for its Camunda Form. */
