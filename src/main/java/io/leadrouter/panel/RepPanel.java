@@ -17,7 +17,7 @@ public record RepPanel(Person rep, Instant now, Hours workingHours, List<Absence
     public record Person(String id, String name, String team, String teamName, boolean available, boolean active) {
     }
 
-    /** Working days (MON, TUE, …) and hours in the rep's time zone; the rep's local time now and whether it is within them. */
+    /** Working days (MON, TUE, …) and hours in the rep's time zone; their local time now, and whether they work now. */
     public record Hours(String timeZone, List<String> days, String start, String end, boolean workingNow,
                         String localTime) {
     }
@@ -55,7 +55,7 @@ public record RepPanel(Person rep, Instant now, Hours workingHours, List<Absence
     public record Skipped(String kind, String reason) {
     }
 
-    /** The place in round-robin's line (1: next; null: skipped), the rules that use round-robin, and the standing in one line. */
+    /** The place in round-robin's line (1: next; null: skipped), the rules using it, and the standing in one line. */
     public record Place(Integer place, List<String> usedBy, String says) {
     }
 

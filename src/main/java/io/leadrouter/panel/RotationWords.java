@@ -11,7 +11,7 @@ final class RotationWords {
     private RotationWords() {
     }
 
-    /** "You are 3rd in line", "You get 2 of every 7 leads" (a team routed by weight only), or why the rep is skipped. */
+    /** "You are 3rd in line", "You get 2 of every 7 leads" (a team routed by weight only), or why they are skipped. */
     static String headline(RotationStandings.Standing standing, boolean weightedOnly) {
         if (!standing.eligible()) {
             return "Routing skips you right now: " + standing.skipped().reason();
@@ -24,7 +24,7 @@ final class RotationWords {
 
     /**
      * "You are 3rd in line: round-robin gives the next lead to whoever has waited longest since
-     * their last one, and 2 of the 5 reps who can take a lead now have waited longer than you."
+     * their last round-robin lead, and 2 of the 5 reps who can take a lead now have waited longer than you."
      */
     static String roundRobin(RotationStandings.Standing standing) {
         if (!standing.eligible()) {
@@ -33,7 +33,8 @@ final class RotationWords {
                             : "the next leads go to " + reps(standing.eligibleReps(), "who can take one") + ".");
         }
         int place = standing.roundRobinPlace();
-        String rule = "round-robin gives the next lead to whoever has waited longest since their last one, and ";
+        String rule = "round-robin gives the next lead to whoever has waited longest since their last "
+                + "round-robin lead, and ";
         String ahead = place == 1
                 ? "of " + reps(standing.eligibleReps(), "who can take a lead now") + " that is you"
                 : (place - 1) + " of " + reps(standing.eligibleReps(), "who can take a lead now")

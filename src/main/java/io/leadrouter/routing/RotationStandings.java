@@ -22,6 +22,10 @@ import io.leadrouter.team.Rep;
 @Service
 public class RotationStandings {
 
+    /** The strategy keys whose places {@link Standing} gives. */
+    public static final String ROUND_ROBIN = RoundRobinStrategy.KEY;
+    public static final String WEIGHTED_ROUND_ROBIN = WeightedRoundRobinStrategy.KEY;
+
     private final TeamCandidates candidates;
     private final CandidatePool pool;
     private final RoutingRules rules;
@@ -56,10 +60,6 @@ public class RotationStandings {
             return skipped == null;
         }
     }
-
-    /** The strategy keys whose places {@link Standing} gives. */
-    public static final String ROUND_ROBIN = RoundRobinStrategy.KEY;
-    public static final String WEIGHTED_ROUND_ROBIN = WeightedRoundRobinStrategy.KEY;
 
     @Transactional(readOnly = true)
     public Standing of(Rep rep) {

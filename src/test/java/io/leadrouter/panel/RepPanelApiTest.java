@@ -126,8 +126,8 @@ class RepPanelApiTest {
         assertThat(annRotation.get("roundRobin").get("place").asInt()).isEqualTo(2);
         assertThat(annRotation.get("headline").asText()).isEqualTo("You are 2nd in line");
         assertThat(annRotation.get("roundRobin").get("says").asText()).isEqualTo("You are 2nd in line: round-robin "
-                + "gives the next lead to whoever has waited longest since their last one, and 1 of the 3 reps who "
-                + "can take a lead now has waited longer than you.");
+                + "gives the next lead to whoever has waited longest since their last round-robin lead, and 1 of the "
+                + "3 reps who can take a lead now has waited longer than you.");
         assertThat(annRotation.get("eligibleReps").asInt()).isEqualTo(3);
         assertThat(annRotation.get("teamReps").asInt()).isEqualTo(4);
         assertThat(annRotation.get("colleaguesSkipped").get("marked unavailable").asInt()).isEqualTo(1);

@@ -113,8 +113,8 @@ class WebappSessionApiTest {
 
     @Test
     void basicCredentialsSentWithASessionDecideWhoCalls() {
-        HttpResponse<String> salesOps = send(withSession("/api/me/panel").header("Authorization", basic("sam.ops", "demo"))
-                .GET());
+        HttpResponse<String> salesOps = send(withSession("/api/me/panel")
+                .header("Authorization", basic("sam.ops", "demo")).GET());
         HttpResponse<String> wrongPassword = send(withSession("/api/me/panel")
                 .header("Authorization", basic("no.such.user", "not-the-password")).GET());
 

@@ -212,7 +212,7 @@ function rotation(data) {
     lines.push(element('p', { class: 'lr-routes-title' }, 'How the routing rules send leads to your team:'));
     lines.push(element('ul', { class: 'lr-routes' }, ...r.routes.map(route => element('li', {},
       (route.strategies.length ? route.strategies.map(s => STRATEGY_WORDS[s] || s).join(', then ') : 'no strategy')
-      + ' — ' + route.rules.join(', ')))));
+      + ' (' + (route.rules.length === 1 ? 'rule ' : 'rules ') + route.rules.join('; ') + ')'))));
   }
   return section('My place in the rotation',
     element('p', { class: 'lr-headline' + (r.skipped ? ' lr-away' : '') }, r.headline),
