@@ -41,7 +41,10 @@ final class LeadCard {
         return FIELDS.stream().map(Field::source).toList();
     }
 
-    /** The task variables of a card, from the process variables ({@code lookup} by name); a value the lead lacks is left out. */
+    /**
+     * The task variables of a card, from the process variables ({@code lookup} by name); a value
+     * the lead lacks is left out.
+     */
     static Map<String, Object> of(Function<String, Object> lookup) {
         Map<String, Object> card = new LinkedHashMap<>();
         for (Field field : FIELDS) {

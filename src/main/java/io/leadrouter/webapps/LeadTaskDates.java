@@ -78,7 +78,8 @@ class LeadTaskDates extends AuthorizationCommandChecker {
     static boolean mayPlanAsAssignee(Task task, String user, Set<Change> changes) {
         return user != null && user.equals(task.getAssignee()) && OwnedTaskAuthorizations.isOwned(task)
                 && EnumSet.of(Change.FOLLOW_UP_DATE, Change.DUE_DATE).containsAll(changes)
-                && !(changes.contains(Change.DUE_DATE) && DUE_AT_RESPONSE_DEADLINE.contains(task.getTaskDefinitionKey()));
+                && !(changes.contains(Change.DUE_DATE)
+                        && DUE_AT_RESPONSE_DEADLINE.contains(task.getTaskDefinitionKey()));
     }
 
     private static Command<?> runningCommand() {

@@ -73,7 +73,8 @@ class TaskSaveFormRefFilter extends OncePerRequestFilter {
         InputStream in = request.getInputStream();
         byte[] body = in.readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            chain.doFilter(new Body(request, new SequenceInputStream(new ByteArrayInputStream(body), in), -1), response);
+            InputStream unread = new SequenceInputStream(new ByteArrayInputStream(body), in);
+            chain.doFilter(new Body(request, unread, -1), response);
             return;
         }
         byte[] saved = withoutFormRef(body);

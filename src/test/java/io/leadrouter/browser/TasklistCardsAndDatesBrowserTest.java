@@ -143,7 +143,8 @@ class TasklistCardsAndDatesBrowserTest {
 
         browser.open(root() + "/camunda/app/admin/default/");
         browser.waitForVisible(By.cssSelector("[cam-widget-header] .navbar-brand"));
-        browser.waitFor("Admin's dashboard", d -> d.findElement(By.tagName("body")).getText().contains("Authorizations"));
+        browser.waitFor("Admin's dashboard",
+                d -> d.findElement(By.tagName("body")).getText().contains("Authorizations"));
         browser.screenshot("admin-without-banner");
         assertPresentButHidden(BANNER, "Camunda's banner in Admin");
     }

@@ -49,7 +49,7 @@ public final class WebappSession {
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** POSTs JSON and asks for HAL, as Tasklist lists a filter's tasks: each task with its card's variables embedded. */
+    /** POSTs JSON and asks for HAL, as Tasklist lists a filter's tasks: each with its card's variables embedded. */
     public HttpResponse<String> postForHal(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", "application/json")
                 .header("Accept", "application/hal+json").POST(HttpRequest.BodyPublishers.ofString(json)));
