@@ -507,6 +507,8 @@ class LeadRoutingProcessTest {
       calls.add("recordOutcome:" + execution.getVariable("outcome"));
     });
     Mocks.register("leadTaskReaders", new TaskReadersStub("celia.rouche"));
+    // what a Tasklist card shows: webapps/ShowLeadOnCardListener, proven with the application
+    Mocks.register("showLeadOnCard", (TaskListener) task -> { });
   }
 
   private static Map<String, JsonNode> elementTemplates() throws IOException {
