@@ -58,6 +58,7 @@ class ArchitectureTest {
             .layer("notification").definedBy("io.leadrouter.notification..")
             .layer("sla").definedBy("io.leadrouter.sla..")
             .layer("stats").definedBy("io.leadrouter.stats..")
+            .layer("panel").definedBy("io.leadrouter.panel..")
             .layer("webapps").definedBy("io.leadrouter.webapps..")
             .layer("demo").definedBy("io.leadrouter.demo..")
 
@@ -79,6 +80,7 @@ class ArchitectureTest {
             .whereLayer("notification").mayOnlyAccessLayers("lead", "team", "web", "storage", "engine")
             .whereLayer("sla").mayOnlyAccessLayers("routing", "lead", "team", "security", "web", "storage", "engine")
             .whereLayer("stats").mayOnlyAccessLayers("lead", "team", "security", "web", "storage", "engine")
+            .whereLayer("panel").mayOnlyAccessLayers("routing", "stats", "lead", "team", "security", "web")
             .whereLayer("webapps").mayOnlyAccessLayers("intake", "lead", "team", "security", "web", "storage", "engine")
             .whereLayer("demo").mayOnlyAccessLayers("webapps", "account", "performance", "team", "security",
                     "normalise", "web", "storage", "engine")

@@ -1,13 +1,23 @@
 package io.leadrouter.engine;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +30,14 @@ import org.springframework.stereotype.Component;
 public class Decisions {
 
     private final DecisionService decisionService;
+    private final RepositoryService repositoryService;
     private final LatestDefinitions definitions;
+    /** The rules of deployed decision versions, by definition id: a deployed version never changes. */
+    private final Cache<String, List<Map<String, String>>> rules = Caffeine.newBuilder().maximumSize(64).build();
 
-    Decisions(DecisionService decisionService, LatestDefinitions definitions) {
+    Decisions(DecisionService decisionService, RepositoryService repositoryService, LatestDefinitions definitions) {
         this.decisionService = decisionService;
+        this.repositoryService = repositoryService;
         this.definitions = definitions;
     }
 
@@ -67,5 +81,39 @@ public class Decisions {
                     + "; it must match exactly one (add a catch-all rule)");
         }
         return result.getSingleResult().getEntryMap();
+    }
+
+    /**
+     * The rules of the latest deployed version of a decision table as the modeler wrote them: for
+     * each rule in table order, its output entries' expression text by output name
+     * ({@code "\"east\""}, {@code "null"}, an empty text for an empty cell). For those who show what a
+     * table says without evaluating it (which team a rule routes to); nothing is evaluated.
+     */
+    public List<Map<String, String>> ruleOutputs(String decisionKey) {
+        return rules.get(definitions.decision(decisionKey).id(), id -> readRuleOutputs(id, decisionKey));
+    }
+
+    private List<Map<String, String>> readRuleOutputs(String definitionId, String decisionKey) {
+        List<Map<String, String>> read = new ArrayList<>();
+        repositoryService.getDmnModelInstance(definitionId).getModelElementsByType(DecisionTable.class).stream()
+                .filter(table -> table.getParentElement() instanceof Decision decision
+                        && decisionKey.equals(decision.getId()))
+                .forEach(table -> {
+                    List<Output> outputs = new ArrayList<>(table.getOutputs());
+                    for (Rule rule : table.getRules()) {
+                        List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
+                        Map<String, String> byName = new LinkedHashMap<>();
+                        for (int i = 0; i < Math.min(outputs.size(), entries.size()); i++) {
+                            if (outputs.get(i).getName() == null) {
+                                continue;
+                            }
+                            String text = entries.get(i).getText() == null ? null
+                                    : entries.get(i).getText().getTextContent();
+                            byName.put(outputs.get(i).getName(), text == null ? "" : text.trim());
+                        }
+                        read.add(Map.copyOf(byName));
+                    }
+                });
+        return List.copyOf(read);
     }
 }

@@ -26,7 +26,8 @@ import io.leadrouter.team.TeamRepository;
  * <tr><td>{@value Roles#MANAGERS}</td><td>the leads of their teams (their team groups) with contact data;
  *     the statistics of their teams and their teams' reps</td></tr>
  * <tr><td>a rep (member of a team's group)</td><td>their own leads; the team's leads without e-mail and
- *     phone if the team shares its leads ({@link Team#sharesLeads()}); their own row of the rep statistics</td></tr>
+ *     phone if the team shares its leads ({@link Team#sharesLeads()}); their own row of the rep statistics
+ *     and their own panel ({@link #mayReadRep})</td></tr>
  * <tr><td>anybody</td><td>the leads they own or submitted, with contact data</td></tr>
  * </table>
  *
@@ -160,6 +161,17 @@ public class LeadAccess {
             return Optional.of(StatsScope.ofEverything());
         }
         return nonEmpty(new StatsScope(false, managedTeams(user, teamsOfUser), null));
+    }
+
+    /**
+     * Whether the user reads a rep's own figures ({@code GET /api/reps/{id}/panel}: load against
+     * caps, place in the rotation, response times, conversions): the rep themself, and those who
+     * read the rep's row of {@code /api/stats/reps} (the managers of the rep's team, sales ops and
+     * admins).
+     */
+    public boolean mayReadRep(ApiUser user, String repId, String repTeamId) {
+        return user.id().equals(repId) || repStatsOf(user).map(scope -> scope.everything()
+                || scope.teams().contains(repTeamId) || repId.equals(scope.rep())).orElse(false);
     }
 
     /** Whether the user may read a bulk import's status and rejected rows: its submitter and admins. */

@@ -142,7 +142,8 @@ public class NotificationComposer {
         }
         payload.put("reason", lead.getRoutingReason());
         return new Notification(kind, leadId, to.stream().filter(Objects::nonNull).distinct().toList(),
-                shorten(subject, 250), shorten(text.toString(), MAX_TEXT), write(payload));
+                shorten(subject, 250), shorten(text.toString(), MAX_TEXT), write(payload),
+                kind.linksToOwnersTask() ? lead.holder() : null);
     }
 
     private Optional<Rep> rep(String id) {

@@ -55,6 +55,9 @@ class RequestNotificationDelegate implements JavaDelegate {
         variables.put("mailText", notification.text());
         variables.put("webhookEvent", kind.event());
         variables.put("webhookPayload", notification.payload());
+        if (notification.taskOf() != null) {
+            variables.put(NotificationDelivery.LINK_TO_TASK_OF, notification.taskOf());
+        }
         execution.getProcessEngineServices().getRuntimeService()
                 .startProcessInstanceByKey(PROCESS_KEY, notification.leadId(), variables);
     }

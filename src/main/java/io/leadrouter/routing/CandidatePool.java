@@ -63,7 +63,10 @@ class CandidatePool {
         return assessLocked(reps, hadLeadBefore);
     }
 
-    /** Like {@link #assess}, for a caller that holds the lock of the reps' (one) team already. */
+    /**
+     * Like {@link #assess}, for a caller that holds the lock of the reps' (one) team already, or
+     * that only looks and writes nothing ({@link TeamCandidates#snapshot}).
+     */
     List<Assessment> assessLocked(List<Rep> reps, Set<String> hadLeadBefore) {
         return preferWorking(assessEach(reps, hadLeadBefore));
     }
@@ -144,20 +147,37 @@ class CandidatePool {
         return reps.isEmpty() ? Map.of() : counts(leads.countOpenByOwner(reps.stream().map(Rep::getId).toList()));
     }
 
+    /**
+     * The rep's leads as the caps count them, now: open leads (counted for every rep, capped or
+     * not) and leads given since the start of the rep's local day and week.
+     */
+    RepLoad load(Rep rep) {
+        Instant now = clock.instant();
+        List<Rep> one = List.of(rep);
+        return new RepLoad(openLeads(one).getOrDefault(rep.getId(), 0L), rep.getMaxOpen(),
+                givenSince(one, now, false).getOrDefault(rep.getId(), 0L), rep.getDailyCap(), startOf(rep, now, false),
+                givenSince(one, now, true).getOrDefault(rep.getId(), 0L), rep.getWeeklyCap(), startOf(rep, now, true));
+    }
+
     /** Leads given to each rep since the start of their local day (or week, from Monday). */
     private Map<String, Long> givenSince(List<Rep> reps, Instant now, boolean week) {
         Map<Instant, List<String>> bySince = new HashMap<>();
         for (Rep rep : reps) {
-            ZoneId zone = rep.workingHours().zone();
-            var day = now.atZone(zone).toLocalDate();
-            if (week) {
-                day = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            }
-            bySince.computeIfAbsent(day.atStartOfDay(zone).toInstant(), since -> new ArrayList<>()).add(rep.getId());
+            bySince.computeIfAbsent(startOf(rep, now, week), since -> new ArrayList<>()).add(rep.getId());
         }
         Map<String, Long> given = new HashMap<>();
         bySince.forEach((since, ids) -> given.putAll(counts(decisions.countGivenSince(ids, since))));
         return given;
+    }
+
+    /** The start of the rep's local day (or week, from Monday) that {@code now} is in: where the caps count from. */
+    private static Instant startOf(Rep rep, Instant now, boolean week) {
+        ZoneId zone = rep.workingHours().zone();
+        var day = now.atZone(zone).toLocalDate();
+        if (week) {
+            day = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }
+        return day.atStartOfDay(zone).toInstant();
     }
 
     static Map<String, Long> counts(Collection<Object[]> rows) {

@@ -92,6 +92,22 @@ class TeamCandidates {
         return new Assessed(team, rotation, all, eligible, nobody);
     }
 
+    /**
+     * The whole team, assessed as a lead arriving now would meet it (nobody had it before), with
+     * its rotation state, read without the team's lock: for showing a rep where they stand. A
+     * routing running at this moment may change it the next instant; nothing is written. Empty
+     * for an unknown team.
+     */
+    Optional<Assessed> snapshot(String teamId) {
+        return teams.findById(teamId).map(team -> {
+            Rotation rotation = rotationOf(team);
+            List<RepRotation> members = rotations.findTeam(team.getId());
+            members.forEach(rotation::read);
+            List<Assessment> all = pool.assessLocked(members.stream().map(RepRotation::getRep).toList(), Set.of());
+            return new Assessed(team, rotation, all, all.stream().filter(Assessment::eligible).toList(), null);
+        });
+    }
+
     /** The team's rotation row; read after the team's row lock is held, and written only under it. */
     private Rotation rotationOf(Team team) {
         return new Rotation(teamRotations.findById(team.getId()).orElseThrow(() ->

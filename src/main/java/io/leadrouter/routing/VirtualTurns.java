@@ -92,6 +92,20 @@ final class VirtualTurns {
         if (team.nobody() != null) {
             return new Turns(team, List.of());
         }
+        return ranked(team, weights, weight);
+    }
+
+    /**
+     * Ranks the eligible reps of a team assessed already (whole) by place, as {@link #rank}
+     * does: for showing a rep where they stand. Nothing is written.
+     */
+    Turns rankAssessed(TeamCandidates.Assessed team, Function<List<Rep>, Map<String, Double>> weights) {
+        return ranked(team, weights, new HashMap<>());
+    }
+
+    /** The eligible reps by place; {@code weight} holds the weights known so far and gets the others. */
+    private Turns ranked(TeamCandidates.Assessed team, Function<List<Rep>, Map<String, Double>> weights,
+                         Map<String, Double> weight) {
         weight.putAll(weights.apply(team.eligible().stream().map(Assessment::rep)
                 .filter(rep -> !weight.containsKey(rep.getId())).toList()));
         Rotation rotation = team.rotation();

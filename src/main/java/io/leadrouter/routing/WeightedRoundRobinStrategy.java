@@ -2,6 +2,8 @@ package io.leadrouter.routing;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -18,6 +20,10 @@ class WeightedRoundRobinStrategy implements RoutingStrategy {
 
     static final String KEY = "weighted-round-robin";
 
+    /** Each rep's weight in the rotation: their routing setting. */
+    static final Function<List<Rep>, Map<String, Double>> WEIGHTS =
+            reps -> reps.stream().collect(Collectors.toMap(Rep::getId, rep -> (double) rep.getWeight()));
+
     private final TeamCandidates candidates;
 
     WeightedRoundRobinStrategy(TeamCandidates candidates) {
@@ -31,8 +37,7 @@ class WeightedRoundRobinStrategy implements RoutingStrategy {
 
     @Override
     public Choice choose(Request request) {
-        VirtualTurns.Turns turns = VirtualTurns.WEIGHTED.rank(candidates, "Weighted round-robin", request,
-                reps -> reps.stream().collect(Collectors.toMap(Rep::getId, rep -> (double) rep.getWeight())));
+        VirtualTurns.Turns turns = VirtualTurns.WEIGHTED.rank(candidates, "Weighted round-robin", request, WEIGHTS);
         TeamCandidates.Assessed team = turns.team();
         if (team.nobody() != null) {
             return Choice.nobody(team.all(), team.nobody());

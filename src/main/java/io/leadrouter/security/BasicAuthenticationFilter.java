@@ -21,6 +21,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * HTTP Basic authentication against Camunda's users. Without valid credentials the answer is
  * 401; with them, the request goes on as an {@link ApiUser} (a request attribute).
  *
+ * <p>Lead Router's own {@code /api} also lets in, when a request sends no credentials, the user
+ * signed in to Camunda's web apps in the request's session ({@link WebappSessionUsers}): the
+ * plugins in Tasklist call it that way. Such a request that changes something must send the
+ * session's CSRF token, or it is answered 403; and a 401 to a request that came with a session
+ * cookie carries no Basic challenge, so that the browser does not ask for a password over the
+ * web app (the plugin tells the user to sign in again instead).
+ *
  * <p>Who the engine sees depends on the realm. For {@code /engine-rest} the user and their
  * groups are set on the engine, so Camunda's authorization checks apply to everything the
  * caller does there. For Lead Router's own {@code /api} they are not: the API decides itself
@@ -36,30 +43,38 @@ final class BasicAuthenticationFilter extends OncePerRequestFilter {
     private final boolean engineSeesUser;
     private final Set<String> requiredGroups;
     private final String openPathPrefix;
+    /** The web apps' signed-in users, for the API that lets them in (null: Basic only). */
+    private final WebappSessionUsers webappSessions;
 
     private BasicAuthenticationFilter(IdentityService identityService, VerifiedCredentials verified,
-                                      boolean engineSeesUser, Set<String> requiredGroups, String openPathPrefix) {
+                                      boolean engineSeesUser, Set<String> requiredGroups, String openPathPrefix,
+                                      WebappSessionUsers webappSessions) {
         this.identityService = identityService;
         this.verified = verified;
         this.engineSeesUser = engineSeesUser;
         this.requiredGroups = Set.copyOf(requiredGroups);
         this.openPathPrefix = openPathPrefix;
+        this.webappSessions = webappSessions;
     }
 
-    /** Lead Router's API: any user; engine calls made by the API run as the system. */
-    static BasicAuthenticationFilter forApi(IdentityService identityService, VerifiedCredentials verified) {
-        return new BasicAuthenticationFilter(identityService, verified, false, Set.of(), null);
+    /**
+     * Lead Router's API: any user, by HTTP Basic or signed in to the web apps (changes with the
+     * session's CSRF token); engine calls made by the API run as the system.
+     */
+    static BasicAuthenticationFilter forApi(IdentityService identityService, VerifiedCredentials verified,
+                                            WebappSessionUsers webappSessions) {
+        return new BasicAuthenticationFilter(identityService, verified, false, Set.of(), null, webappSessions);
     }
 
     /** The engine's REST API: any user, as whom the engine's authorization checks run. */
     static BasicAuthenticationFilter forEngineRest(IdentityService identityService, VerifiedCredentials verified) {
-        return new BasicAuthenticationFilter(identityService, verified, true, Set.of(), null);
+        return new BasicAuthenticationFilter(identityService, verified, true, Set.of(), null, null);
     }
 
     /** Members of one of {@code groups} only (403 for others); paths under {@code openPathPrefix} need nothing. */
     static BasicAuthenticationFilter forGroups(IdentityService identityService, VerifiedCredentials verified,
                                                Set<String> groups, String openPathPrefix) {
-        return new BasicAuthenticationFilter(identityService, verified, false, groups, openPathPrefix);
+        return new BasicAuthenticationFilter(identityService, verified, false, groups, openPathPrefix, null);
     }
 
     @Override
@@ -75,6 +90,19 @@ final class BasicAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        VerifiedCredentials.User signedIn = header == null && webappSessions != null
+                ? webappSessions.signedIn(request) : null;
+        if (signedIn != null) {
+            if (!WebappSessionUsers.onlyReads(request) && !WebappSessionUsers.sendsCsrfToken(request)) {
+                problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                        "A change made with the web apps' session must send the session's CSRF token in the "
+                                + "X-XSRF-TOKEN header (a web-app plugin has it as api.CSRFToken).");
+                return;
+            }
+            request.setAttribute(ApiUser.ATTRIBUTE, new ApiUser(signedIn.id(), signedIn.groups()));
+            chain.doFilter(request, response);
+            return;
+        }
         VerifiedCredentials.User known = verified.get(header);
         String userId;
         List<String> groups;
@@ -84,6 +112,13 @@ final class BasicAuthenticationFilter extends OncePerRequestFilter {
         } else {
             String[] credentials = credentials(header);
             if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+                if (webappSessions != null && header == null && request.getRequestedSessionId() != null) {
+                    // a web app's page whose session is over: no challenge, or the browser asks for a password
+                    problem(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+                            "Your web-app session is over: sign in to Tasklist again, or send HTTP Basic "
+                                    + "credentials of a Lead Router (Camunda) user.", false);
+                    return;
+                }
                 problem(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                         "Send HTTP Basic credentials of a Lead Router (Camunda) user.");
                 return;
@@ -133,8 +168,13 @@ final class BasicAuthenticationFilter extends OncePerRequestFilter {
 
     static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
                         String detail) throws IOException {
+        problem(request, response, status, title, detail, true);
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                                String detail, boolean challenge) throws IOException {
         response.setStatus(status);
-        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+        if (status == HttpServletResponse.SC_UNAUTHORIZED && challenge) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +25,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every API needs credentials: Lead Router's own {@code /api}, the engine's {@code /engine-rest}
- * (which Camunda leaves open by default) and Actuator (all but health, for ops and monitoring).
+ * Every API needs credentials: Lead Router's own {@code /api} (HTTP Basic, or the web apps' session
+ * for their plugins), the engine's {@code /engine-rest} (which Camunda leaves open by default) and
+ * Actuator (all but health, for ops and monitoring).
  * The webapps (Cockpit, Tasklist, Admin) keep their own session login, and their first-admin
  * setup is closed for good: administrators come from configuration.
  */
@@ -41,11 +43,18 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return new VerifiedCredentials(credentialsTtl);
     }
 
+    /**
+     * {@code /api} by HTTP Basic, or as the user signed in to the web apps in the request's
+     * session (their plugins), whose changes need the session's CSRF token ({@link WebappSessionUsers}).
+     */
     @Bean
-    FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(IdentityService identityService,
-                                                                         VerifiedCredentials verified) {
-        return registration("leadRouterApiAuthentication", BasicAuthenticationFilter.forApi(identityService, verified),
-                "/api/*");
+    FilterRegistrationBean<BasicAuthenticationFilter> apiAuthentication(
+            IdentityService identityService, VerifiedCredentials verified, ProcessEngine processEngine,
+            @Value("${leadrouter.security.credentials-ttl:30s}") Duration credentialsTtl) {
+        WebappSessionUsers webappSessions = new WebappSessionUsers(identityService, processEngine.getName(),
+                credentialsTtl);
+        return registration("leadRouterApiAuthentication",
+                BasicAuthenticationFilter.forApi(identityService, verified, webappSessions), "/api/*");
     }
 
     @Bean

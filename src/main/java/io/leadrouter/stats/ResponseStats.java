@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -91,6 +92,15 @@ public class ResponseStats {
             parameters.addValue("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         }
         return jdbc.query(sql, parameters, (row, n) -> totals(row));
+    }
+
+    /**
+     * One rep's totals over the clocks started in [from, to) (either end may be null: open), all
+     * zero when the rep had none; the caller decided that the figures may be read.
+     */
+    public Totals ofRep(String repId, Instant from, Instant to) {
+        return totals(By.REP, from, to, new StatsScope(false, Set.of(), repId)).stream().findFirst()
+                .orElseGet(() -> new Totals(repId, 0, 0, 0, 0, 0, null, new Delay(null, null), new Delay(null, null)));
     }
 
     /** The scope as a condition on the clocks: the teams', or the rep's own. */

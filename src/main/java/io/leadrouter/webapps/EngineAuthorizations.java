@@ -36,8 +36,9 @@ import io.leadrouter.team.TeamRepository;
 /**
  * Who sees what in Cockpit, Tasklist, Admin and {@code /engine-rest}, with Camunda's
  * authorization checks on ({@code camunda.bpm.authorization.enabled}). Created at every start,
- * idempotently: the groups of {@link Roles}, a group per team, the Tasklist filters "My leads"
- * and "My team's leads", and these grants:
+ * idempotently: the groups of {@link Roles}, a group per team, the Tasklist filters "My leads",
+ * "My team's leads" and "All leads" (each card shows the lead, {@link LeadCard}; hot leads and
+ * the most urgent first), and these grants:
  *
  * <ul>
  * <li>Teams, {@code managers}, {@code sales-ops}: Tasklist, the two filters, and the lead
@@ -46,7 +47,7 @@ import io.leadrouter.team.TeamRepository;
  * reads and works it; the managers of the team, and the team when it shares its leads, read it.
  * Newly added teams get their grants at the next start.</li>
  * <li>{@code sales-ops} also reads every task of the lead process with its variables (READ_TASK,
- * READ_TASK_VARIABLE; not UPDATE_TASK:
+ * READ_TASK_VARIABLE, and READ_INSTANCE_VARIABLE, which the filters' cards need; not UPDATE_TASK:
  * they reassign a lead through Lead Router, which moves owner, clock and credit with it). Review
  * and manual assignment are theirs to work as candidate group.</li>
  * <li>{@code managers}, {@code sales-ops}: read users and groups (to pick an assignee).</li>
@@ -112,8 +113,11 @@ public class EngineAuthorizations implements ApplicationRunner {
             granted += grant(group, Resources.USER, Authorization.ANY, Permissions.READ);
             granted += grant(group, Resources.GROUP, Authorization.ANY, Permissions.READ);
         }
+        // READ_INSTANCE_VARIABLE: what a filter checks to show a card's values (LeadCard); sales ops
+        // read every lead with its data anyway (lead/LeadAccess)
         granted += grant(Roles.SALES_OPS, Resources.PROCESS_DEFINITION, LeadIntake.PROCESS_KEY,
-                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
         // sales ops find every lead's task (to see whom to reassign); they are candidates of none
         granted += grant(Roles.SALES_OPS, Resources.FILTER, allLeadsFilter(), Permissions.READ);
         // databases of earlier versions: sales ops could take, reassign and close any rep's task,
@@ -153,36 +157,38 @@ public class EngineAuthorizations implements ApplicationRunner {
         }
     }
 
-    /** The Tasklist filters every sales user works from; their ids. */
+    /**
+     * The Tasklist filters every sales user works from; their ids. Each card shows the lead
+     * ({@link LeadCard}); the most urgent come first: the highest priority (the tier's,
+     * {@link TaskPriorities}), then the earliest due date (Work lead is due at the rep's response
+     * deadline). Tasklist's own sorting only orders tasks of equal priority and due date.
+     */
     private List<String> taskFilters() {
-        Map<String, Object> shown = Map.of("variables", List.of(
-                Map.of("name", "leadName", "label", "Lead"),
-                Map.of("name", "company", "label", "Company"),
-                Map.of("name", "tier", "label", "Tier"),
-                Map.of("name", "score", "label", "Score")));
         return List.of(
-                // most urgent first: Work lead is due at the rep's response deadline
-                filter(MY_LEADS, "Leads assigned to me, the most urgent first", -10,
-                        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
-                        shown),
+                filter(MY_LEADS, "Leads assigned to me, hot leads and the most urgent first", -10,
+                        mostUrgentFirst(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"))),
                 // candidate user covers the groups too: a manager is a candidate user of the team's
                 // leads, a rep's team a candidate group when it shares, sales ops of their queues
-                filter(MY_TEAMS_LEADS, "Leads of my teams I may see, and my groups' tasks, assigned or not", -5,
-                        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
-                                .includeAssignedTasks(), shown));
+                filter(MY_TEAMS_LEADS, "Leads of my teams I may see, and my groups' tasks, assigned or not; "
+                        + "hot leads and the most urgent first", -5,
+                        mostUrgentFirst(tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
+                                .includeAssignedTasks())));
     }
 
     private String allLeadsFilter() {
-        return filter(ALL_LEADS, "Every lead's task, the most urgent first (sales ops)", 0,
-                tasks.createTaskQuery().processDefinitionKey(LeadIntake.PROCESS_KEY).orderByDueDate().asc(),
-                Map.of("variables", List.of(Map.of("name", "leadName", "label", "Lead"),
-                        Map.of("name", "owner", "label", "Owner"), Map.of("name", "tier", "label", "Tier"))));
+        return filter(ALL_LEADS, "Every lead's task, hot leads and the most urgent first (sales ops)", 0,
+                mostUrgentFirst(tasks.createTaskQuery().processDefinitionKey(LeadIntake.PROCESS_KEY)));
     }
 
-    private String filter(String name, String description, int priority, TaskQuery query, Map<String, Object> shown) {
+    private static TaskQuery mostUrgentFirst(TaskQuery query) {
+        return query.orderByTaskPriority().desc().orderByDueDate().asc();
+    }
+
+    private String filter(String name, String description, int priority, TaskQuery query) {
         Filter existing = filters.createFilterQuery().filterName(name).orderByFilterId().asc().list().stream()
                 .findFirst().orElse(null);
-        Map<String, Object> properties = new LinkedHashMap<>(shown);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("variables", LeadCard.filterColumns());
         properties.put("description", description);
         properties.put("priority", priority);
         properties.put("refresh", true);

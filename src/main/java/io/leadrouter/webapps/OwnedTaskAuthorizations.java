@@ -22,12 +22,14 @@ import org.camunda.bpm.engine.task.Task;
  * Who may do what with a lead's task, as Camunda's authorizations. The engine's default grants
  * READ and UPDATE on a task to its assignee and to every candidate user and group, so any
  * teammate could take, reassign, close or rewrite a colleague's lead. For the tasks a person
- * owns ({@link #OWNED_TASKS}: "Work lead", "Handle escalated lead") this provider grants instead:
+ * owns ({@link #OWNED_TASKS}: "Work lead", "Follow up lead", "Handle escalated lead") this
+ * provider grants instead:
  *
  * <ul>
  * <li>the assignee: READ and TASK_WORK (work and complete the task; claiming their own task is a
  * no-op). No TASK_ASSIGN and no UPDATE: they cannot unclaim, reassign, delegate or change the
- * task (due date = response deadline) or its variables except by completing it.</li>
+ * task or its variables except by completing it; they plan it with a follow-up date (and the due
+ * date where it is not the response deadline), which {@link LeadTaskDates} allows them.</li>
  * <li>candidate users (the managers of the lead's team): READ and READ_VARIABLE, the task with
  * the lead's data.</li>
  * <li>candidate groups (the team, when it shares its leads): READ only, the task without its
@@ -48,7 +50,7 @@ import org.camunda.bpm.engine.task.Task;
 class OwnedTaskAuthorizations extends DefaultAuthorizationProvider {
 
     /** The task definition keys of tasks one person works: owned by their assignee. */
-    static final Set<String> OWNED_TASKS = Set.of("WorkLead", "HandleEscalatedLead");
+    static final Set<String> OWNED_TASKS = Set.of("WorkLead", "FollowUpLead", "HandleEscalatedLead");
 
     @Override
     public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {

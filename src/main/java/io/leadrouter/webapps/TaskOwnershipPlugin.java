@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
@@ -13,8 +14,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * A lead's task is worked by its owner only: installs {@link OwnedTaskAuthorizations}, and a
- * check that nobody claims an owned task that already has its owner.
+ * A lead's task is worked by its owner only: installs {@link OwnedTaskAuthorizations}, a check
+ * that nobody claims an owned task that already has its owner, and who may change a lead task's
+ * dates ({@link LeadTaskDates}, in place of Camunda's own authorization checks, which it extends).
  */
 @Component
 class TaskOwnershipPlugin extends AbstractProcessEnginePlugin {
@@ -26,6 +28,9 @@ class TaskOwnershipPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
+        // the owner sets their lead's follow-up date, nobody the response deadline (LeadTaskDates)
+        configuration.getCommandCheckers().replaceAll(checker -> checker.getClass() == AuthorizationCommandChecker.class
+                ? new LeadTaskDates() : checker);
         configuration.getCommandCheckers().add(noClaimOfAnOwnedTask());
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -100,13 +101,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Waits until the condition answers something other than null or false, and returns it. When
-     * it times out, what the browser showed is saved as {@code target/screenshots/timeout-<n>.png}
+     * Waits until the condition answers something other than null or false, and returns it; an
+     * element the page drew again while the condition read it (stale) counts as not yet. When it
+     * times out, what the browser showed is saved as {@code target/screenshots/timeout-<n>.png}
      * and the failure names that file: a wait that fails only on a build server can be looked at.
      */
     public <T> T waitFor(String what, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, PATIENCE).withMessage(what).until(condition);
+            return new WebDriverWait(driver, PATIENCE).withMessage(what)
+                    .ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException timedOut) {
             Path shown = screenshot("timeout-" + System.currentTimeMillis());
             timedOut.addSuppressed(new AssertionError("the page at " + driver.getCurrentUrl() + " as shown: " + shown));

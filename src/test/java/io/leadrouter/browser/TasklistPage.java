@@ -1,10 +1,13 @@
 package io.leadrouter.browser;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Camunda Tasklist as a user meets it: the login page, a task opened by its id, the task's
@@ -31,25 +34,54 @@ public final class TasklistPage {
         this.app = root + "/camunda/app/tasklist/default/";
     }
 
-    /** Signs in on Tasklist's login page and waits for the task list. */
+    /**
+     * Signs in on Tasklist's login page and waits for the task list. Tasklist opens its start page
+     * first and then routes to the login page, whose form may be drawn again meanwhile, and the
+     * session's CSRF token (cookie {@code XSRF-TOKEN}) comes with the first call of a new session:
+     * a sign-in sent without it is refused ("Login Failed"). On a busy machine both happened: keys
+     * typed into the first drawing of the form were lost, and now and then no token came (a call of
+     * the previous page, still under way when its cookies were deleted, seems to leave a session
+     * whose token the browser no longer has). So the credentials are typed until Angular holds
+     * them, and a page without its token starts over with a fresh session, up to three times.
+     */
     public TasklistPage logIn(String user, String password) {
         browser.open(app);
-        browser.forgetSession();
-        browser.driver().navigate().refresh();
-        // the sign-in form may still be set up by Angular as typing starts: what went astray is typed again
-        browser.waitFor("the sign-in form to take " + user, d -> {
-            WebElement name = d.findElement(USER_NAME);
-            WebElement secret = d.findElement(PASSWORD);
-            name.clear();
-            secret.clear();
-            name.sendKeys(user);
-            secret.sendKeys(password);
-            return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))
-                    ? Boolean.TRUE : null;
-        });
+        for (int attempt = 1; !freshLoginPage(); attempt++) {
+            if (attempt == 3) {
+                throw new AssertionError("Tasklist's login page got no CSRF token (cookie XSRF-TOKEN) in three "
+                        + "fresh sessions; as shown: " + browser.screenshot("login-without-csrf-token"));
+            }
+        }
+        browser.waitFor("the credentials in the login form", d -> typed(USER_NAME, user) & typed(PASSWORD, password));
         browser.driver().findElement(SIGN_IN).click();
         browser.waitForVisible(SIGNED_IN);
         return this;
+    }
+
+    /** Forgets the signed-in user, opens the login page anew; whether the new session's CSRF token came. */
+    private boolean freshLoginPage() {
+        browser.forgetSession();
+        browser.driver().navigate().refresh();
+        browser.waitFor("Tasklist's login page", d -> d.getCurrentUrl().contains("#/login"));
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
+            return true;
+        } catch (TimeoutException noToken) {
+            return false;
+        }
+    }
+
+    /** Whether the field holds the text, typed as a user would (Angular marks it dirty); types it again when not. */
+    private boolean typed(By field, String text) {
+        WebElement input = browser.waitForVisible(field);
+        if (text.equals(input.getDomProperty("value"))
+                && String.valueOf(input.getDomAttribute("class")).contains("ng-dirty")) {
+            return true;
+        }
+        input.clear();
+        input.sendKeys(text);
+        return false;
     }
 
     /** Opens the task as a link to it would ({@code #/?task=<id>}) and waits for its Camunda Form. */

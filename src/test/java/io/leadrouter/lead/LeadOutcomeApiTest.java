@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,6 +35,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.LeadRouterDriver;
@@ -65,6 +68,8 @@ class LeadOutcomeApiTest {
     RuntimeService runtime;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    ManagementService management;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -205,6 +210,30 @@ class LeadOutcomeApiTest {
         assertThat(driver.taskOf(lead)).isNull();
         assertThat(events(lead, "OUTCOME_RECORDED")).extracting(event -> event.get("summary").asText())
                 .containsExactly("Outcome CONTACTED", "Outcome LOST (NO_RESPONSE: Stopped responding): Gone quiet");
+    }
+
+    @Test
+    void theOwnerMovesTheFollowUpDateInTasklistsTaskHeaderAndTheReminderMovesWithIt() throws Exception {
+        String lead = routedLead("admin", "admin");
+        String owner = driver.lead(lead).get("owner").asText();
+        post(as(owner, "demo"), lead, "{\"outcome\": \"CONTACTED\", \"followUpAt\": \"2099-01-05T17:00:00Z\"}");
+        Task followUp = driver.taskOf(lead);
+
+        // as Tasklist's header saves it: the task as read, with the new follow-up date
+        String path = "/engine-rest/task/" + followUp.getId();
+        ObjectNode task = (ObjectNode) as(owner, "demo").getForObject(path, JsonNode.class);
+        task.put("followUp", "2099-02-01T10:00:00.000+0000");
+        ResponseEntity<String> saved = as(owner, "demo").exchange(path, HttpMethod.PUT, json(task.toString()),
+                String.class);
+
+        assertThat(saved.getStatusCode()).as(saved.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        Instant moved = Instant.parse("2099-02-01T10:00:00Z");
+        assertThat(management.createJobQuery().processInstanceId(followUp.getProcessInstanceId()).timers()
+                .activityId("FollowUpDue").singleResult().getDuedate().toInstant()).isEqualTo(moved);
+        assertThat(Instant.parse(driver.lead(lead).get("followUpAt").asText())).isEqualTo(moved);
+        JsonNode last = events(lead, "FOLLOW_UP_SCHEDULED").get(1);
+        assertThat(last.get("summary").asText()).startsWith("Follow-up moved to Sun 1 Feb");
+        assertThat(last.get("actor").asText()).isEqualTo(owner);
     }
 
     @Test

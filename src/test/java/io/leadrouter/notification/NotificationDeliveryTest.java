@@ -81,6 +81,7 @@ class NotificationDeliveryTest {
         registry.add("leadrouter.notifications.webhook.url",
             () -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/hooks/leads");
         registry.add("leadrouter.notifications.webhook.secret", () -> SECRET);
+        registry.add("leadrouter.public-url", () -> "https://leads.example.com/");
     }
 
     /** A webhook request as it arrived. */
@@ -143,6 +144,59 @@ class NotificationDeliveryTest {
         assertThat(Instant.parse(payload.get("slaDueAt").asText()))
             .isEqualTo(LocalDateTime.parse("2024-03-05T10:15").atZone(NEW_YORK).toInstant());
         assertThat(payload.has("email")).as("no contact data leaves by webhook").isFalse();
+    }
+
+    @Test
+    void theAssignmentAndTheReminderLinkStraightToTheRepsWorkLeadInTasklist() throws Exception {
+        String id = fixture.postHotNewYorkLead();
+        driver.runJobs();
+        Task work = driver.taskOf(id);
+        String link = "https://leads.example.com/camunda/app/tasklist/notifications/#/?task=" + work.getId();
+
+        fixture.setClock(LocalDateTime.parse("2024-03-05T10:12").atZone(NEW_YORK).toInstant()); // reminder: 10:11:15
+        driver.runJobs();
+
+        assertThat(driver.taskOf(id).getId()).as("the rep still has the lead").isEqualTo(work.getId());
+        assertThat(greenMail.getReceivedMessages()).extracting(NotificationDeliveryTest::subject)
+            .satisfiesExactly(assigned -> assertThat(assigned).startsWith("New HOT lead for you"),
+                reminder -> assertThat(reminder).startsWith("Reminder: respond to"));
+        for (MimeMessage mail : greenMail.getReceivedMessages()) {
+            assertThat(((String) mail.getContent()).stripTrailing()).endsWith("Open it in Tasklist: " + link);
+        }
+        assertThat(POSTS).extracting(Post::event).containsExactly("lead.assigned", "lead.reminder");
+        for (Post post : POSTS) {
+            assertThat(json.readTree(post.body()).get("taskUrl").asText()).isEqualTo(link);
+            assertThat(post.signature()).as("signed as sent, link included").isEqualTo("sha256=" + hmac(post.body()));
+        }
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("leadNotification").count())
+            .as("both notifications delivered").isZero();
+    }
+
+    @Test
+    void aNotificationDeliveredAfterTheRepLostTheLeadCarriesNoLinkAndTheNewRepsLinksToTheirNewTask()
+        throws Exception {
+        String id = fixture.postHotNewYorkLead();
+        driver.runJobs();
+        greenMail.purgeEmailFromAllMailboxes();
+        POSTS.clear();
+
+        // the reminder's delivery is due after the breach has taken the lead away (earliest due first)
+        fixture.setClock(fixture.breachDue(id).plusSeconds(1));
+        driver.runJobs();
+
+        assertThat(POSTS).extracting(Post::event).contains("lead.reminder", "lead.reassigned", "lead.assigned");
+        for (Post post : POSTS) {
+            JsonNode payload = json.readTree(post.body());
+            if (post.event().equals("lead.assigned")) {
+                assertThat(payload.get("taskUrl").asText()).endsWith("#/?task=" + driver.taskOf(id).getId());
+            } else {
+                assertThat(payload.has("taskUrl")).as("%s: no link to a task the rep no longer has", post.event())
+                    .isFalse();
+            }
+        }
+        MimeMessage reminder = Arrays.stream(greenMail.getReceivedMessages())
+            .filter(mail -> subject(mail).startsWith("Reminder")).findFirst().orElseThrow();
+        assertThat((String) reminder.getContent()).doesNotContain("Tasklist:");
     }
 
     @Test

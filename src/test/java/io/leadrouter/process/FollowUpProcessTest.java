@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -284,6 +285,7 @@ class FollowUpProcessTest {
         Mocks.register("requestNotificationDelegate", (JavaDelegate) execution ->
             calls.add("notify:" + local(execution, "notification")));
         Mocks.register("leadTaskReaders", new TaskReadersStub(MANAGER));
+        Mocks.register("showLeadOnCard", (TaskListener) task -> { });
     }
 
     private static String local(DelegateExecution execution, String name) {

@@ -505,6 +505,8 @@ class LeadRoutingProcessTest {
     });
     LifecycleMocks.register(calls);
     Mocks.register("leadTaskReaders", new TaskReadersStub("celia.rouche"));
+    // what a Tasklist card shows: webapps/ShowLeadOnCardListener, proven with the application
+    Mocks.register("showLeadOnCard", (TaskListener) task -> { });
   }
 
   private static Map<String, JsonNode> elementTemplates() throws IOException {

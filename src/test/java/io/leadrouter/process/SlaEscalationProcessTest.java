@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -338,6 +339,8 @@ class SlaEscalationProcessTest {
             execution.setVariable("owner", execution.getVariable("reassignTo"));
         });
         Mocks.register("leadTaskReaders", new TaskReadersStub(MANAGER));
+        // what a Tasklist card shows: webapps/ShowLeadOnCardListener, proven with the application
+        Mocks.register("showLeadOnCard", (TaskListener) task -> { });
     }
 
     private static String local(DelegateExecution execution, String name) {

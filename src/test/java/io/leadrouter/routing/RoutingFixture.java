@@ -23,10 +23,11 @@ import io.leadrouter.team.TeamRepository;
 
 /**
  * Builds small teams of their own for strategy tests (so tests sharing the database do not
- * disturb each other) and routes leads through {@link LeadRouting} as the process does.
+ * disturb each other) and routes leads through {@link LeadRouting} as the process does. Public
+ * for the tests of features that show routing (the rep's panel).
  */
 @Component
-class RoutingFixture {
+public class RoutingFixture {
 
     private static final AtomicInteger TEAMS = new AtomicInteger();
 
@@ -48,39 +49,39 @@ class RoutingFixture {
     }
 
     /** A rep to create: name and settings. */
-    record RepSpec(String name, RepSettings settings) {
+    public record RepSpec(String name, RepSettings settings) {
 
-        static RepSpec rep(String name) {
+        public static RepSpec rep(String name) {
             return new RepSpec(name, allWeek());
         }
 
-        RepSpec weight(int weight) {
+        public RepSpec weight(int weight) {
             return with(new RepSettings(weight, null, null, null, null, null, null, null, null, null));
         }
 
-        RepSpec seniority(int seniority) {
+        public RepSpec seniority(int seniority) {
             return with(new RepSettings(null, seniority, null, null, null, null, null, null, null, null));
         }
 
-        RepSpec maxOpen(int maxOpen) {
+        public RepSpec maxOpen(int maxOpen) {
             return with(new RepSettings(null, null, maxOpen, null, null, null, null, null, null, null));
         }
 
-        RepSpec dailyCap(int cap) {
+        public RepSpec dailyCap(int cap) {
             return with(new RepSettings(null, null, null, cap, null, null, null, null, null, null));
         }
 
-        RepSpec weeklyCap(int cap) {
+        public RepSpec weeklyCap(int cap) {
             return with(new RepSettings(null, null, null, null, cap, null, null, null, null, null));
         }
 
         /** Works all week, all day, in this time zone (its days and weeks start at its midnight). */
-        RepSpec inZone(String timeZone) {
+        public RepSpec inZone(String timeZone) {
             return with(new RepSettings(null, null, null, null, null, timeZone, null, null, null, null));
         }
 
         /** Works only on a day that is not today (UTC): outside working hours now. */
-        RepSpec offToday() {
+        public RepSpec offToday() {
             DayOfWeek other = java.time.LocalDate.now(ZoneOffset.UTC).getDayOfWeek().plus(3);
             return with(new RepSettings(null, null, null, null, null, "UTC", "00:00", "23:59",
                     other.name().substring(0, 3), null));
@@ -110,7 +111,7 @@ class RoutingFixture {
     }
 
     /** A new team with these reps; rep ids are {@code <name>.<team>}. */
-    String team(RepSpec... members) {
+    public String team(RepSpec... members) {
         String teamId = "t" + TEAMS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
         transaction.executeWithoutResult(status -> {
             teams.save(new Team(teamId, "Test team " + teamId));
@@ -123,12 +124,12 @@ class RoutingFixture {
         return teamId;
     }
 
-    static String repId(String name, String team) {
+    public static String repId(String name, String team) {
         return name + "." + team;
     }
 
     /** A new lead with a company of its own, of the given tier and product. */
-    String lead(String tier, String product) {
+    public String lead(String tier, String product) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         LeadData data = new LeadData(null, "Lee", unique, "lee@company-" + unique + ".com", null,
                 "Company " + unique, null, "US", "CA", null, "technology", 100, null, product, "Reference", null,
@@ -140,7 +141,7 @@ class RoutingFixture {
         });
     }
 
-    String lead() {
+    public String lead() {
         return lead("WARM", "GTX Pro");
     }
 
@@ -155,7 +156,7 @@ class RoutingFixture {
         });
     }
 
-    LeadRouting.Outcome route(String leadId, String strategy, String team, String... fallback) {
+    public LeadRouting.Outcome route(String leadId, String strategy, String team, String... fallback) {
         return routeNamed(leadId, strategy, team, null, fallback);
     }
 
@@ -166,7 +167,7 @@ class RoutingFixture {
     }
 
     /** Routes {@code count} new leads one after another and returns the owners in order. */
-    List<String> routeMany(int count, String strategy, String team) {
+    public List<String> routeMany(int count, String strategy, String team) {
         List<String> owners = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             owners.add(route(lead(), strategy, team).owner());
@@ -174,11 +175,11 @@ class RoutingFixture {
         return owners;
     }
 
-    void update(String repId, RepSettings settings) {
+    public void update(String repId, RepSettings settings) {
         transaction.executeWithoutResult(status -> reps.findById(repId).orElseThrow().update(settings));
     }
 
-    void available(String repId, boolean available) {
+    public void available(String repId, boolean available) {
         transaction.executeWithoutResult(status ->
                 reps.findById(repId).orElseThrow().setAvailable(available, clock.instant()));
     }

@@ -191,13 +191,16 @@ class SlaEscalationEndToEndTest {
     }
 
     @Test
-    void repsSeeTheirMostUrgentLeadFirstInTasklist() {
+    void repsSeeTheirHotLeadsFirstThenTheMostUrgentInTasklist() {
         JsonNode filters = driver.as("violet.mclelland", "demo").getForObject("/engine-rest/filter?name=My leads",
             JsonNode.class);
 
         assertThat(filters).hasSize(1);
-        assertThat(filters.get(0).get("query").get("sorting").get(0).get("sortBy").asText()).isEqualTo("dueDate");
-        assertThat(filters.get(0).get("query").get("sorting").get(0).get("sortOrder").asText()).isEqualTo("asc");
+        JsonNode sorting = filters.get(0).get("query").get("sorting");
+        assertThat(sorting.get(0).get("sortBy").asText()).as("the tier's priority").isEqualTo("priority");
+        assertThat(sorting.get(0).get("sortOrder").asText()).isEqualTo("desc");
+        assertThat(sorting.get(1).get("sortBy").asText()).as("then the response deadline").isEqualTo("dueDate");
+        assertThat(sorting.get(1).get("sortOrder").asText()).isEqualTo("asc");
     }
 
     /** Moves the engine clock just past the lead's deadline and runs what is due. */

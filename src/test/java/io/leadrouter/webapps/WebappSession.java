@@ -49,6 +49,18 @@ public final class WebappSession {
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs JSON and asks for HAL, as Tasklist lists a filter's tasks: each with its card's variables embedded. */
+    public HttpResponse<String> postForHal(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/hal+json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** PUTs JSON, as Tasklist saves a task from its header (follow-up and due date). */
+    public HttpResponse<String> putJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** The cookie of that name the server set, or null. */
     public HttpCookie cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst()
