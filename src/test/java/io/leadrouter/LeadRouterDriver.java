@@ -175,6 +175,21 @@ public class LeadRouterDriver {
                 .sorted().toList();
     }
 
+    /** A user of the test's own (besides the demo's), with that password and groups; made once. */
+    public void ensureUser(String id, String password, String... groups) {
+        if (identity.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        User user = identity.newUser(id);
+        user.setFirstName(id);
+        user.setLastName("Test");
+        user.setPassword(password);
+        identity.saveUser(user);
+        for (String group : groups) {
+            identity.createMembership(id, group);
+        }
+    }
+
     public void complete(Task task, Map<String, Object> variables) {
         tasks.complete(task.getId(), variables);
     }

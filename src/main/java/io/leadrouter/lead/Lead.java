@@ -159,6 +159,18 @@ public class Lead {
     @Column(name = "outcome_note")
     private String outcomeNote;
 
+    /** The value of the deal of a CONVERTED lead. */
+    @Column(name = "deal_value")
+    private BigDecimal dealValue;
+
+    /** Why a LOST lead was lost: a value of the modelers' list ({@link LostReasons}). */
+    @Column(name = "lost_reason")
+    private String lostReason;
+
+    /** When whoever follows the contacted lead up means to (the Follow up lead task's follow-up date). */
+    @Column(name = "follow_up_at")
+    private Instant followUpAt;
+
     @Column(name = "closed_at")
     private Instant closedAt;
 
@@ -361,12 +373,50 @@ public class Lead {
     }
 
     public void recordOutcome(LeadOutcome outcome, String note, Instant at) {
+        recordOutcome(outcome, note, null, null, at);
+    }
+
+    /**
+     * The lead's outcome changes: contacted (it stays open, in follow-up), or final (it closes, with
+     * the deal value of a conversion or the reason of a loss, and no follow-up is due any more).
+     */
+    public void recordOutcome(LeadOutcome outcome, String note, BigDecimal dealValue, String lostReason, Instant at) {
         this.outcome = outcome;
         this.outcomeNote = note;
         this.status = outcome.status();
         if (outcome.closesLead()) {
             this.closedAt = at;
+            this.dealValue = outcome == LeadOutcome.CONVERTED ? dealValue : null;
+            this.lostReason = outcome == LeadOutcome.LOST ? lostReason : null;
+            this.followUpAt = null;
         }
+    }
+
+    /** A follow-up that leaves the lead contacted: its note is the latest word on the lead. */
+    public void followedUp(String note) {
+        if (note != null) {
+            this.outcomeNote = note;
+        }
+    }
+
+    /**
+     * A manager contacted an escalated lead and follows it up: it stays escalated to them (no rep
+     * owns it), so they hear its follow-up reminders and read it as theirs.
+     */
+    public void holdInFollowUp(String manager) {
+        if (ownerId == null && manager != null) {
+            this.escalatedTo = manager;
+        }
+    }
+
+    /** Whoever follows the lead up means to on that instant (null: no date). */
+    public void scheduleFollowUp(Instant at) {
+        this.followUpAt = at;
+    }
+
+    /** Who works the lead now: its owner, or the manager it was escalated to. */
+    public String holder() {
+        return ownerId != null ? ownerId : escalatedTo;
     }
 
     /** No open lead of the same person passed the check before this one: this lead is theirs. */
@@ -636,6 +686,18 @@ public class Lead {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public BigDecimal getDealValue() {
+        return dealValue;
+    }
+
+    public String getLostReason() {
+        return lostReason;
+    }
+
+    public Instant getFollowUpAt() {
+        return followUpAt;
     }
 
     public String getSubmittedBy() {

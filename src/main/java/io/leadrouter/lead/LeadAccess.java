@@ -34,6 +34,7 @@ import io.leadrouter.team.TeamRepository;
  * Nobody else reads a lead ({@value Roles#INTAKE} reads what it posted, {@value Roles#OPS} and
  * {@value Roles#MONITORING} nothing): a lead the caller may not read is answered exactly like a
  * missing one. An import's status (with its rejected rows' values) is for its submitter and admins.
+ * Who records a lead's outcome through the API: {@link #mayRecordOutcome}.
  *
  * <p>The rules are plain Java over the user's groups and the teams among them
  * ({@link #scopeOf(ApiUser, Collection)}); the bean only looks those teams up, one query by
@@ -44,6 +45,9 @@ public class LeadAccess {
 
     /** Read every lead, with contact data, and every statistic. */
     static final Set<String> EVERY_LEAD = Set.of(Roles.CAMUNDA_ADMIN, Roles.SALES_OPS);
+
+    /** Record any lead's outcome ({@link #mayRecordOutcome}); managers their teams' leads. */
+    static final Set<String> RECORD_ANY_OUTCOME = Set.of(Roles.CAMUNDA_ADMIN, Roles.SALES_OPS);
 
     /** Reassign any lead ({@link #mayReassign}); managers reassign their teams' leads. */
     static final Set<String> REASSIGN_ANY_LEAD = Set.of(Roles.CAMUNDA_ADMIN, Roles.SALES_OPS);
@@ -96,11 +100,28 @@ public class LeadAccess {
         return user.id().equals(lead.getOwnerId());
     }
 
+    /**
+     * Whether the user may record the lead's outcome ({@code POST /api/leads/{id}/outcome}): its
+     * owner (or the manager holding it after an escalation), the managers of its team, sales ops,
+     * admins, and whoever submitted it (a CRM integration posts leads and then their outcomes). A
+     * user who reads the lead but may not record its outcome is refused (403); one who may not read
+     * it does not learn that it exists (404). In Tasklist the lead's task is its holder's
+     * ({@code webapps/OwnedTaskAuthorizations}); this is the API's wider circle, for teams that
+     * work their leads in a CRM.
+     */
+    public boolean mayRecordOutcome(ApiUser user, Lead lead) {
+        return user.id().equals(lead.holder()) || user.id().equals(lead.getSubmittedBy())
+                || user.isMemberOfAny(RECORD_ANY_OUTCOME) || managesTeamOf(user, lead);
+    }
+
     /** Whether the user may give the lead to another rep: sales ops, admins, and the managers of its team. */
     public boolean mayReassign(ApiUser user, Lead lead) {
-        return user.isMemberOfAny(REASSIGN_ANY_LEAD)
-                || user.isMemberOfAny(List.of(Roles.MANAGERS))
-                        && lead.getTeamId() != null && user.groups().contains(lead.getTeamId());
+        return user.isMemberOfAny(REASSIGN_ANY_LEAD) || managesTeamOf(user, lead);
+    }
+
+    private static boolean managesTeamOf(ApiUser user, Lead lead) {
+        return user.isMemberOfAny(List.of(Roles.MANAGERS)) && lead.getTeamId() != null
+                && user.groups().contains(lead.getTeamId());
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.leadrouter.lead;
 
-/** What happened to a lead, one kind of moment of its life each ({@link LeadTimeline}). */
+/**
+ * What happened to a lead, one kind of moment of its life each ({@link LeadTimeline}). Stored by
+ * name ({@code lead_events.event_type}, 30 characters): rename none.
+ */
 public enum LeadEventType {
     /** Intake accepted the lead (read from the lead itself, never stored as an event). */
     RECEIVED,
@@ -27,8 +30,19 @@ public enum LeadEventType {
     REASSIGNED_BY_HAND,
     /** Nobody responded in time and nobody is left: a manager got the lead. */
     ESCALATED,
-    /** A rep (or manager) reported an outcome of working the lead. */
+    /**
+     * The lead's outcome changed: its first (the response) or its final one, reported by a rep or
+     * manager in Tasklist or by a CRM through the API (the actor says who recorded it).
+     */
     OUTCOME_RECORDED,
+    /** A follow-up date was set for the contacted lead ("Schedule follow-up"), moved or cleared in Tasklist. */
+    FOLLOW_UP_SCHEDULED,
+    /** The follow-up date came: its holder was reminded. */
+    FOLLOW_UP_DUE,
+    /** Followed up, still working: the lead stays contacted and gets its next follow-up date. */
+    FOLLOWED_UP,
+    /** The follow-up window ended without a final outcome: the lead closed as the model says. */
+    FOLLOW_UP_EXPIRED,
     /** Closed without sales follow-up: disqualified or moved to marketing nurture. */
     CLOSED,
     /** Closed as a duplicate of its person's open lead. */

@@ -11,6 +11,15 @@ public class LeadNotFoundException extends ErrorResponseException {
         super(HttpStatus.NOT_FOUND, problem("No lead with id '" + id + "'"), null);
     }
 
+    private LeadNotFoundException(ProblemDetail problem) {
+        super(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    /** No lead with that external id (the id of its source system), or none the caller may read. */
+    public static LeadNotFoundException byExternalId(String externalId) {
+        return new LeadNotFoundException(problem("No lead with external id '" + externalId + "'"));
+    }
+
     /** The problem's detail, not Spring's "404 NOT_FOUND …" summary. */
     @Override
     public String getMessage() {

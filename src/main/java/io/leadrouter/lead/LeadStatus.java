@@ -25,12 +25,18 @@ public enum LeadStatus {
      * the lead waits in Handle escalated lead for the team's manager ({@code escalatedTo}).
      */
     ESCALATED,
-    /** The rep reached the lead; the sales conversation goes on outside Lead Router. */
+    /**
+     * The rep (or the manager holding it) reached the lead: it stays theirs in follow-up (Follow up
+     * lead) until its final outcome, or until the follow-up window closes it.
+     */
     CONTACTED,
     CONVERTED,
     LOST,
     DISQUALIFIED,
-    /** Not sales ready: handed to marketing nurture, no sales follow-up. */
+    /**
+     * Back to marketing nurture: not sales ready at qualification, or not ready to buy as its rep
+     * found (an outcome), or left without an outcome for the whole follow-up window.
+     */
     NURTURE,
     /** A duplicate of an open lead of the same person, merged into it ({@code mergedInto}). */
     MERGED;

@@ -1,5 +1,6 @@
 package io.leadrouter.lead;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,7 +20,10 @@ import io.leadrouter.normalise.CountrySource;
  * {@code slaDueAt} is the current rep's response deadline, {@code slaMet} whether the first
  * response came in time (absent until known), the routing delay runs from receipt to the first
  * rep, the rep delay from the first rep to the first response (including time with reps who
- * missed their deadline).
+ * missed their deadline). Its outcome: {@code outcome} with {@code outcomeNote}, the deal value
+ * of a CONVERTED lead ({@code dealValue}), the reason of a LOST one ({@code lostReason}, a value of
+ * {@code lost-reasons.dmn}), {@code closedAt} once the outcome is final, and while a contacted
+ * lead is followed up, when its holder means to follow up next ({@code followUpAt}).
  */
 public record LeadView(
         String id,
@@ -38,6 +42,9 @@ public record LeadView(
         Routing routing,
         LeadOutcome outcome,
         String outcomeNote,
+        BigDecimal dealValue,
+        String lostReason,
+        Instant followUpAt,
         String mergedInto,
         Instant receivedAt,
         Instant assignedAt,
@@ -64,7 +71,8 @@ public record LeadView(
                 lead.getAttributes() == null ? null : LeadAttributes.of(lead).json(), lead.getSourceMapping(),
                 lead.getCountrySource(), lead.getStatus(),
                 problems, lead.getScore(), lead.getTier(), lead.getQualification(), lead.getQualificationReason(),
-                lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(), lead.getMergedInto(),
+                lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(),
+                lead.getDealValue(), lead.getLostReason(), lead.getFollowUpAt(), lead.getMergedInto(),
                 lead.getReceivedAt(), lead.getAssignedAt(), lead.getClosedAt(), lead.getSlaDueAt(), lead.getSlaMet(), lead.getFirstResponseAt(),
                 seconds(lead.routingDelay()), seconds(lead.repDelay()), lead.getReassignments(), lead.getEscalatedTo());
     }
@@ -72,7 +80,8 @@ public record LeadView(
     /** The same lead without e-mail and phone, for those who may read it but not work it. */
     public LeadView withoutContact() {
         return new LeadView(id, data.withoutContact(), attributes, sourceMapping, countrySource, status, problems,
-                score, tier, qualification, qualificationReason, owner, team, routing, outcome, outcomeNote, mergedInto,
+                score, tier, qualification, qualificationReason, owner, team, routing, outcome, outcomeNote, dealValue,
+                lostReason, followUpAt, mergedInto,
                 receivedAt, assignedAt, closedAt, slaDueAt, slaMet, firstResponseAt, routingDelaySeconds,
                 repDelaySeconds, reassignments, escalatedTo);
     }

@@ -25,7 +25,8 @@ import io.leadrouter.team.RepRepository;
 /**
  * Writes the notifications about a lead: who gets them and what they say, in the time zone of
  * the rep whose deadline it is. Reps get their own leads and reminders; the manager of the rep
- * who missed a deadline gets reassignments and escalations (the rep hears that the lead is gone).
+ * who missed a deadline gets reassignments and escalations (the rep hears that the lead is gone);
+ * whoever follows up a contacted lead (its rep, or the manager holding it) gets its follow-up date.
  */
 @Service
 public class NotificationComposer {
@@ -102,6 +103,20 @@ public class NotificationComposer {
                         .append(lead.getRoutingReason()).append(".\n\n")
                         .append("Handle the lead in Tasklist: task \"Handle escalated lead\".\n");
             }
+            case FOLLOW_UP_DUE -> {
+                Optional<Directory.Person> holder = directory.find(lead.holder());
+                holder.map(Directory.Person::email).ifPresent(to::add);
+                String planned = lead.getFollowUpAt() == null ? null
+                        : owner.map(rep -> rep.workingHours().localTime(lead.getFollowUpAt()))
+                                .orElse(lead.getFollowUpAt().toString());
+                subject = "Follow up " + label + (planned == null ? " today" : ": due " + planned);
+                text.append("Hello ").append(holder.map(Directory.Person::name).orElse("")).append(",\n\n")
+                        .append("It is time to follow up ").append(label)
+                        .append(planned == null ? "" : ", as planned for " + planned).append(".\n")
+                        .append(line("Last note", lead.getOutcomeNote()))
+                        .append("\nRecord the outcome on the Follow up lead task in Tasklist (converted, lost, ")
+                        .append("still working with the next date), or move its follow-up date there.\n");
+            }
             default -> throw new IllegalArgumentException("Unknown notification " + kind);
         }
         text.append(details(lead));
@@ -122,10 +137,13 @@ public class NotificationComposer {
         payload.put("previousOwner", previousOwner);
         payload.put("manager", managerId);
         payload.put("slaDueAt", lead.getSlaDueAt() == null ? null : lead.getSlaDueAt().toString());
+        if (kind == NotificationKind.FOLLOW_UP_DUE) {
+            payload.put("followUpAt", lead.getFollowUpAt() == null ? null : lead.getFollowUpAt().toString());
+        }
         payload.put("reason", lead.getRoutingReason());
         return new Notification(kind, leadId, to.stream().filter(Objects::nonNull).distinct().toList(),
                 shorten(subject, 250), shorten(text.toString(), MAX_TEXT), write(payload),
-                kind.linksToOwnersTask() ? lead.getOwnerId() : null);
+                kind.linksToOwnersTask() ? lead.holder() : null);
     }
 
     private Optional<Rep> rep(String id) {

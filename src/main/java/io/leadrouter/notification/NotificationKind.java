@@ -9,7 +9,9 @@ public enum NotificationKind {
     /** The lead was taken from a rep who missed the deadline: to their manager and to that rep. */
     REASSIGNED("lead.reassigned", false),
     /** Nobody responded in time: to the manager who now holds the lead. */
-    ESCALATED("lead.escalated", false);
+    ESCALATED("lead.escalated", false),
+    /** A contacted lead's follow-up date came: to whoever follows it up (its rep, or the manager holding it). */
+    FOLLOW_UP_DUE("lead.follow-up-due", true);
 
     private final String event;
     private final boolean linksToOwnersTask;
@@ -24,8 +26,9 @@ public enum NotificationKind {
     }
 
     /**
-     * Whether the notification carries the Tasklist address of the lead's open task of its owner
-     * (e-mail text and webhook {@code taskUrl}): for notifications that ask the owner to act.
+     * Whether the notification carries the Tasklist address of the lead's open task of its holder
+     * (its owner, or the manager holding it; e-mail text and webhook {@code taskUrl}): for
+     * notifications that ask them to act.
      */
     public boolean linksToOwnersTask() {
         return linksToOwnersTask;

@@ -20,7 +20,7 @@ import io.leadrouter.team.RepRepository;
 
 /**
  * How well reps convert, learned from won and lost deals: seeded from CRM history and updated
- * by every outcome a rep records on a Work lead task (CONVERTED wins, LOST loses).
+ * by the final outcome of every lead a rep worked (CONVERTED wins, LOST loses).
  *
  * <p>A rep's rate for a lead is smoothed towards the team's rate in the same product (or the
  * lead's sector when the product is unknown, or overall): {@code (wins + prior × teamRate) /
@@ -175,7 +175,10 @@ public class ConversionRates {
         }
     }
 
-    /** Learns from what reps report: CONVERTED is a win, LOST a loss. */
+    /**
+     * Learns from what reps report: CONVERTED is a win, LOST a loss. A lead's final outcome comes
+     * once ({@link LeadOutcomeRecorded}), after any number of follow-ups, so each lead counts once.
+     */
     @EventListener
     void on(LeadOutcomeRecorded outcome) {
         if (outcome.owner() == null) {
@@ -185,7 +188,7 @@ public class ConversionRates {
             case CONVERTED -> record(outcome.owner(), outcome.product(), outcome.industry(), true);
             case LOST -> record(outcome.owner(), outcome.product(), outcome.industry(), false);
             default -> {
-                // contacted: no result yet; disqualified: not the rep's doing
+                // contacted: no result yet; disqualified, back to nurture: not the rep's doing
             }
         }
     }

@@ -119,9 +119,15 @@ public class ResponseClocks {
         return new BusinessCalendar(rep.workingHours(), new HashSet<>(properties.holidays()));
     }
 
-    /** The first outcome on a lead is its response: the clock stops, in time or late. */
+    /**
+     * The first outcome on a lead is its response: the clock stops, in time or late. Later outcomes
+     * (the final one after follow-up) are no response and leave the measures as they are.
+     */
     @EventListener
     void on(LeadOutcomeRecorded recorded) {
+        if (!recorded.firstOutcome()) {
+            return;
+        }
         Instant now = clock.instant();
         leads.require(recorded.leadId()).respond(now);
         clocks.findOpen(recorded.leadId()).ifPresent(running -> running.respond(now));

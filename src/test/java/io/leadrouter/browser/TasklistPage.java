@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -157,13 +158,32 @@ public final class TasklistPage {
                     .map(element -> element.getDomProperty("outerHTML")).toList();
         }
 
-        /** Picks an option of a select field by the option's label. */
-        public void choose(String label, String option) {
+        /** Picks an option of a select field by the option's label; answers the options the field offered. */
+        public List<String> choose(String label, String option) {
             WebElement field = field(label);
             browser.script("arguments[0].scrollIntoView({block: 'center'});", field);
             field.findElement(By.cssSelector(".fjs-input-group")).click();
-            browser.waitForVisible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
-                    + option + "']")).click();
+            By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']");
+            WebElement chosen = browser.waitFor("the option " + option + " of " + label,
+                    d -> field.findElements(item).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+            List<String> offered = field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                    .map(offer -> offer.getDomProperty("textContent").trim()).toList();
+            chosen.click();
+            return offered;
+        }
+
+        /** Types into the text, number or date field with that label, and leaves it (a date picker takes the date). */
+        public void enter(String label, String text) {
+            WebElement input = input(label);
+            browser.script("arguments[0].scrollIntoView({block: 'center'});", input);
+            input.click();
+            input.sendKeys(text);
+            input.sendKeys(Keys.TAB);
+        }
+
+        /** Whether the form shows a field with that label (form-js hides a field whose condition says so). */
+        public boolean shows(String label) {
+            return form().findElements(fieldLabelled(label)).stream().anyMatch(WebElement::isDisplayed);
         }
 
         public boolean canComplete() {
@@ -184,6 +204,9 @@ public final class TasklistPage {
 
         /** Clicks Complete and waits until Tasklist has closed the task. */
         public void complete() {
+            // Tasklist's notices (e.g. "You are assigned to the following tasks…") sit over the button
+            browser.driver().findElements(By.cssSelector(".page-notifications .alert .close")).stream()
+                    .filter(WebElement::isDisplayed).forEach(WebElement::click);
             WebElement complete = browser.driver().findElement(COMPLETE);
             // below the form, under Tasklist's fixed footer until scrolled to
             browser.script("arguments[0].scrollIntoView({block: 'center'});", complete);

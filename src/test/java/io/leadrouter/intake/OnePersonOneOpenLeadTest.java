@@ -118,7 +118,7 @@ class OnePersonOneOpenLeadTest {
         String email = "alan-" + UUID.randomUUID().toString().substring(0, 8) + "@bletchley-park.co.uk";
         String first = driver.submitLead(leadOf(email, email + "-1"));
         route(first);
-        driver.complete(driver.taskOf(first), Map.of("outcome", "LOST"));
+        driver.complete(driver.taskOf(first), Map.of("outcome", "LOST", "lostReason", "COMPETITOR"));
         assertThat(leads.require(first).getStatus()).isEqualTo(LeadStatus.LOST);
 
         String again = driver.submitLead(leadOf(email, email + "-2"));

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -82,8 +80,6 @@ class LeadAccessMatrixTest {
     LeadRouterDriver driver;
     @Autowired
     RepRepository reps;
-    @Autowired
-    IdentityService identity;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -376,15 +372,7 @@ class LeadAccessMatrixTest {
     }
 
     private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identity.newUser(id);
-        user.setFirstName(id);
-        user.setLastName("Matrix");
-        user.setPassword(PASSWORD);
-        identity.saveUser(user);
-        identity.createMembership(id, group);
+        driver.ensureUser(id, PASSWORD, group);
     }
 
     private void onlyAvailable(String team, String repId) {

@@ -135,6 +135,28 @@ class LeadAccessTest {
     }
 
     @Test
+    void theOwnerTheTeamsManagersSalesOpsAdminsAndTheSubmitterRecordAnOutcome() {
+        LeadAccess access = new LeadAccess(null);
+        Lead escalated = lead("carl.lin", "west", "intake");
+        escalated.escalateTo("celia.rouche", "nobody responded", Instant.parse("2026-12-01T11:00:00Z"));
+
+        assertThat(access.mayRecordOutcome(user("carl.lin", "west"), carlsWestLead)).isTrue();
+        assertThat(access.mayRecordOutcome(user("celia.rouche", Roles.MANAGERS, "west"), carlsWestLead)).isTrue();
+        assertThat(access.mayRecordOutcome(user("sam.ops", Roles.SALES_OPS), eastLead)).isTrue();
+        assertThat(access.mayRecordOutcome(user("admin", Roles.CAMUNDA_ADMIN), unrouted)).isTrue();
+        assertThat(access.mayRecordOutcome(user("intake", Roles.INTAKE), eastLead)).as("who submitted it").isTrue();
+        assertThat(access.mayRecordOutcome(user("celia.rouche", Roles.MANAGERS), escalated))
+                .as("the manager holding an escalated lead").isTrue();
+
+        assertThat(access.mayRecordOutcome(user("vicki.laflamme", "west"), carlsWestLead)).as("a teammate").isFalse();
+        assertThat(access.mayRecordOutcome(user("carl.lin", "west"), escalated)).as("the rep it was taken from")
+                .isFalse();
+        assertThat(access.mayRecordOutcome(user("celia.rouche", Roles.MANAGERS, "west"), eastLead)).isFalse();
+        assertThat(access.mayRecordOutcome(user("other-intake", Roles.INTAKE), eastLead)).isFalse();
+        assertThat(access.mayRecordOutcome(user("olga.ops", Roles.OPS), eastLead)).isFalse();
+    }
+
+    @Test
     void salesOpsAdminsAndTheManagersOfTheLeadsTeamReassignIt() {
         LeadAccess access = new LeadAccess(null);
 

@@ -58,7 +58,7 @@ class LeadTimelineApiTest {
         driver.runJobs();
         Task work = driver.taskOf(id);
         String owner = work.getAssignee();
-        driver.complete(work, Map.of("outcome", "CONVERTED", "outcomeNote", "Signed for two years"));
+        driver.complete(work, Map.of("outcome", "CONVERTED", "dealValue", 24_000, "outcomeNote", "Signed for two years"));
 
         JsonNode timeline = driver.admin().getForObject("/api/leads/" + id + "/timeline", JsonNode.class);
 
@@ -73,7 +73,7 @@ class LeadTimelineApiTest {
         assertThat(events.get(1).get("team").asText()).isEqualTo("west");
         assertThat(events.get(1).get("summary").asText()).isEqualTo(lead.get("routing").get("reason").asText());
         assertThat(events.get(2).get("rep").asText()).isEqualTo(owner);
-        assertThat(events.get(2).get("summary").asText()).isEqualTo("Outcome CONVERTED: Signed for two years");
+        assertThat(events.get(2).get("summary").asText()).isEqualTo("Outcome CONVERTED, deal value 24,000.00: Signed for two years");
         assertThat(Instant.parse(events.get(2).get("at").asText())).isEqualTo(Instant.parse(lead.get("closedAt").asText()));
     }
 

@@ -48,7 +48,8 @@ class WorkLeadOutcomeConversionTest {
         String sector = lead.get("industry").asText();
         ConversionRates.Rates before = ratesAsRoutingReadsThem(owner, team, product, sector);
 
-        driver.complete(driver.taskOf(id), Map.of("outcome", outcome));
+        driver.complete(driver.taskOf(id), won ? Map.of("outcome", outcome, "dealValue", 5000)
+                : Map.of("outcome", outcome, "lostReason", "PRICE"));
 
         ConversionRates.Rates after = ratesAsRoutingReadsThem(owner, team, product, sector);
         assertThat(after.basis()).isEqualTo(before.basis());

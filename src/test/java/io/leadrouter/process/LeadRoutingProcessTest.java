@@ -59,7 +59,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"lead-routing.bpmn", "review-lead.form", "assign-lead.form", "work-lead.form",
-    "handle-escalated-lead.form"})
+    "handle-escalated-lead.form", "follow-up-lead.form"})
 class LeadRoutingProcessTest {
 
   private static final String PROCESS_KEY = "leadRouting";
@@ -503,9 +503,7 @@ class LeadRoutingProcessTest {
     Mocks.register("requestNotificationDelegate", (JavaDelegate) execution -> {
       calls.add("notify:" + local(execution, "notification"));
     });
-    Mocks.register("recordOutcomeDelegate", (JavaDelegate) execution -> {
-      calls.add("recordOutcome:" + execution.getVariable("outcome"));
-    });
+    LifecycleMocks.register(calls);
     Mocks.register("leadTaskReaders", new TaskReadersStub("celia.rouche"));
     // what a Tasklist card shows: webapps/ShowLeadOnCardListener, proven with the application
     Mocks.register("showLeadOnCard", (TaskListener) task -> { });

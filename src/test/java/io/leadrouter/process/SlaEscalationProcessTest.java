@@ -1,5 +1,6 @@
 package io.leadrouter.process;
 
+import static io.leadrouter.process.ProcessTimers.moveClockTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Each test starts at "Start response clock" with a rep known, as routing leaves the lead.
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"lead-routing.bpmn", "work-lead.form", "handle-escalated-lead.form"})
+@Deployment(resources = {"lead-routing.bpmn", "work-lead.form", "handle-escalated-lead.form",
+    "follow-up-lead.form"})
 class SlaEscalationProcessTest {
 
     private static final String LEAD_ID = "lead-4711";
@@ -58,6 +60,7 @@ class SlaEscalationProcessTest {
 
     ProcessEngine processEngine;
     ManagementService managementService;
+    ProcessTimers timers;
 
     /** Reps the reassignment mock hands out, in order; empty: nobody eligible is left. */
     private final Deque<String> nextReps = new ArrayDeque<>();
@@ -69,6 +72,7 @@ class SlaEscalationProcessTest {
     void setUp() {
         BpmnAwareTests.init(processEngine);
         managementService = processEngine.getManagementService();
+        timers = new ProcessTimers(managementService);
         ClockUtil.setCurrentTime(Date.from(START));
         maxReassignments = 2;
         reassignments = 0;
@@ -89,8 +93,8 @@ class SlaEscalationProcessTest {
         assertThat(task(pi)).isAssignedTo(FIRST_REP).hasCandidateGroupAssociated(TEAM)
             .hasCandidateUserAssociated(MANAGER);
         assertThat(task(pi).getDueDate()).isEqualTo(Date.from(START.plus(RESPONSE_TIME)));
-        assertThat(timer(pi, "ReminderDue").getDuedate()).isEqualTo(Date.from(START.plus(REMINDER_AFTER)));
-        assertThat(timer(pi, "ResponseSlaBreached").getDuedate()).isEqualTo(Date.from(START.plus(RESPONSE_TIME)));
+        assertThat(timers.timer(pi, "ReminderDue").getDuedate()).isEqualTo(Date.from(START.plus(REMINDER_AFTER)));
+        assertThat(timers.timer(pi, "ResponseSlaBreached").getDuedate()).isEqualTo(Date.from(START.plus(RESPONSE_TIME)));
         assertThat(calls).containsExactly("startResponseClock:" + FIRST_REP, "notify:ASSIGNED");
     }
 
@@ -100,16 +104,16 @@ class SlaEscalationProcessTest {
         Task workLead = task(pi);
 
         moveClockTo(START.plus(REMINDER_AFTER).plusSeconds(1));
-        assertThat(dueTimers(pi)).extracting(Job::getId).containsExactly(timer(pi, "ReminderDue").getId());
-        managementService.executeJob(timer(pi, "ReminderDue").getId());
+        assertThat(timers.due(pi)).extracting(Job::getId).containsExactly(timers.timer(pi, "ReminderDue").getId());
+        managementService.executeJob(timers.timer(pi, "ReminderDue").getId());
 
         assertThat(pi).hasPassedInOrder("ReminderDue", "RecordReminder", "RemindRep", "RepReminded");
         assertThat(pi).isWaitingAt("WorkLead").hasNotPassed("ResponseSlaBreached", "RecordSlaBreach");
         assertThat(task(pi).getId()).isEqualTo(workLead.getId());
         assertThat(task(pi)).isAssignedTo(FIRST_REP);
         assertThat(calls).endsWith("recordReminder", "notify:REMINDER");
-        assertThat(timer(pi, "ResponseSlaBreached")).as("the deadline still stands").isNotNull();
-        assertThat(timer(pi, "ReminderDue")).as("one reminder only").isNull();
+        assertThat(timers.timer(pi, "ResponseSlaBreached")).as("the deadline still stands").isNotNull();
+        assertThat(timers.timer(pi, "ReminderDue")).as("one reminder only").isNull();
     }
 
     @Test
@@ -119,9 +123,13 @@ class SlaEscalationProcessTest {
 
         complete(task(pi), withVariables("outcome", "CONTACTED"));
 
-        assertThat(pi).hasPassedInOrder("WorkLead", "RecordOutcome", "LeadWorked").isEnded();
-        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
-        assertThat(calls).endsWith("recordOutcome:CONTACTED").doesNotContain("recordSlaBreach");
+        assertThat(pi).hasPassedInOrder("WorkLead", "RecordOutcome", "LeadClosedGateway", "FollowUpJoin")
+            .isWaitingAt("FollowUpLead").hasNotPassed("LeadWorked");
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count())
+            .as("the response clock's timers went with Work lead; the follow-up has its own").isEqualTo(2);
+        assertThat(timers.timer(pi, "FollowUpDue")).isNotNull();
+        assertThat(timers.timer(pi, "FollowUpWindowOver")).isNotNull();
+        assertThat(calls).contains("recordOutcome:CONTACTED").doesNotContain("recordSlaBreach");
     }
 
     @Test
@@ -132,7 +140,7 @@ class SlaEscalationProcessTest {
 
         Instant breach = START.plus(RESPONSE_TIME).plusSeconds(1);
         moveClockTo(breach);
-        managementService.executeJob(timer(pi, "ResponseSlaBreached").getId());
+        managementService.executeJob(timers.timer(pi, "ResponseSlaBreached").getId());
 
         assertThat(pi).hasPassedInOrder("ResponseSlaBreached", "RecordSlaBreach", "ReassignmentsLeftGateway",
             "ReassignLead", "NewRepFoundGateway", "NotifyManagerOfReassignment", "OwnerKnownJoin");
@@ -289,22 +297,9 @@ class SlaEscalationProcessTest {
 
     /** Moves past the current deadline and runs the breach timer, as the job executor would. */
     private void breachNow(ProcessInstance pi) {
-        Job breach = timer(pi, "ResponseSlaBreached");
+        Job breach = timers.timer(pi, "ResponseSlaBreached");
         moveClockTo(breach.getDuedate().toInstant().plusSeconds(1));
         managementService.executeJob(breach.getId());
-    }
-
-    private Job timer(ProcessInstance pi, String activityId) {
-        return managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(activityId)
-            .singleResult();
-    }
-
-    private List<Job> dueTimers(ProcessInstance pi) {
-        return managementService.createJobQuery().processInstanceId(pi.getId()).timers().executable().list();
-    }
-
-    private static void moveClockTo(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
     }
 
     private void registerMocks() {
@@ -337,9 +332,7 @@ class SlaEscalationProcessTest {
             execution.setVariable("manager", MANAGER);
             execution.setVariable("escalationReason", "nobody responded");
         });
-        Mocks.register("recordOutcomeDelegate", (JavaDelegate) execution -> {
-            calls.add("recordOutcome:" + execution.getVariable("outcome"));
-        });
+        LifecycleMocks.register(calls);
         Mocks.register("reassignToNamedRepDelegate", (JavaDelegate) execution -> {
             calls.add("reassignToNamedRep:" + execution.getVariable("reassignTo") + " by "
                 + execution.getVariable("reassignedBy"));

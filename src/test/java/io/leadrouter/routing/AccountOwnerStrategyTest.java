@@ -4,6 +4,7 @@ import static io.leadrouter.routing.RoutingFixture.RepSpec.rep;
 import static io.leadrouter.routing.RoutingFixture.repId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,8 @@ import io.leadrouter.account.AccountDomain;
 import io.leadrouter.account.AccountDomainRepository;
 import io.leadrouter.account.AccountRepository;
 import io.leadrouter.lead.LeadLifecycle;
+import io.leadrouter.lead.LeadOutcome;
+import io.leadrouter.lead.OutcomeReport;
 
 @IntegrationTest
 class AccountOwnerStrategyTest {
@@ -170,7 +173,8 @@ class AccountOwnerStrategyTest {
         String converted = fixture.leadFrom("Hooli " + unique, "gavin@" + domain, null);
         assertThat(fixture.route(converted, "account-owner", team, "round-robin").owner()).isEqualTo(owner);
 
-        lifecycle.recordOutcome(converted, "CONVERTED", "signed");
+        lifecycle.recordOutcome(converted, new OutcomeReport(LeadOutcome.CONVERTED, "signed", BigDecimal.TEN, null, null),
+                null, null);
 
         assertThat(domains.findByAccountIdOrderByDomain(hooli.getId())).singleElement().satisfies(learned -> {
             assertThat(learned.getDomain()).isEqualTo(domain);
@@ -195,14 +199,14 @@ class AccountOwnerStrategyTest {
 
         String lost = fixture.leadFrom("Pied Piper " + unique, "a@" + domain, null);
         fixture.route(lost, "account-owner", team);
-        lifecycle.recordOutcome(lost, "LOST", null);
+        lifecycle.recordOutcome(lost, new OutcomeReport(LeadOutcome.LOST, null, null, "PRICE", null), null, null);
         String freeMail = fixture.leadFrom("Pied Piper " + unique, "b@gmail.com", null);
         fixture.route(freeMail, "account-owner", team);
-        lifecycle.recordOutcome(freeMail, "CONVERTED", null);
+        lifecycle.recordOutcome(freeMail, converted(), null, null);
         // converted, but by a rep who does not own the account: the lead did not come by its name
         String notTheOwners = fixture.leadFrom("Pied Piper " + unique, "c@" + domain, null);
         assertThat(fixture.route(notTheOwners, "round-robin", other).owner()).isEqualTo(repId("ann", other));
-        lifecycle.recordOutcome(notTheOwners, "CONVERTED", null);
+        lifecycle.recordOutcome(notTheOwners, converted(), null, null);
 
         assertThat(domains.findByAccountIdOrderByDomain(pied.getId())).isEmpty();
         assertThat(domains.findById("gmail.com")).isEmpty();
@@ -221,5 +225,9 @@ class AccountOwnerStrategyTest {
                 fixture.team(rep("bob")), "round-robin");
 
         assertThat(outcome.strategy()).isEqualTo("round-robin");
+    }
+
+    private static OutcomeReport converted() {
+        return new OutcomeReport(LeadOutcome.CONVERTED, null, BigDecimal.TEN, null, null);
     }
 }

@@ -90,7 +90,7 @@ class LeadRoutingEndToEndTest {
                 .doesNotContainKeys("heldForReview", "duplicateOf", "qualification", "qualificationReason",
                         "repFound", "firstName", "lastName", "problems", "reviewReasons");
 
-        driver.complete(work, Map.of("outcome", "CONVERTED", "outcomeNote", "Signed for 40 units"));
+        driver.complete(work, Map.of("outcome", "CONVERTED", "dealValue", 40_000, "outcomeNote", "Signed for 40 units"));
 
         JsonNode worked = driver.lead(id);
         assertThat(worked.get("status").asText()).isEqualTo("CONVERTED");

@@ -4,6 +4,7 @@ import static io.leadrouter.routing.RoutingFixture.RepSpec.rep;
 import static io.leadrouter.routing.RoutingFixture.repId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.lead.LeadLifecycle;
+import io.leadrouter.lead.LeadOutcome;
+import io.leadrouter.lead.OutcomeReport;
 
 /**
  * The database keeps each rep's open-lead count ({@code rep_rotation.open_leads}, a trigger on leads)
@@ -64,7 +67,7 @@ class OpenLeadCountTest {
         }
         assertThat(kept(ann) + kept(bob)).isEqualTo(4);
 
-        lifecycle.recordOutcome(leads.get(0), "CONTACTED", null);
+        lifecycle.recordOutcome(leads.get(0), OutcomeReport.of(LeadOutcome.CONTACTED), null, null);
         lifecycle.close(leads.get(1), "DISQUALIFIED", "test");
         String annsLead = jdbc.queryForObject("select id from leads where owner_id = ? and status = 'ASSIGNED' "
                 + "fetch first 1 rows only", String.class, ann);
@@ -100,7 +103,8 @@ class OpenLeadCountTest {
                 for (String lead : fresh) {
                     fixture.route(lead, CapacityStrategy.KEY, team);
                 }
-                lifecycle.recordOutcome(toClose, "CONVERTED", null);
+                lifecycle.recordOutcome(toClose, new OutcomeReport(LeadOutcome.CONVERTED, null, BigDecimal.ONE, null, null),
+                        null, null);
                 return null;
             }));
         }

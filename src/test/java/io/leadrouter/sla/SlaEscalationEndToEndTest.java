@@ -131,7 +131,7 @@ class SlaEscalationEndToEndTest {
 
         // the manager handles it: the lead got its first response, late
         fixture.setClock(fixture.now().plus(Duration.ofMinutes(30)));
-        driver.complete(handle, Map.of("outcome", "CONVERTED", "outcomeNote", "Called them myself"));
+        driver.complete(handle, Map.of("outcome", "CONVERTED", "dealValue", 1200, "outcomeNote", "Called them myself"));
         JsonNode handled = driver.lead(id);
         assertThat(handled.get("status").asText()).isEqualTo("CONVERTED");
         assertThat(handled.get("slaMet").asBoolean()).isFalse();
@@ -143,7 +143,7 @@ class SlaEscalationEndToEndTest {
             .get("events").get(11);
         assertThat(outcome.get("type").asText()).isEqualTo("OUTCOME_RECORDED");
         assertThat(outcome.get("rep").asText()).isEqualTo(manager);
-        assertThat(outcome.get("summary").asText()).isEqualTo("Outcome CONVERTED: Called them myself");
+        assertThat(outcome.get("summary").asText()).isEqualTo("Outcome CONVERTED, deal value 1,200.00: Called them myself");
     }
 
     @Test

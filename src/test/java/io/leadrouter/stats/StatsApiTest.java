@@ -58,7 +58,7 @@ class StatsApiTest {
         driver.runJobs();
         assertThat(driver.lead(lapsed).get("owner").asText()).isEqualTo(cid);
         at("2024-06-04T10:30:01Z");
-        driver.complete(driver.taskOf(lapsed), Map.of("outcome", "LOST"));
+        driver.complete(driver.taskOf(lapsed), Map.of("outcome", "LOST", "lostReason", "NO_RESPONSE"));
 
         // 10:40 to ann again (her turn), still open
         at("2024-06-04T10:40:00Z");

@@ -55,7 +55,8 @@ import io.leadrouter.team.TeamRepository;
 @IntegrationTest
 class EngineAuthorizationsTest {
 
-    private static final String COMPLETE = "{\"variables\": {\"outcome\": {\"value\": \"CONVERTED\", \"type\": \"String\"}}}";
+    private static final String COMPLETE = "{\"variables\": {\"outcome\": {\"value\": \"CONVERTED\", \"type\": \"String\"}, "
+            + "\"dealValue\": {\"value\": 1200}}}";
 
     @Autowired
     LeadRouterDriver driver;

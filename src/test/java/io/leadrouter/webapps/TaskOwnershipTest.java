@@ -47,7 +47,8 @@ import io.leadrouter.team.TeamRepository;
 @IntegrationTest
 class TaskOwnershipTest {
 
-    private static final String COMPLETE = "{\"variables\": {\"outcome\": {\"value\": \"CONVERTED\", \"type\": \"String\"}}}";
+    private static final String COMPLETE = "{\"variables\": {\"outcome\": {\"value\": \"CONVERTED\", \"type\": \"String\"}, "
+            + "\"dealValue\": {\"value\": 1200}}}";
 
     @Autowired
     LeadRouterDriver driver;
@@ -174,6 +175,7 @@ class TaskOwnershipTest {
         ResponseEntity<String> complete = send(driver.as(owner, "demo"), HttpMethod.POST,
                 "/engine-rest/task/" + task.getId() + "/complete", """
                         {"variables": {"outcome": {"value": "LOST", "type": "String"},
+                                       "lostReason": {"value": "PRICE", "type": "String"},
                                        "leadId": {"value": "%s", "type": "String"}}}""".formatted(otherLead));
 
         assertThat(complete.getStatusCode()).as(complete.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
