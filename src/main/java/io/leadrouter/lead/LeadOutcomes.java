@@ -82,6 +82,12 @@ public class LeadOutcomes {
                             + "the outcome was being recorded (its task was completed or moved on at the same moment): "
                             + "nothing was recorded, try again");
                 }
+            } catch (NotWaiting notWaiting) {
+                // its task was completed a moment ago (in Tasklist): answered by the rules against the winner
+                check = checkAgain(lead.getId(), report);
+                if (check.verdict() == LeadLifecycle.Verdict.RECORD) {
+                    throw new ResponseStatusException(HttpStatus.CONFLICT, notWaiting.getMessage());
+                }
             } catch (UserTasks.Refused refused) {
                 // the values were checked above: refused now, the lead changed meanwhile (its outcome was
                 // recorded in Tasklist at the same moment), or a step's rule holds what the checks missed
@@ -120,8 +126,8 @@ public class LeadOutcomes {
                 && !tasks.isRunning(lead.getProcessInstanceId())) {
             lifecycle.recordOutcome(lead.getId(), report, user.id(), null);
         } else {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Lead " + lead.getId() + " is not waiting for an "
-                    + "outcome right now (its process is moving on, e.g. being reassigned): try again");
+            throw new NotWaiting("Lead " + lead.getId() + " is not waiting for an outcome right now (its process is "
+                    + "moving on, e.g. being reassigned): try again");
         }
     }
 
@@ -144,5 +150,12 @@ public class LeadOutcomes {
         }
         values.put(RecordOutcomeDelegate.RECORDED_BY, user.id());
         return values;
+    }
+
+    /** The lead has no open outcome task now, though it did when it was read: it moved on meanwhile, or is moving. */
+    private static final class NotWaiting extends RuntimeException {
+        NotWaiting(String message) {
+            super(message);
+        }
     }
 }

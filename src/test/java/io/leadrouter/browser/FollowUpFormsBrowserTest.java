@@ -13,12 +13,9 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,34 +30,14 @@ import io.leadrouter.LeadRouterDriver;
  * value closes it. Screenshots of each step go to {@code target/screenshots}.
  */
 @IntegrationTest
-class FollowUpFormsBrowserTest {
-
-    private static Browser browser;
+class FollowUpFormsBrowserTest extends BrowserTest {
 
     @Autowired
     LeadRouterDriver driver;
     @Autowired
     RuntimeService runtime;
-    @LocalServerPort
-    int port;
 
     private final List<String> leads = new ArrayList<>();
-
-    /** Once for the class, but per test, so that each test reports why it was skipped. */
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @AfterEach
     void endTheLeadsProcesses() {
@@ -76,7 +53,7 @@ class FollowUpFormsBrowserTest {
         String lead = routedLead();
         Task work = driver.taskOf(lead);
 
-        TasklistPage.TaskView workLead = new TasklistPage(browser, "http://localhost:" + port)
+        TasklistPage.TaskView workLead = tasklist()
                 .logIn(work.getAssignee(), "demo").openTask(work.getId());
         assertThat(workLead.shows("Lost reason")).isFalse();
         assertThat(workLead.shows("Deal value")).isFalse();
@@ -102,7 +79,7 @@ class FollowUpFormsBrowserTest {
         Task work = driver.taskOf(lead);
         String rep = work.getAssignee();
 
-        TasklistPage tasklist = new TasklistPage(browser, "http://localhost:" + port).logIn(rep, "demo");
+        TasklistPage tasklist = tasklist().logIn(rep, "demo");
         TasklistPage.TaskView workLead = tasklist.openTask(work.getId());
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(7);
         workLead.choose("Outcome", "Contacted, still in progress");

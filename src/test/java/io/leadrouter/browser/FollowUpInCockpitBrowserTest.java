@@ -7,12 +7,9 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.LeadRouterDriver;
@@ -23,13 +20,11 @@ import io.leadrouter.LeadRouterDriver;
  * lead". The screenshot {@code follow-up-in-cockpit.png} shows the model's layout.
  */
 @IntegrationTest
-class FollowUpInCockpitBrowserTest {
+class FollowUpInCockpitBrowserTest extends BrowserTest {
 
     private static final By USER_NAME = By.cssSelector("form[name=signinForm] input[ng-model=username]");
     private static final By PASSWORD = By.cssSelector("form[name=signinForm] input[type=password]");
     private static final By SIGN_IN = By.cssSelector("form[name=signinForm] button[type=submit]");
-
-    private static Browser browser;
 
     @Autowired
     LeadRouterDriver driver;
@@ -37,24 +32,6 @@ class FollowUpInCockpitBrowserTest {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
-    @LocalServerPort
-    int port;
-
-    /** Once for the class, but per test, so that each test reports why it was skipped. */
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void aContactedLeadWaitsAtFollowUpLeadInTheDiagram() {
@@ -67,7 +44,7 @@ class FollowUpInCockpitBrowserTest {
         String instance = driver.taskOf(lead).getProcessInstanceId();
         tasks.complete(driver.taskOf(lead).getId(), java.util.Map.of("outcome", "CONTACTED"));
         try {
-            String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+            String cockpit = root() + "/camunda/app/cockpit/default/";
             browser.open(cockpit);
             browser.forgetSession();
             browser.driver().navigate().refresh();

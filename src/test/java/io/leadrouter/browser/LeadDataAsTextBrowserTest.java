@@ -11,10 +11,8 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,37 +27,22 @@ import io.leadrouter.LeadRouterDriver;
  * for anything.
  */
 @IntegrationTest
-class LeadDataAsTextBrowserTest {
+class LeadDataAsTextBrowserTest extends BrowserTest {
 
     private static RecordingHttpServer bait;
-    private static Browser browser;
 
     @Autowired
     LeadRouterDriver driver;
     @Autowired
     HistoryService history;
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void startBait() {
         bait = new RecordingHttpServer();
     }
 
-    /** Once for the class, but per test, so that each test reports why it was skipped. */
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start();
-        }
-    }
-
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+    static void stopBait() {
         bait.close();
     }
 
@@ -159,10 +142,6 @@ class LeadDataAsTextBrowserTest {
         soft.assertThat(pointingAtBait).as("elements pointing at the lead's addresses").isEmpty();
         soft.assertThat(task.text()).as("the form's text").doesNotContain("bold").doesNotContain("click");
         soft.assertThat(bait.requests()).as("requests the browser sent to the lead's addresses").isEmpty();
-    }
-
-    private TasklistPage tasklist() {
-        return new TasklistPage(browser, "http://localhost:" + port);
     }
 
     /** A Californian lead whose name and notes are Markdown and HTML; no company unless a test adds one. */

@@ -6,14 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,7 +27,7 @@ import io.leadrouter.team.RepRepository;
  * {@code target/screenshots/rep-panel-*.png}.
  */
 @IntegrationTest
-class RepPanelBrowserTest {
+class RepPanelBrowserTest extends BrowserTest {
 
     private static final By OPEN_PANEL = By.cssSelector(".lr-panel-toggle");
     private static final By PANEL = By.id("lead-router-rep-panel");
@@ -38,29 +35,10 @@ class RepPanelBrowserTest {
     private static final By AVAILABILITY = By.cssSelector("#lead-router-rep-panel .lr-availability");
     private static final By TOGGLE_AVAILABILITY = By.cssSelector("#lead-router-rep-panel .lr-availability-toggle");
 
-    private static Browser browser;
-
     @Autowired
     LeadRouterDriver driver;
     @Autowired
     RepRepository reps;
-    @LocalServerPort
-    int port;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @AfterEach
     void everyoneAvailable() {
@@ -156,9 +134,5 @@ class RepPanelBrowserTest {
         }
         assertThat(line).as("reps of " + team + " in line").hasSizeGreaterThanOrEqualTo(2);
         return line;
-    }
-
-    private TasklistPage tasklist() {
-        return new TasklistPage(browser, "http://localhost:" + port);
     }
 }

@@ -10,13 +10,10 @@ import java.util.UUID;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.LeadRouterDriver;
@@ -28,7 +25,7 @@ import io.leadrouter.LeadRouterDriver;
  * response deadline, is refused with Tasklist's message. Cockpit shows no banner either.
  */
 @IntegrationTest
-class TasklistCardsAndDatesBrowserTest {
+class TasklistCardsAndDatesBrowserTest extends BrowserTest {
 
     private static final By BANNER = By.cssSelector(".ce-eol-banner");
     private static final By CREATE_TASK = By.cssSelector("li.create-task-action");
@@ -37,32 +34,12 @@ class TasklistCardsAndDatesBrowserTest {
     private static final By FOLLOW_UP = By.cssSelector("[cam-tasklist-task-meta] .followup-date");
     private static final By DUE = By.cssSelector("[cam-tasklist-task-meta] .due-date");
 
-    private static Browser browser;
-
     @Autowired
     LeadRouterDriver driver;
     @Autowired
     TaskService tasks;
     @Autowired
     FilterService filters;
-    @LocalServerPort
-    int port;
-
-    /** Once for the class, but per test, so that each test reports why it was skipped. */
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void aRepSeesTheirHotLeadOnItsCardAndPlansItWithAFollowUpDateButCannotMoveItsDeadline() {
@@ -168,13 +145,5 @@ class TasklistCardsAndDatesBrowserTest {
 
     private ZoneId browserZone() {
         return ZoneId.of(browser.<String>script("return Intl.DateTimeFormat().resolvedOptions().timeZone;"));
-    }
-
-    private String root() {
-        return "http://localhost:" + port;
-    }
-
-    private TasklistPage tasklist() {
-        return new TasklistPage(browser, root());
     }
 }

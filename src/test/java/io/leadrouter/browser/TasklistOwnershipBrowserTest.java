@@ -6,14 +6,11 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.leadrouter.IntegrationTest;
@@ -29,12 +26,10 @@ import io.leadrouter.team.TeamRepository;
  * assignee, claim) nor complete it; the owner completes it.
  */
 @IntegrationTest
-class TasklistOwnershipBrowserTest {
+class TasklistOwnershipBrowserTest extends BrowserTest {
 
     private static final By REMOVE_ASSIGNEE = By.cssSelector("a.reset-assignee");
     private static final By TASKLIST_ANSWERED = By.cssSelector(".page-notifications .alert, button.claim");
-
-    private static Browser browser;
 
     @Autowired
     LeadRouterDriver driver;
@@ -46,26 +41,8 @@ class TasklistOwnershipBrowserTest {
     TeamRepository teams;
     @Autowired
     TransactionTemplate transaction;
-    @LocalServerPort
-    int port;
 
     private String sharingTeam;
-
-    /** Once for the class, but per test, so that each test reports why it was skipped. */
-    @BeforeEach
-    void startBrowser() {
-        if (browser == null) {
-            browser = Browser.start();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @AfterEach
     void teamStopsSharing() {
@@ -130,9 +107,5 @@ class TasklistOwnershipBrowserTest {
             teams.save(team);
         });
         sharingTeam = share ? teamId : null;
-    }
-
-    private TasklistPage tasklist() {
-        return new TasklistPage(browser, "http://localhost:" + port);
     }
 }
