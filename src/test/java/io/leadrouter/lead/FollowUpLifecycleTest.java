@@ -178,6 +178,7 @@ class FollowUpLifecycleTest {
         assertThat(due.get("rep").asText()).isEqualTo(rep);
         Notification reminder = composer.compose(NotificationKind.FOLLOW_UP_DUE, lead, null);
         assertThat(reminder.recipients()).containsExactly("bo@" + team + ".example.com");
+        assertThat(reminder.taskOf()).as("links to the task of whoever follows the lead up").isEqualTo(rep);
         assertThat(reminder.subject()).startsWith("Follow up Lee ").contains("due Wed 12 Jun 15:00 UTC");
         assertThat(reminder.text()).contains("Last note: Budget call next week", "Follow up lead task in Tasklist");
 
