@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -79,6 +80,18 @@ public class UserTasks {
             throw new ChangedMeanwhile("Task " + taskId + " was completed or changed meanwhile", gone);
         } catch (FormException refused) {
             throw new Refused(refused.getMessage(), refused);
+        } catch (ProcessEngineException | NullPointerException failed) {
+            // the task was read before another transaction completed it and ended its process: the
+            // engine then finds no process instance behind the task's execution and fails on it
+            if (isGone(taskId)) {
+                throw new ChangedMeanwhile("Task " + taskId + " was completed meanwhile", failed);
+            }
+            throw failed;
         }
+    }
+
+    /** Whether the task is no longer open, as the latest committed state says. */
+    private boolean isGone(String taskId) {
+        return tasks.createTaskQuery().taskId(taskId).count() == 0;
     }
 }

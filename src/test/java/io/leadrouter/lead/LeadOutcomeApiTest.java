@@ -375,7 +375,7 @@ class LeadOutcomeApiTest {
     void aCompletionInTasklistRacingTheApiRecordsOneOutcome() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            for (int round = 0; round < 4; round++) {
+            for (int round = 0; round < 12; round++) {
                 boolean sameOutcome = round % 2 == 0;
                 String lead = routedLead("admin", "admin");
                 String owner = driver.lead(lead).get("owner").asText();
