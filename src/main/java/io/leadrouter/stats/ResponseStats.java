@@ -103,7 +103,7 @@ public class ResponseStats {
                 .orElseGet(() -> new Totals(repId, 0, 0, 0, 0, 0, null, new Delay(null, null), new Delay(null, null)));
     }
 
-    /** The scope as a condition on the clocks: the teams', or the rep's own. */
+    /** The scope as a condition on the clocks: the teams', the reps', or the rep's own. */
     private static String readable(StatsScope scope, MapSqlParameterSource parameters) {
         if (scope.everything()) {
             return "";
@@ -116,6 +116,10 @@ public class ResponseStats {
         if (scope.rep() != null) {
             anyOf.add("c.rep_id = :scopeRep");
             parameters.addValue("scopeRep", scope.rep());
+        }
+        if (!scope.reps().isEmpty()) {
+            anyOf.add("c.rep_id in (:scopeReps)");
+            parameters.addValue("scopeReps", List.copyOf(scope.reps()));
         }
         if (anyOf.isEmpty()) {
             return "and 1 = 0";

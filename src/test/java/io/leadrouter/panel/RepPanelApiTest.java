@@ -298,12 +298,14 @@ class RepPanelApiTest {
         return team;
     }
 
-    /** A manager of the team: in {@code managers} and the team's group. */
+    /** The manager of the team's reps: in {@code managers} and the team's group, and named as the reps' manager. */
     private String manager(String team) {
         String manager = "manager." + team;
         identities.createUserIfMissing(new Identities.UserProfile(manager, "Manager", team, null), PASSWORD);
         identities.addMembershipIfMissing(manager, "managers");
         identities.addMembershipIfMissing(manager, team);
+        jdbc.update("update reps set manager_id = :manager where team_id = :team",
+                Map.of("manager", manager, "team", team));
         return manager;
     }
 
