@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.LeadRouterDriver;
+import io.leadrouter.engine.Identities;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.security.Roles;
 import io.leadrouter.sla.SlaFixture;
@@ -50,6 +51,8 @@ class TeamBoardApiTest {
     SlaFixture fixture;
     @Autowired
     LeadRouterDriver driver;
+    @Autowired
+    Identities identities;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -76,6 +79,7 @@ class TeamBoardApiTest {
         cy = SlaFixture.repId("cy", team);
         dee = SlaFixture.repId("dee", team);
         jdbc.update("update reps set manager_id = ? where id = ?", otherManager, dee);
+        identities.createGroupIfMissing(team, "Test team " + team, "WORKFLOW");
         driver.ensureUser(manager, PASSWORD, Roles.MANAGERS, team);
         driver.ensureUser(otherManager, PASSWORD, Roles.MANAGERS, team);
         for (String rep : List.of(ann, bob, cy, dee)) {
@@ -180,6 +184,7 @@ class TeamBoardApiTest {
         String taskId = driver.taskOf(lead).getId();
         String strangerTeam = fixture.team("board.stranger." + System.nanoTime(), "eve");
         String stranger = "board.stranger.user." + System.nanoTime();
+        identities.createGroupIfMissing(strangerTeam, "Test team " + strangerTeam, "WORKFLOW");
         driver.ensureUser(stranger, PASSWORD, Roles.MANAGERS, strangerTeam);
 
         assertThat(get(manager, "/api/tasks/" + taskId + "/lead").get("id").asText()).isEqualTo(lead);

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.LeadRouterDriver;
+import io.leadrouter.engine.Identities;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadEventType;
 import io.leadrouter.lead.LeadRepository;
@@ -55,6 +56,8 @@ class FollowUpReassignmentTest {
     @Autowired
     LeadRouterDriver driver;
     @Autowired
+    Identities identities;
+    @Autowired
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
@@ -80,6 +83,7 @@ class FollowUpReassignmentTest {
         team = fixture.team(manager, "ann", "bob");
         ann = SlaFixture.repId("ann", team);
         bob = SlaFixture.repId("bob", team);
+        identities.createGroupIfMissing(team, "Test team " + team, "WORKFLOW");
         driver.ensureUser(manager, PASSWORD, Roles.MANAGERS, team);
         driver.ensureUser(ann, PASSWORD, team);
         driver.ensureUser(bob, PASSWORD, team);
@@ -141,6 +145,7 @@ class FollowUpReassignmentTest {
         driver.ensureUser(colleague, PASSWORD, Roles.MANAGERS, team);
         String stranger = "stranger." + System.nanoTime();
         String otherTeam = fixture.team(stranger, "cy");
+        identities.createGroupIfMissing(otherTeam, "Test team " + otherTeam, "WORKFLOW");
         driver.ensureUser(stranger, PASSWORD, Roles.MANAGERS, otherTeam);
 
         ResponseEntity<JsonNode> byColleague = reassign(lead, colleague, bob, "not mine");
