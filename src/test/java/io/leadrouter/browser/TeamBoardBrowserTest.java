@@ -23,7 +23,9 @@ import io.leadrouter.team.RepRepository;
  * were routed to her team, opens "Team board", finds exactly her own reps (not Rocco Neubert's,
  * the other manager of east) with the open leads routing gave them, opens a rep's leads and
  * reassigns one to another of her reps with a reason; the lead, its task and the board follow.
- * A rep meets no board. Screenshots: {@code target/screenshots/team-board-*.png}.
+ * A rep meets no board and no "Reassign" tab on their task; sales ops reassign a lead in follow-up
+ * from its task's "Reassign" tab. Screenshots: {@code target/screenshots/team-board-*.png},
+ * {@code reassign-tab-*.png}.
  */
 @IntegrationTest
 class TeamBoardBrowserTest extends BrowserTest {
@@ -31,6 +33,7 @@ class TeamBoardBrowserTest extends BrowserTest {
     private static final String MANAGER = "cara.losch";
     private static final By OPEN_BOARD = By.cssSelector(".lr-board-toggle");
     private static final By BOARD = By.id("lead-router-team-board");
+    private static final By TABS = By.cssSelector(".tabbed-content .nav-tabs li");
 
     @Autowired
     LeadRouterDriver driver;
@@ -53,10 +56,10 @@ class TeamBoardBrowserTest extends BrowserTest {
         List<String> roccos = reps.findByTeamIdOrderById("east").stream()
                 .filter(rep -> !MANAGER.equals(rep.getManagerId())).map(Rep::getId).toList();
         String lead = null;
-        for (int i = 0; i < 12 && lead == null; i++) {
+        for (int i = 0; i < 12 && (lead == null || i < 4); i++) {
             String routed = driver.submitLead(newYorkLead());
             driver.runJobs();
-            if (hers.contains(leads.require(routed).getOwnerId())) {
+            if (lead == null && hers.contains(leads.require(routed).getOwnerId())) {
                 lead = routed;
             }
         }
@@ -101,10 +104,52 @@ class TeamBoardBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aRepMeetsNoBoard() {
-        tasklist().logIn("violet.mclelland", "demo");
+    void aRepMeetsNoBoardAndNoReassignTabSalesOpsReassignAFollowUpFromItsTask() {
+        String lead = driver.submitLead(newYorkLead());
+        driver.runJobs();
+        String owner = leads.require(lead).getOwnerId();
+        driver.complete(driver.taskOf(lead), java.util.Map.of("outcome", "CONTACTED"));
+        String followUp = driver.taskOf(lead).getId();
+
+        tasklist().logIn(owner, "demo");
+        tasklist().openTask(followUp);
         browser.waitForVisible(By.cssSelector(".lr-panel-toggle"));
         assertThat(browser.driver().findElements(OPEN_BOARD)).isEmpty();
+        browser.waitFor("the task's tabs", d -> !d.findElements(TABS).isEmpty());
+        browser.screenshot("reassign-tab-rep");
+        assertThat(visibleTabs()).as("the rep's own task").doesNotContain("Reassign");
+
+        tasklist().logIn("sam.ops", "demo");
+        tasklist().openTaskHeader(followUp);
+        browser.waitFor("the Reassign tab", d -> visibleTabs().contains("Reassign"));
+        browser.driver().findElements(TABS).stream().filter(tab -> tab.getText().trim().equals("Reassign"))
+                .findFirst().orElseThrow().findElement(By.tagName("a")).click();
+        browser.waitForVisible(By.cssSelector(".lr-reassign-tab .lr-reassign-form"));
+        String newRep = reps.findByTeamIdOrderById("east").stream().filter(Rep::isActive).map(Rep::getId)
+                .filter(rep -> !rep.equals(owner)).findFirst().orElseThrow();
+        browser.driver().findElement(By.cssSelector(".lr-reassign-tab input.lr-reassign-choice[value='" + newRep
+                + "']")).click();
+        browser.driver().findElement(By.cssSelector(".lr-reassign-tab .lr-reassign-reason")).sendKeys("Territory change");
+        browser.screenshot("reassign-tab-sales-ops");
+        click(browser.driver().findElement(By.cssSelector(".lr-reassign-tab .lr-reassign-submit")));
+        WebElement done = browser.waitForVisible(By.cssSelector(".lr-reassign-tab .lr-reassign-done"));
+        browser.screenshot("reassign-tab-done");
+
+        assertThat(done.getText()).contains("Reassigned", reps.findById(newRep).orElseThrow().getName(), "CONTACTED");
+        assertThat(leads.require(lead).getOwnerId()).isEqualTo(newRep);
+        assertThat(driver.taskOf(lead).getTaskDefinitionKey()).isEqualTo("FollowUpLead");
+        assertThat(driver.taskOf(lead).getAssignee()).isEqualTo(newRep);
+    }
+
+    /** Clicks the element once it is scrolled into the middle of the view (Tasklist's footer covers the bottom). */
+    private void click(WebElement element) {
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private List<String> visibleTabs() {
+        return browser.driver().findElements(TABS).stream().filter(WebElement::isDisplayed)
+                .map(tab -> tab.getText().trim()).toList();
     }
 
     private void openBoard() {
