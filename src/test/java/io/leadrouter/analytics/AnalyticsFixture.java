@@ -1,22 +1,26 @@
 package io.leadrouter.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.leadrouter.LeadRouterDriver;
-import io.leadrouter.engine.Identities;
 import io.leadrouter.routing.RoutingFixture;
-import io.leadrouter.team.Rep;
-import io.leadrouter.team.RepRepository;
 
 /**
  * Known data for the analytics tests, written straight into the tables the figures are read
@@ -29,43 +33,46 @@ public class AnalyticsFixture {
     public static final String PASSWORD = "analytics-test";
 
     private final RoutingFixture routing;
-    private final RepRepository reps;
-    private final Identities identities;
     private final NamedParameterJdbcTemplate jdbc;
     private final LeadRouterDriver driver;
 
-    AnalyticsFixture(RoutingFixture routing, RepRepository reps, Identities identities, NamedParameterJdbcTemplate jdbc,
-                     LeadRouterDriver driver) {
+    AnalyticsFixture(RoutingFixture routing, NamedParameterJdbcTemplate jdbc, LeadRouterDriver driver) {
         this.routing = routing;
-        this.reps = reps;
-        this.identities = identities;
         this.jdbc = jdbc;
         this.driver = driver;
     }
 
     /** A team of reps who are users signing in with {@link #PASSWORD}; rep ids are {@code <name>.<team>}. */
     public String team(RoutingFixture.RepSpec... members) {
-        String team = routing.team(members);
-        identities.createGroupIfMissing(team, "Test team " + team, "WORKFLOW");
-        for (Rep rep : reps.findByTeamIdOrderById(team)) {
-            identities.createUserIfMissing(new Identities.UserProfile(rep.getId(), rep.getFirstName(),
-                    rep.getLastName(), null), PASSWORD);
-            identities.addMembershipIfMissing(rep.getId(), team);
-        }
-        return team;
+        return routing.teamOfUsers(PASSWORD, members);
     }
 
     /** The manager of the team: in {@code managers} and the team's group. */
     public String manager(String team) {
-        String manager = "manager." + team;
-        identities.createUserIfMissing(new Identities.UserProfile(manager, "Manager", team, null), PASSWORD);
-        identities.addMembershipIfMissing(manager, "managers");
-        identities.addMembershipIfMissing(manager, team);
-        return manager;
+        return routing.managerOf(team, PASSWORD);
     }
 
     public TestRestTemplate as(String user) {
         return driver.as(user, PASSWORD);
+    }
+
+    /** Sales ops (the demo's). */
+    public TestRestTemplate salesOps() {
+        return driver.as("sam.ops", "demo");
+    }
+
+    /** The answer to a GET that must succeed. */
+    public static JsonNode get(TestRestTemplate client, String path) {
+        ResponseEntity<JsonNode> answer = client.getForEntity(path, JsonNode.class);
+        assertThat(answer.getStatusCode()).as(path + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    /** An answer's list by the value of one field of each element ("" when it has none). */
+    public static Map<String, JsonNode> byField(JsonNode list, String field) {
+        Map<String, JsonNode> byField = new LinkedHashMap<>();
+        list.forEach(element -> byField.put(element.path(field).asText(""), element));
+        return byField;
     }
 
     /** A lead as it stands after routing and work; build with {@link #lead(String)}. */

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -330,20 +329,16 @@ class ConversionApiTest {
     }
 
     private TestRestTemplate sales() {
-        return driver.as("sam.ops", "demo");
+        return fixture.salesOps();
     }
 
     private static JsonNode get(TestRestTemplate client, String path) {
-        ResponseEntity<JsonNode> answer = client.getForEntity(path, JsonNode.class);
-        assertThat(answer.getStatusCode()).as(path + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        return AnalyticsFixture.get(client, path);
     }
 
     /** The groups by key; a group without a key as "". */
     private static Map<String, JsonNode> byKey(JsonNode answer) {
-        Map<String, JsonNode> byKey = new LinkedHashMap<>();
-        answer.get("groups").forEach(group -> byKey.put(group.path("key").asText(""), group));
-        return byKey;
+        return AnalyticsFixture.byField(answer.get("groups"), "key");
     }
 
     private static void assertCounts(JsonNode group, long routed, long converted, long lost, long disqualified,

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -126,15 +125,11 @@ class FairnessApiTest {
     }
 
     private static Map<String, JsonNode> byRep(JsonNode pool) {
-        Map<String, JsonNode> byRep = new LinkedHashMap<>();
-        pool.get("reps").forEach(rep -> byRep.put(rep.get("rep").asText(), rep));
-        return byRep;
+        return AnalyticsFixture.byField(pool.get("reps"), "rep");
     }
 
     private JsonNode get(String user, String password, String path) {
-        ResponseEntity<JsonNode> answer = driver.as(user, password).getForEntity(path, JsonNode.class);
-        assertThat(answer.getStatusCode()).as(path + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        return AnalyticsFixture.get(driver.as(user, password), path);
     }
 
     private static void at(String instant) {

@@ -17,12 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.IntegrationTest;
-import io.leadrouter.LeadRouterDriver;
 
 /**
  * {@code GET /api/analytics/response} (speed to lead and the response SLA) and
@@ -33,8 +31,6 @@ class ResponseAndPendingApiTest {
 
     @Autowired
     AnalyticsFixture fixture;
-    @Autowired
-    LeadRouterDriver driver;
 
     @AfterEach
     void realTimeAgain() {
@@ -164,18 +160,14 @@ class ResponseAndPendingApiTest {
     }
 
     private TestRestTemplate sales() {
-        return driver.as("sam.ops", "demo");
+        return fixture.salesOps();
     }
 
     private static JsonNode get(TestRestTemplate client, String path) {
-        ResponseEntity<JsonNode> answer = client.getForEntity(path, JsonNode.class);
-        assertThat(answer.getStatusCode()).as(path + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        return AnalyticsFixture.get(client, path);
     }
 
     private static Map<String, JsonNode> byKey(JsonNode answer, String key) {
-        Map<String, JsonNode> byKey = new LinkedHashMap<>();
-        answer.get("groups").forEach(group -> byKey.put(group.path(key).asText(""), group));
-        return byKey;
+        return AnalyticsFixture.byField(answer.get("groups"), key);
     }
 }

@@ -112,8 +112,7 @@ class ForecastApiTest {
         assertEstimate(horizons.get(4).get("revenue"), 7100, 2095.525, 12104.475);
         assertEstimate(horizons.get(12).get("conversions"), 20.3, 11.5809, 29.0191);
 
-        Map<String, JsonNode> reps = new LinkedHashMap<>();
-        forecast.get("reps").forEach(rep -> reps.put(rep.get("rep").asText(), rep));
+        Map<String, JsonNode> reps = AnalyticsFixture.byField(forecast.get("reps"), "rep");
         assertThat(reps).containsOnlyKeys(ann, bob);
         assertThat(reps.get(ann).get("arrivalShare").asDouble()).isCloseTo(0.75, within(1e-9));
         assertThat(reps.get(ann).get("openLeads").asLong()).isEqualTo(2);
@@ -154,8 +153,6 @@ class ForecastApiTest {
     }
 
     private JsonNode get(String user, String password, String path) {
-        ResponseEntity<JsonNode> answer = driver.as(user, password).getForEntity(path, JsonNode.class);
-        assertThat(answer.getStatusCode()).as(path + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        return AnalyticsFixture.get(driver.as(user, password), path);
     }
 }
