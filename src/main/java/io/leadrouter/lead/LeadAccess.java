@@ -189,7 +189,7 @@ public class LeadAccess {
     /**
      * The rules of {@link #repStatsOf(ApiUser)}, given the teams whose groups the user is a member
      * of and the reps whose manager they are: a manager reads the rows of their own reps, not those
-     * of another manager's reps in the same team.
+     * of another manager's reps in the same team, and their teams' rows that no rep holds.
      */
     static Optional<StatsScope> repStatsOf(ApiUser user, Collection<Team> teamsOfUser, Collection<String> ownReps) {
         if (user.isMemberOfAny(EVERY_LEAD)) {
@@ -197,7 +197,7 @@ public class LeadAccess {
         }
         String ownRow = teamsOfUser.isEmpty() ? null : user.id();
         Set<String> managed = user.isMemberOfAny(List.of(Roles.MANAGERS)) ? Set.copyOf(ownReps) : Set.of();
-        return nonEmpty(new StatsScope(false, Set.of(), ownRow, managed));
+        return nonEmpty(new StatsScope(false, Set.of(), ownRow, managed, managedTeams(user, teamsOfUser)));
     }
 
     /** The figures of {@code /api/stats/teams} the user reads; empty when none (answer 403 {@link #WHO_READS_TEAM_STATS}). */

@@ -211,6 +211,7 @@ class LeadAccessTest {
                     assertThat(scope.everything()).isFalse();
                     assertThat(scope.teams()).as("not the whole team: another manager's reps are in it").isEmpty();
                     assertThat(scope.reps()).containsExactlyInAnyOrder("vicki.laflamme", "rosalina.dieter");
+                    assertThat(scope.withoutRep()).as("the team's leads no rep holds").containsExactly("west");
                 });
         assertThat(LeadAccess.repStatsOf(user("carl.lin", "west"), List.of(SHARING_WEST), List.of())).get()
                 .satisfies(scope -> {
