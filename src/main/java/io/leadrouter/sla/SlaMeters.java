@@ -36,10 +36,7 @@ class SlaMeters {
     }
 
     void reminded(String team) {
-        Counter counter = reminders.computeIfAbsent(tag(team), key -> Counter.builder(REMINDERS)
-                .description("Reps reminded that a lead's response deadline is near")
-                .tag("team", key)
-                .register(registry));
+        Counter counter = ofTeam(reminders, REMINDERS, "Reps reminded that a lead's response deadline is near", team);
         AfterCommit.run(counter::increment);
     }
 
@@ -54,11 +51,16 @@ class SlaMeters {
     }
 
     void escalated(String team) {
-        Counter counter = escalated.computeIfAbsent(tag(team), key -> Counter.builder(ESCALATED)
-                .description("Leads nobody responded to in time that went to a manager")
+        Counter counter = ofTeam(escalated, ESCALATED, "Leads nobody responded to in time that went to a manager",
+                team);
+        AfterCommit.run(counter::increment);
+    }
+
+    private Counter ofTeam(ConcurrentMap<String, Counter> counters, String name, String description, String team) {
+        return counters.computeIfAbsent(tag(team), key -> Counter.builder(name)
+                .description(description)
                 .tag("team", key)
                 .register(registry));
-        AfterCommit.run(counter::increment);
     }
 
     private static String tag(String value) {
