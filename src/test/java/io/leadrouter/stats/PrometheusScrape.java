@@ -10,15 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One scrape of {@code /actuator/prometheus}, read as Prometheus reads it (the text format). */
-record PrometheusScrape(List<Sample> samples) {
+public record PrometheusScrape(List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    static PrometheusScrape parse(String text) {
+    public static PrometheusScrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher sample = SAMPLE.matcher(line);
@@ -38,7 +38,7 @@ record PrometheusScrape(List<Sample> samples) {
     }
 
     /** The sum of the samples of that name whose labels include these (name, value, name, value, …); 0 if none. */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         double sum = 0;
         for (Sample sample : samples) {
             if (sample.name().equals(name) && matches(sample.labels(), labels)) {
@@ -49,7 +49,7 @@ record PrometheusScrape(List<Sample> samples) {
     }
 
     /** A histogram bucket: the observations up to {@code le} seconds (+Inf: {@link Double#POSITIVE_INFINITY}). */
-    double bucket(String name, double le, String... labels) {
+    public double bucket(String name, double le, String... labels) {
         double sum = 0;
         for (Sample sample : samples) {
             if (sample.name().equals(name) && matches(sample.labels(), labels)
@@ -60,7 +60,7 @@ record PrometheusScrape(List<Sample> samples) {
         return sum;
     }
 
-    Set<String> names() {
+    public Set<String> names() {
         Set<String> names = new TreeSet<>();
         samples.forEach(sample -> names.add(sample.name()));
         return names;
