@@ -219,6 +219,8 @@ class PrometheusMetricsTest {
         String away = fixture.team(MANAGER, "cyd");
         driver.setAvailability(away, false);
         routing.route(roundRobin(fixture.lead("WARM"), away));
+        // an API call before, so that the HTTP server's meters exist even when this test runs alone
+        assertThat(driver.lead(lead).get("status").asText()).isEqualTo("ESCALATED");
 
         PrometheusScrape scrape = scrape();
 
