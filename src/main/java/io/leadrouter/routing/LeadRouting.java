@@ -33,7 +33,8 @@ import io.leadrouter.web.InvalidRequestException;
  * strategies in order when one finds nobody eligible, or by hand; and records every decision
  * with its candidates ({@link RoutingDecision}) and, on the lead's timeline, that it happened. A
  * strategy is the {@link RoutingStrategy} bean whose {@link RoutingStrategy#key() key} the rule
- * names; no other list of strategies exists.
+ * names; no other list of strategies exists. Its meters ({@link RoutingMeters}) count each
+ * decision once it commits.
  */
 @Service
 public class LeadRouting {
@@ -53,9 +54,11 @@ public class LeadRouting {
     private final LeadTimeline timeline;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RoutingMeters meters;
 
     LeadRouting(List<RoutingStrategy> strategies, LeadRepository leads, RepRepository reps,
-                RoutingDecisionRepository decisions, LeadTimeline timeline, ObjectMapper json, Clock clock) {
+                RoutingDecisionRepository decisions, LeadTimeline timeline, ObjectMapper json, Clock clock,
+                RoutingMeters meters) {
         this.strategies = strategies.stream().collect(Collectors.toUnmodifiableMap(RoutingStrategy::key,
                 Function.identity()));
         this.leads = leads;
@@ -64,6 +67,7 @@ public class LeadRouting {
         this.timeline = timeline;
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -157,6 +161,7 @@ public class LeadRouting {
             record(lead, now, command.rule(), command.team(), tried, triedText, null, reason, choice);
             timeline.record(new LeadEvent(lead.getId(), LeadEventType.NO_REP_FOUND, now, null, command.team(), null,
                     reason));
+            meters.nobodyEligible(command.team());
             return new Outcome(null, command.team(), tried, reason, attempted);
         }
         Rep rep = choice.chosen().get();
@@ -166,8 +171,11 @@ public class LeadRouting {
         if (reassignment) {
             reason = REASSIGNMENT + reason;
             lead.reassignTo(rep.getId(), rep.getTeamId(), tried, reason, now);
+            meters.reassigned(rep.getTeamId(), "sla-breach");
         } else {
+            boolean firstRep = lead.routingDelay() == null;
             lead.assignTo(rep.getId(), rep.getTeamId(), tried, ruleName(command), reason, now);
+            meters.routed(rep.getTeamId(), tried, firstRep ? lead.routingDelay() : null);
         }
         record(lead, now, command.rule(), rep.getTeamId(), tried, triedText, rep.getId(), reason, choice);
         timeline.record(new LeadEvent(lead.getId(),
@@ -191,7 +199,9 @@ public class LeadRouting {
                 + (lead.getRoutingReason() == null ? "" : " after: " + lead.getRoutingReason());
         Instant now = clock.instant();
         reps.countAssignment(rep.getId());
+        boolean firstRep = lead.routingDelay() == null;
         lead.assignTo(rep.getId(), rep.getTeamId(), MANUAL, lead.getRoutingRule(), reason, now);
+        meters.routed(rep.getTeamId(), MANUAL, firstRep ? lead.routingDelay() : null);
         RoutingStrategy.Choice choice = new RoutingStrategy.Choice(List.of(),
                 List.of(new RoutingStrategy.Ranked(rep, "chosen by " + (assignedBy == null ? "sales ops" : assignedBy))),
                 reason);
@@ -225,6 +235,7 @@ public class LeadRouting {
         } else {
             lead.assignTo(rep.getId(), rep.getTeamId(), REASSIGNED_BY_HAND, lead.getRoutingRule(), reason, now);
         }
+        meters.reassigned(rep.getTeamId(), "by-hand");
         RoutingStrategy.Choice choice = new RoutingStrategy.Choice(List.of(),
                 List.of(new RoutingStrategy.Ranked(rep, "chosen by " + reassignedBy)), reason);
         record(lead, now, new RuleSource(lead.getRoutingRule(), null, null), rep.getTeamId(), REASSIGNED_BY_HAND,
