@@ -193,7 +193,10 @@ class AnalyticsController {
         return new ResponseStatusException(HttpStatus.FORBIDDEN, whoMay);
     }
 
-    /** What the figures cover, in words: "every team", "teams east, west and your own leads", "your own leads". */
+    /**
+     * What the figures cover, in words: "every team", "teams east, west and your own leads", "your 6 reps and
+     * your own leads" (a manager's own reps), "your own leads".
+     */
     static String describe(StatsScope scope) {
         if (scope.everything()) {
             return "every team";
@@ -202,6 +205,9 @@ class AnalyticsController {
         if (!scope.teams().isEmpty()) {
             parts.add((scope.teams().size() == 1 ? "team " : "teams ")
                     + String.join(", ", scope.teams().stream().sorted().toList()));
+        }
+        if (!scope.reps().isEmpty()) {
+            parts.add("your " + scope.reps().size() + (scope.reps().size() == 1 ? " rep" : " reps"));
         }
         if (scope.rep() != null) {
             parts.add("your own leads");

@@ -3,6 +3,7 @@ package io.leadrouter.engine;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -56,6 +57,20 @@ public class UserTasks {
                 .taskDefinitionKeyIn(definitionKeys.toArray(String[]::new)).list().stream()
                 .map(task -> new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getAssignee()))
                 .toList();
+    }
+
+    /**
+     * The business key (for Lead Router's processes: the lead id) of the process instance an open
+     * task belongs to; empty for no such task or a task outside a process. Read without the
+     * engine's authorization checks: the caller decides who may read the lead.
+     */
+    public Optional<String> businessKeyOf(String taskId) {
+        var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || task.getProcessInstanceId() == null) {
+            return Optional.empty();
+        }
+        var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+        return instance == null ? Optional.empty() : Optional.ofNullable(instance.getBusinessKey());
     }
 
     /** Whether the process instance has not ended yet. */

@@ -304,6 +304,23 @@ public class Lead {
         this.status = LeadStatus.ASSIGNED;
     }
 
+    /**
+     * Gives a contacted lead, in follow-up, to another rep: owner, team and routing explanation
+     * move; the lead stays CONTACTED with its follow-up date, and the response measures (the first
+     * response, the SLA) stay as they were: it was responded to already.
+     */
+    public void handOverFollowUp(String ownerId, String teamId, String strategy, String reason, Instant at) {
+        if (status != LeadStatus.CONTACTED) {
+            throw new IllegalStateException("Lead " + id + " is " + status + ", not in follow-up");
+        }
+        this.ownerId = ownerId;
+        this.teamId = teamId;
+        this.routingStrategy = strategy;
+        this.routingReason = reason;
+        this.routingDecidedAt = at;
+        this.assignedAt = at;
+    }
+
     /** Gives the lead to another rep after its rep missed the response SLA. */
     public void reassignTo(String ownerId, String teamId, String strategy, String reason, Instant at) {
         assignTo(ownerId, teamId, strategy, routingRule, reason, at);

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import io.leadrouter.security.ApiUser;
 import io.leadrouter.security.Roles;
+import io.leadrouter.team.Rep;
+import io.leadrouter.team.RepRepository;
 import io.leadrouter.team.Team;
 import io.leadrouter.team.TeamRepository;
 
@@ -24,7 +26,8 @@ import io.leadrouter.team.TeamRepository;
  * <tr><td>{@value Roles#CAMUNDA_ADMIN}, {@value Roles#SALES_OPS}</td><td>every lead with contact data;
  *     all statistics</td></tr>
  * <tr><td>{@value Roles#MANAGERS}</td><td>the leads of their teams (their team groups) with contact data;
- *     the statistics of their teams and their teams' reps</td></tr>
+ *     the statistics of their teams, and of their own reps ({@link Rep#getManagerId()}), not of the reps of
+ *     another manager of the same team</td></tr>
  * <tr><td>a rep (member of a team's group)</td><td>their own leads; the team's leads without e-mail and
  *     phone if the team shares its leads ({@link Team#sharesLeads()}); their own row of the rep statistics
  *     and their own panel ({@link #mayReadRep})</td></tr>
@@ -34,7 +37,9 @@ import io.leadrouter.team.TeamRepository;
  * Nobody else reads a lead ({@value Roles#INTAKE} reads what it posted, {@value Roles#OPS} and
  * {@value Roles#MONITORING} nothing): a lead the caller may not read is answered exactly like a
  * missing one. An import's status (with its rejected rows' values) is for its submitter and admins.
- * Who records a lead's outcome through the API: {@link #mayRecordOutcome}.
+ * Who records a lead's outcome through the API: {@link #mayRecordOutcome}; who reassigns it:
+ * {@link #mayReassign} (sales ops, admins, and the manager of the rep who has it) and to whom:
+ * {@link #mayGiveLeadTo} (a manager to their own reps).
  *
  * <p>The rules are plain Java over the user's groups and the teams among them
  * ({@link #scopeOf(ApiUser, Collection)}); the bean only looks those teams up, one query by
@@ -49,21 +54,23 @@ public class LeadAccess {
     /** Record any lead's outcome ({@link #mayRecordOutcome}); managers their teams' leads. */
     static final Set<String> RECORD_ANY_OUTCOME = Set.of(Roles.CAMUNDA_ADMIN, Roles.SALES_OPS);
 
-    /** Reassign any lead ({@link #mayReassign}); managers reassign their teams' leads. */
+    /** Reassign any lead ({@link #mayReassign}); managers reassign their own reps' leads. */
     static final Set<String> REASSIGN_ANY_LEAD = Set.of(Roles.CAMUNDA_ADMIN, Roles.SALES_OPS);
 
     /** The 403 detail of {@code /api/stats/reps} for those with no figures to read. */
     public static final String WHO_READS_REP_STATS = "Statistics per rep are for sales ops and admins (every rep), "
-            + "managers (the reps of their teams) and reps (their own).";
+            + "managers (their own reps) and reps (their own).";
 
     /** The 403 detail of {@code /api/stats/teams} for those with no figures to read. */
     public static final String WHO_READS_TEAM_STATS = "Statistics per team are for sales ops and admins (every team) "
             + "and managers (their teams).";
 
     private final TeamRepository teams;
+    private final RepRepository reps;
 
-    LeadAccess(TeamRepository teams) {
+    LeadAccess(TeamRepository teams, RepRepository reps) {
         this.teams = teams;
+        this.reps = reps;
     }
 
     /** The leads the user reads: filter lists with {@link LeadScope#asQuery()}, check one lead with it. */
@@ -114,9 +121,36 @@ public class LeadAccess {
                 || user.isMemberOfAny(RECORD_ANY_OUTCOME) || managesTeamOf(user, lead);
     }
 
-    /** Whether the user may give the lead to another rep: sales ops, admins, and the managers of its team. */
+    /**
+     * Whether the user may give the lead to another rep: sales ops, admins, and the manager of the
+     * rep who has it ({@link Rep#getManagerId()}); not another manager of the same team, whose reps
+     * are not theirs. A lead without a rep (escalated) is reassigned by the manager it was escalated
+     * to, or, when it names none, by a manager of its team.
+     */
     public boolean mayReassign(ApiUser user, Lead lead) {
-        return user.isMemberOfAny(REASSIGN_ANY_LEAD) || managesTeamOf(user, lead);
+        if (user.isMemberOfAny(REASSIGN_ANY_LEAD)) {
+            return true;
+        }
+        String ownersManager = lead.getOwnerId() == null ? null
+                : reps.findById(lead.getOwnerId()).map(Rep::getManagerId).orElse(null);
+        return mayReassign(user, lead, ownersManager);
+    }
+
+    /** The rules of {@link #mayReassign(ApiUser, Lead)}, given the manager of the lead's owner (null: none). */
+    static boolean mayReassign(ApiUser user, Lead lead, String ownersManager) {
+        if (user.isMemberOfAny(REASSIGN_ANY_LEAD)) {
+            return true;
+        }
+        if (!user.isMemberOfAny(List.of(Roles.MANAGERS))) {
+            return false;
+        }
+        if (lead.getOwnerId() != null) {
+            return user.id().equals(ownersManager);
+        }
+        if (lead.getEscalatedTo() != null) {
+            return user.id().equals(lead.getEscalatedTo());
+        }
+        return lead.getStatus() == LeadStatus.ESCALATED && managesTeamOf(user, lead);
     }
 
     private static boolean managesTeamOf(ApiUser user, Lead lead) {
@@ -125,11 +159,21 @@ public class LeadAccess {
     }
 
     /**
-     * Whether the user, who may reassign a lead ({@link #mayReassign}), may give it to a rep of
-     * that team: sales ops and admins to anyone, a manager to the reps of their own teams.
+     * Whether the user, who may reassign a lead ({@link #mayReassign}), may give it to that rep:
+     * sales ops and admins to anyone, a manager to their own reps.
      */
-    public boolean mayGiveLeadTo(ApiUser user, String repTeamId) {
-        return user.isMemberOfAny(REASSIGN_ANY_LEAD) || user.groups().contains(repTeamId);
+    public boolean mayGiveLeadTo(ApiUser user, Rep rep) {
+        return user.isMemberOfAny(REASSIGN_ANY_LEAD) || managesRep(user, rep);
+    }
+
+    /** Whether the user is the rep's manager ({@link Rep#getManagerId()}, and a member of {@value Roles#MANAGERS}). */
+    public static boolean managesRep(ApiUser user, Rep rep) {
+        return rep.isManagedBy(user);
+    }
+
+    /** Whether the user reads every rep's figures and board (sales ops, admins). */
+    public static boolean readsEveryRep(ApiUser user) {
+        return user.isMemberOfAny(EVERY_LEAD);
     }
 
     /** The figures of {@code /api/stats/reps} the user reads; empty when none (answer 403 {@link #WHO_READS_REP_STATS}). */
@@ -137,15 +181,23 @@ public class LeadAccess {
         if (user.isMemberOfAny(EVERY_LEAD)) {
             return Optional.of(StatsScope.ofEverything());
         }
-        return repStatsOf(user, teamsOf(user));
+        List<String> ownReps = user.isMemberOfAny(List.of(Roles.MANAGERS))
+                ? reps.findByManagerIdOrderById(user.id()).stream().map(Rep::getId).toList() : List.of();
+        return repStatsOf(user, teamsOf(user), ownReps);
     }
 
-    static Optional<StatsScope> repStatsOf(ApiUser user, Collection<Team> teamsOfUser) {
+    /**
+     * The rules of {@link #repStatsOf(ApiUser)}, given the teams whose groups the user is a member
+     * of and the reps whose manager they are: a manager reads the rows of their own reps, not those
+     * of another manager's reps in the same team, and their teams' rows that no rep holds.
+     */
+    static Optional<StatsScope> repStatsOf(ApiUser user, Collection<Team> teamsOfUser, Collection<String> ownReps) {
         if (user.isMemberOfAny(EVERY_LEAD)) {
             return Optional.of(StatsScope.ofEverything());
         }
         String ownRow = teamsOfUser.isEmpty() ? null : user.id();
-        return nonEmpty(new StatsScope(false, managedTeams(user, teamsOfUser), ownRow));
+        Set<String> managed = user.isMemberOfAny(List.of(Roles.MANAGERS)) ? Set.copyOf(ownReps) : Set.of();
+        return nonEmpty(new StatsScope(false, Set.of(), ownRow, managed, managedTeams(user, teamsOfUser)));
     }
 
     /** The figures of {@code /api/stats/teams} the user reads; empty when none (answer 403 {@link #WHO_READS_TEAM_STATS}). */
@@ -165,13 +217,12 @@ public class LeadAccess {
 
     /**
      * Whether the user reads a rep's own figures ({@code GET /api/reps/{id}/panel}: load against
-     * caps, place in the rotation, response times, conversions): the rep themself, and those who
-     * read the rep's row of {@code /api/stats/reps} (the managers of the rep's team, sales ops and
-     * admins).
+     * caps, place in the rotation, response times, conversions; and their absences): the rep
+     * themself, and those who read the rep's row of {@code /api/stats/reps} (the rep's manager,
+     * sales ops and admins).
      */
-    public boolean mayReadRep(ApiUser user, String repId, String repTeamId) {
-        return user.id().equals(repId) || repStatsOf(user).map(scope -> scope.everything()
-                || scope.teams().contains(repTeamId) || repId.equals(scope.rep())).orElse(false);
+    public static boolean mayReadRep(ApiUser user, Rep rep) {
+        return user.id().equals(rep.getId()) || readsEveryRep(user) || managesRep(user, rep);
     }
 
     /** Whether the user may read a bulk import's status and rejected rows: its submitter and admins. */

@@ -26,7 +26,7 @@ public enum LeadEventType {
     SLA_BREACHED,
     /** The lead was taken from a rep who missed the deadline and given to another by routing. */
     REASSIGNED_AFTER_BREACH,
-    /** Sales ops or a manager gave an assigned or escalated lead to a rep of their choice. */
+    /** Sales ops or a manager gave an open lead (assigned, escalated or in follow-up) to a rep of their choice. */
     REASSIGNED_BY_HAND,
     /** Nobody responded in time and nobody is left: a manager got the lead. */
     ESCALATED,

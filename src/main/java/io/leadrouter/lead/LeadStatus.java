@@ -62,6 +62,14 @@ public enum LeadStatus {
      */
     public static final Set<LeadStatus> WORKED_BY_REP = Collections.unmodifiableSet(EnumSet.of(ASSIGNED, CONTACTED));
 
+    /**
+     * A lead sales ops or a manager may give to another rep by hand: with a rep (assigned, or
+     * contacted and in follow-up) or with a manager (escalated). Received and in-review leads have
+     * their own tasks (Review lead, Assign lead manually).
+     */
+    public static final Set<LeadStatus> REASSIGNABLE = Collections.unmodifiableSet(
+            EnumSet.of(ASSIGNED, ESCALATED, CONTACTED));
+
     /** Whether a lead in this status is its person's open lead ({@link #OPEN}). */
     public boolean isOpen() {
         return OPEN.contains(this);

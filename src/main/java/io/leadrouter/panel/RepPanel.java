@@ -26,6 +26,17 @@ public record RepPanel(Person rep, Instant now, Hours workingHours, List<Absence
     public record Absence(String id, Instant startsAt, Instant endsAt, String reason, boolean current) {
     }
 
+    /**
+     * Why a rep takes no leads now: {@value #ABSENT} (out of office until {@code until}),
+     * {@value #MARKED_AWAY} (until they mark themselves back: {@code until} is null) or
+     * {@value #INACTIVE} (set by sales ops).
+     */
+    public record Away(String kind, Instant until, String reason) {
+        public static final String ABSENT = "ABSENT";
+        public static final String MARKED_AWAY = "MARKED_AWAY";
+        public static final String INACTIVE = "INACTIVE";
+    }
+
     /** A number of leads and the cap routing holds it against (null: no cap), counted from {@code since}. */
     public record Count(long count, Integer cap, Instant since) {
     }

@@ -13,7 +13,7 @@ import io.leadrouter.team.Rep;
 /**
  * The rep's own panel, which the Tasklist plugin {@code rep-panel} shows:
  * {@code GET /api/me/panel} for the signed-in user (a user who is no rep is told so, not refused),
- * and {@code GET /api/reps/{id}/panel} for the rep, their team's managers, sales ops and admins
+ * and {@code GET /api/reps/{id}/panel} for the rep, their manager, sales ops and admins
  * ({@link LeadAccess#mayReadRep}). The panel's actions are the reps API's own: availability
  * ({@code PUT /api/reps/{id}/availability}) and absences ({@code POST} and {@code DELETE
  * /api/reps/{id}/absences}).
@@ -22,11 +22,9 @@ import io.leadrouter.team.Rep;
 class RepPanelController {
 
     private final RepPanels panels;
-    private final LeadAccess access;
 
-    RepPanelController(RepPanels panels, LeadAccess access) {
+    RepPanelController(RepPanels panels) {
         this.panels = panels;
-        this.access = access;
     }
 
     @GetMapping("/api/me/panel")
@@ -40,9 +38,9 @@ class RepPanelController {
     RepPanel panel(@PathVariable String id, ApiUser user) {
         Rep rep = panels.rep(id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "No rep with id '" + id + "'"));
-        if (!access.mayReadRep(user, rep.getId(), rep.getTeamId())) {
+        if (!LeadAccess.mayReadRep(user, rep)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "A rep's panel is for the rep, the managers of their team, sales ops and admins");
+                    "A rep's panel is for the rep, their manager, sales ops and admins");
         }
         return panels.panel(rep.getId()).orElseThrow();
     }

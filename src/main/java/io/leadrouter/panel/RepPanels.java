@@ -3,6 +3,7 @@ package io.leadrouter.panel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +27,8 @@ import io.leadrouter.team.WorkingHours;
  * A rep's own panel ({@link RepPanel}), made of what the features that decide keep: caps and the
  * rotation counted by routing's own code ({@link RotationStandings}), response times by the
  * statistics ({@link ResponseStats}), conversions from the leads. Who may read which panel is
- * the controller's question ({@code lead/LeadAccess}).
+ * the controller's question ({@code lead/LeadAccess}). The manager's board ({@link TeamBoards})
+ * shows the same figures per rep, made here: the person, absences, load and month.
  */
 @Service
 class RepPanels {
@@ -67,20 +69,52 @@ class RepPanels {
         WorkingHours hours = rep.workingHours();
         RotationStandings.Standing standing = standings.of(rep);
         return new RepPanel(
-                new RepPanel.Person(rep.getId(), rep.getName(), rep.getTeamId(),
-                        teams.findById(rep.getTeamId()).map(Team::getName).orElse(rep.getTeamId()), rep.isAvailable(),
-                        rep.isActive()),
+                person(rep),
                 now,
                 new RepPanel.Hours(hours.zone().getId(), hours.days().stream().sorted()
                         .map(day -> day.name().substring(0, 3)).toList(), rep.getWorkStart(), rep.getWorkEnd(),
                         hours.isWorkingAt(now), hours.localTime(now)),
-                absences.findByRepIdAndEndsAtAfterOrderByStartsAt(rep.getId(), now).stream()
-                        .map(a -> new RepPanel.Absence(a.getId(), a.getStartsAt(), a.getEndsAt(), a.getReason(),
-                                !a.getStartsAt().isAfter(now)))
-                        .toList(),
+                absences(rep, now),
                 load(standing.load()),
                 rotation(standing),
-                month(rep, hours.zone(), now));
+                month(rep, now));
+    }
+
+    /** The rep as a panel or board names them. */
+    RepPanel.Person person(Rep rep) {
+        return new RepPanel.Person(rep.getId(), rep.getName(), rep.getTeamId(),
+                teams.findById(rep.getTeamId()).map(Team::getName).orElse(rep.getTeamId()), rep.isAvailable(),
+                rep.isActive());
+    }
+
+    /** The rep's current and planned absences, the current one first. */
+    List<RepPanel.Absence> absences(Rep rep, Instant now) {
+        return absences.findByRepIdAndEndsAtAfterOrderByStartsAt(rep.getId(), now).stream()
+                .map(a -> new RepPanel.Absence(a.getId(), a.getStartsAt(), a.getEndsAt(), a.getReason(),
+                        !a.getStartsAt().isAfter(now)))
+                .toList();
+    }
+
+    /**
+     * Why the rep takes no leads now, and until when: out of office (until the absence ends),
+     * marked away (until they mark themselves back: no end), or set inactive by sales ops; null
+     * while they take leads.
+     */
+    static RepPanel.Away away(Rep rep, List<RepPanel.Absence> absences) {
+        if (!rep.isActive()) {
+            return new RepPanel.Away(RepPanel.Away.INACTIVE, null, "set inactive by sales ops");
+        }
+        var current = absences.stream().filter(RepPanel.Absence::current)
+                .max(Comparator.comparing(RepPanel.Absence::endsAt));
+        if (current.isPresent()) {
+            return new RepPanel.Away(RepPanel.Away.ABSENT, current.get().endsAt(), current.get().reason());
+        }
+        return rep.isAvailable() ? null : new RepPanel.Away(RepPanel.Away.MARKED_AWAY, null, "marked away");
+    }
+
+    /** The rep's leads against their caps, without their place in the rotation. */
+    RepPanel.Load load(Rep rep) {
+        return load(standings.loadOf(rep));
     }
 
     private static RepPanel.Load load(RepLoad load) {
@@ -89,7 +123,9 @@ class RepPanels {
                 new RepPanel.Count(load.givenThisWeek(), load.weeklyCap(), load.weekStart()));
     }
 
-    private RepPanel.Month month(Rep rep, ZoneId zone, Instant now) {
+    /** This month in the rep's time zone: response SLA met and conversions. */
+    RepPanel.Month month(Rep rep, Instant now) {
+        ZoneId zone = rep.workingHours().zone();
         var firstDay = now.atZone(zone).toLocalDate().withDayOfMonth(1);
         Instant from = firstDay.atStartOfDay(zone).toInstant();
         Instant until = firstDay.plusMonths(1).atStartOfDay(zone).toInstant();

@@ -22,6 +22,7 @@ import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadEvent;
 import io.leadrouter.lead.LeadEventType;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadStatus;
 import io.leadrouter.lead.LeadTimeline;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
@@ -39,7 +40,7 @@ import io.leadrouter.web.InvalidRequestException;
 public class LeadRouting {
 
     static final String MANUAL = "manual";
-    /** The strategy recorded when sales ops or a manager gave an assigned or escalated lead to another rep. */
+    /** The strategy recorded when sales ops or a manager gave an open lead to another rep. */
     public static final String REASSIGNED_BY_HAND = "reassigned-by-hand";
     static final int LISTED_RANKED = 20;
     static final int LISTED_EXCLUDED = 30;
@@ -212,10 +213,11 @@ public class LeadRouting {
     }
 
     /**
-     * Sales ops or a manager give an assigned or escalated lead to a rep of their choice: the
-     * lead's owner and team move (and with them the open-lead counts and the credit for the
-     * outcome), and the routing explanation and the lead's timeline record who reassigned it,
-     * from whom, to whom and why. Not a breach: the lead's reassignment count, which bounds
+     * Sales ops or a manager give an open lead (assigned, escalated, or contacted and in
+     * follow-up) to a rep of their choice: the lead's owner and team move (and with them the
+     * open-lead counts and the credit for the outcome; the new rep's daily and weekly counts count
+     * it as a lead given to them), and the routing explanation and the lead's timeline record who
+     * reassigned it, from whom, to whom and why. A contacted lead stays contacted. Not a breach: the lead's reassignment count, which bounds
      * reassignments after missed deadlines, stays. The rep's response clock is the caller's (see
      * {@code sla.Reassignments}).
      */
@@ -228,7 +230,11 @@ public class LeadRouting {
         String reason = "Reassigned by " + reassignedBy + " from " + from + " to " + rep.getName() + ": " + why;
         Instant now = clock.instant();
         reps.countAssignment(rep.getId());
-        lead.assignTo(rep.getId(), rep.getTeamId(), REASSIGNED_BY_HAND, lead.getRoutingRule(), reason, now);
+        if (lead.getStatus() == LeadStatus.CONTACTED) {
+            lead.handOverFollowUp(rep.getId(), rep.getTeamId(), REASSIGNED_BY_HAND, reason, now);
+        } else {
+            lead.assignTo(rep.getId(), rep.getTeamId(), REASSIGNED_BY_HAND, lead.getRoutingRule(), reason, now);
+        }
         meters.reassigned(rep.getTeamId(), "by-hand");
         RoutingStrategy.Choice choice = new RoutingStrategy.Choice(List.of(),
                 List.of(new RoutingStrategy.Ranked(rep, "chosen by " + reassignedBy)), reason);

@@ -10,8 +10,9 @@ import java.util.Set;
  * <tr><th>group</th><th>may</th></tr>
  * <tr><td>a team</td><td>Tasklist: their own leads, and the team's (without their data) if it shares
  * (see {@code webapps/OwnedTaskAuthorizations}); {@code /api}: see {@code lead/LeadAccess}</td></tr>
- * <tr><td>{@value #MANAGERS}</td><td>read their teams' lead tasks, reassign their teams' leads; change any
- * rep's availability and routing settings</td></tr>
+ * <tr><td>{@value #MANAGERS}</td><td>read their teams' lead tasks; reassign their own reps' leads (to their
+ * own reps); read the board of their own reps and change their availability, absences and routing settings
+ * (a rep's manager is {@code team/Rep.managerId})</td></tr>
  * <tr><td>{@value #SALES_OPS}</td><td>Tasklist: review and manual assignment, read every lead's task;
  * reassign any lead ({@code POST /api/leads/{id}/reassign}); change any rep</td></tr>
  * <tr><td>{@value #OPS}</td><td>Cockpit (running leads, incidents, retries); Actuator</td></tr>
@@ -35,8 +36,11 @@ public final class Roles {
      */
     public static final int GROUPS_CREATED_ORDER = 1000;
 
-    /** May change any rep's availability, absences and routing settings through {@code /api/reps}. */
-    public static final Set<String> REP_ADMINS = Set.of(SALES_OPS, MANAGERS, CAMUNDA_ADMIN);
+    /**
+     * May change any rep's availability, absences and routing settings through {@code /api/reps};
+     * a manager changes their own reps only ({@code team/Rep#isManagedBy}).
+     */
+    public static final Set<String> REP_ADMINS = Set.of(SALES_OPS, CAMUNDA_ADMIN);
 
     /** May change a team's settings through {@code /api/teams} (whether it shares its leads). */
     public static final Set<String> TEAM_ADMINS = Set.of(SALES_OPS, CAMUNDA_ADMIN);

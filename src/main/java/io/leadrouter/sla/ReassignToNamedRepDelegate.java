@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * BPMN "Reassign to named rep", after "Reassignment requested": gives the lead (the business
+ * BPMN "Reassign to named rep" and "Hand follow-up to named rep", after "Reassignment requested"
+ * (on Work lead, Handle escalated lead, Follow up lead): gives the lead (the business
  * key) to the rep named by the request's transient variables {@code reassignTo},
  * {@code reassignedBy} and {@code reassignmentReason}; sets {@code owner}, {@code team} and
  * {@code routingReason} for the new rep's clock and task, and {@code strategy}

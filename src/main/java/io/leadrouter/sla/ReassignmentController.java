@@ -26,10 +26,12 @@ import io.leadrouter.web.InvalidInputException;
 
 /**
  * {@code POST /api/leads/{id}/reassign} with {@code {"to": "<rep id>", "reason": "…"}}: sales ops,
- * admins or a manager of the lead's team give an assigned or escalated lead to another rep. The
- * lead's process takes it from there ("Reassignment requested" on Work lead or Handle escalated
- * lead): the lead, its credit and the routing explanation move to the new rep, who gets a new
- * task and a fresh response clock; the old task, and with it the old rep's access, is gone.
+ * admins or the manager of the lead's rep ({@link LeadAccess#mayReassign}) give an open lead to
+ * another rep (a manager to one of their own reps). The lead's process takes it from there
+ * ("Reassignment requested" on Work lead, Handle escalated lead or Follow up lead): the lead, its
+ * credit and the routing explanation move to the new rep, who gets a new task, with a fresh
+ * response clock for an assigned or escalated lead, or with the same follow-up date for a contacted
+ * one; the old task, and with it the old rep's access, is gone.
  */
 @RestController
 @RequestMapping("/api/leads")
@@ -56,16 +58,15 @@ class ReassignmentController {
         Lead lead = leads.require(id, access.scopeOf(user));
         if (!access.mayReassign(user, lead)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "Only sales ops, admins and the managers of the lead's team may reassign it");
+                    "Only sales ops, admins and the manager of the lead's rep may reassign it");
         }
         Reassignments.Request request = new Reassignments.Request(id, text(body, "to"), user.id(),
                 text(body, "reason"));
         requireFields(request);
         Rep rep = reassignments.check(request);
-        if (!access.mayGiveLeadTo(user, rep.getTeamId())) {
+        if (!access.mayGiveLeadTo(user, rep)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "A manager gives a lead to a rep of their own teams only; " + rep.getName() + " is in team "
-                            + rep.getTeamId());
+                    "A manager gives a lead to their own reps only; " + rep.getName() + " is not one of yours");
         }
         // transient: read once by "Reassign to named rep", not stored with the process
         boolean waiting = processes.correlate(MESSAGE, id, Map.of(ReassignToNamedRepDelegate.TO, rep.getId(),

@@ -1,8 +1,5 @@
 package io.leadrouter.sla;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,18 +11,20 @@ import io.leadrouter.team.Rep;
 import io.leadrouter.web.InvalidRequestException;
 
 /**
- * A lead given by hand to another rep (sales ops, or a manager of the lead's team): the owner, the
- * credit, the response clock and the routing explanation move with it. The old rep's open clock
- * ends as {@link ResponseClock.Result#REASSIGNED} (neither met nor breached: the rep was not
+ * A lead given by hand to another rep (sales ops, or the manager of the lead's rep): the owner,
+ * the credit, the response clock and the routing explanation move with it. The old rep's open
+ * clock ends as {@link ResponseClock.Result#REASSIGNED} (neither met nor breached: the rep was not
  * given the chance); the new rep's clock starts afresh with their new "Work lead" task.
+ *
+ * <p>A contacted lead (in follow-up) moves too, and gets no response clock: it was responded to,
+ * its response time and SLA are those of whoever contacted it. The new rep follows it up from the
+ * same follow-up date ("Hand follow-up to named rep" in lead-routing.bpmn).
  */
 @Service
 public class Reassignments {
 
     /** The longest reason kept (it goes into the routing explanation with the names). */
     public static final int MAX_REASON_LENGTH = 500;
-
-    private static final Set<LeadStatus> REASSIGNABLE = EnumSet.of(LeadStatus.ASSIGNED, LeadStatus.ESCALATED);
 
     private final LeadRepository leads;
     private final ResponseClockRepository clocks;
@@ -42,15 +41,15 @@ public class Reassignments {
     }
 
     /**
-     * Checks the request without changing anything: the lead is assigned or escalated, the rep
+     * Checks the request without changing anything: the lead is assigned, escalated or contacted, the rep
      * exists, is active and is not the lead's owner already. InvalidRequestException names the problem.
      */
     @Transactional(readOnly = true)
     public Rep check(Request request) {
         Lead lead = leads.require(request.leadId());
-        if (!REASSIGNABLE.contains(lead.getStatus())) {
+        if (!LeadStatus.REASSIGNABLE.contains(lead.getStatus())) {
             throw new InvalidRequestException("Lead " + lead.getId() + " is " + lead.getStatus()
-                    + ": only an assigned or escalated lead can be reassigned");
+                    + ": only an open lead (assigned, escalated or contacted) can be reassigned");
         }
         Rep rep = routing.activeRep(request.to());
         if (rep.getId().equals(lead.getOwnerId())) {
@@ -68,7 +67,10 @@ public class Reassignments {
         return rep;
     }
 
-    /** Gives the lead to the rep; the caller then starts the new rep's clock (the process does). */
+    /**
+     * Gives the lead to the rep; for an assigned or escalated lead the caller then starts the new
+     * rep's clock (the process does), a contacted lead stays in follow-up without one.
+     */
     @Transactional
     public LeadRouting.Outcome reassign(Request request) {
         check(request);

@@ -31,7 +31,7 @@ import io.leadrouter.web.InvalidRequestException;
  * the assignments made from {@code from} until {@code to}. Both are optional; a date
  * ({@code 2025-03-01}) is a whole UTC day and both ends are included, an instant
  * ({@code 2025-03-01T00:00:00Z}) includes {@code from} and excludes {@code to}. Each user reads
- * the figures {@link LeadAccess} gives them (sales ops and admins all, a manager their teams, a
+ * the figures {@link LeadAccess} gives them (sales ops and admins all, a manager their teams and their own reps, a
  * rep their own row of the rep figures); those with none to read are answered 403.
  */
 @RestController

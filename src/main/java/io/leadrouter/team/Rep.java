@@ -1,6 +1,7 @@
 package io.leadrouter.team;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
+
+import io.leadrouter.security.ApiUser;
+import io.leadrouter.security.Roles;
 
 /**
  * A sales rep who can be given leads. The id is the rep's Camunda user id.
@@ -171,6 +175,15 @@ public class Rep {
 
     public String getManagerId() {
         return managerId;
+    }
+
+    /**
+     * Whether the user is this rep's manager: named as the rep's manager and a member of
+     * {@value Roles#MANAGERS}. Another manager of the same team is not: a manager sees and
+     * changes exactly their own reps.
+     */
+    public boolean isManagedBy(ApiUser user) {
+        return managerId != null && managerId.equals(user.id()) && user.isMemberOfAny(List.of(Roles.MANAGERS));
     }
 
     public boolean isAvailable() {

@@ -100,10 +100,15 @@ class RepController {
         return RepView.of(rep);
     }
 
+    /** A rep's current and planned absences: for the rep, their manager, sales ops and admins. */
     @GetMapping("/{id}/absences")
     @Transactional(readOnly = true)
-    List<AbsenceView> absences(@PathVariable String id) {
-        rep(id, null, null);
+    List<AbsenceView> absences(@PathVariable String id, ApiUser user) {
+        Rep rep = rep(id, null, null);
+        if (!id.equals(user.id()) && !user.isMemberOfAny(Roles.REP_ADMINS) && !rep.isManagedBy(user)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "A rep's absences are for the rep, their manager, sales ops and admins");
+        }
         return absences.findByRepIdAndEndsAtAfterOrderByStartsAt(id, clock.instant()).stream()
                 .map(AbsenceView::of).toList();
     }
@@ -167,7 +172,8 @@ class RepController {
 
     /**
      * The rep, if the current user may change it: {@code selfAllowed} true lets the rep change
-     * their own (availability, absences), false only sales ops, managers and admins, null anyone.
+     * their own (availability, absences), false only sales ops, admins and the rep's own manager
+     * (not another manager of the team), null anyone.
      */
     private Rep rep(String id, ApiUser user, Boolean selfAllowed) {
         Rep rep = reps.findById(id).orElseThrow(() ->
@@ -176,11 +182,11 @@ class RepController {
             return rep;
         }
         boolean self = selfAllowed && id.equals(user.id());
-        boolean admin = user.isMemberOfAny(Roles.REP_ADMINS);
+        boolean admin = user.isMemberOfAny(Roles.REP_ADMINS) || rep.isManagedBy(user);
         if (!self && !admin) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, selfAllowed
-                    ? "Only the rep, sales ops, managers and admins may change this"
-                    : "Only sales ops, managers and admins may change a rep's routing settings");
+                    ? "Only the rep, their manager, sales ops and admins may change this"
+                    : "Only sales ops, admins and the rep's manager may change a rep's routing settings");
         }
         return rep;
     }

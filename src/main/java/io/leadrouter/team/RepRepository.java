@@ -11,6 +11,9 @@ public interface RepRepository extends JpaRepository<Rep, String> {
 
     List<Rep> findByTeamIdOrderById(String teamId);
 
+    /** The reps whose manager ({@link Rep#getManagerId()}) is that user. */
+    List<Rep> findByManagerIdOrderById(String managerId);
+
     long countByTeamId(String teamId);
 
     /** The user ids of the team's reps. */

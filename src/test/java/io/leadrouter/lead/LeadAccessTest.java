@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.leadrouter.security.ApiUser;
 import io.leadrouter.security.Roles;
+import io.leadrouter.team.Rep;
 import io.leadrouter.team.Team;
 
 /** The access rules of {@link LeadAccess}, without Spring: who reads, works and reassigns which lead. */
@@ -126,7 +127,7 @@ class LeadAccessTest {
 
     @Test
     void onlyTheOwnerWorksALead() {
-        LeadAccess access = new LeadAccess(null);
+        LeadAccess access = new LeadAccess(null, null);
 
         assertThat(access.mayWork(user("carl.lin", "west"), carlsWestLead)).isTrue();
         assertThat(access.mayWork(user("vicki.laflamme", "west"), carlsWestLead)).isFalse();
@@ -136,7 +137,7 @@ class LeadAccessTest {
 
     @Test
     void theOwnerTheTeamsManagersSalesOpsAdminsAndTheSubmitterRecordAnOutcome() {
-        LeadAccess access = new LeadAccess(null);
+        LeadAccess access = new LeadAccess(null, null);
         Lead escalated = lead("carl.lin", "west", "intake");
         escalated.escalateTo("celia.rouche", "nobody responded", Instant.parse("2026-12-01T11:00:00Z"));
 
@@ -157,47 +158,85 @@ class LeadAccessTest {
     }
 
     @Test
-    void salesOpsAdminsAndTheManagersOfTheLeadsTeamReassignIt() {
-        LeadAccess access = new LeadAccess(null);
+    void salesOpsAdminsAndTheManagerOfTheLeadsRepReassignItNotAnotherManagerOfTheTeam() {
+        ApiUser summer = user("summer.sewald", Roles.MANAGERS, "west");
+        ApiUser celia = user("celia.rouche", Roles.MANAGERS, "west");
+        Lead escalated = lead("carl.lin", "west", "intake");
+        escalated.escalateTo("summer.sewald", "nobody responded", Instant.parse("2026-12-01T11:00:00Z"));
+        Lead escalatedToNobody = lead("carl.lin", "west", "intake");
+        escalatedToNobody.escalateTo(null, "nobody responded, no manager named", Instant.parse("2026-12-01T11:00:00Z"));
 
-        assertThat(access.mayReassign(user("sam.ops", Roles.SALES_OPS), carlsWestLead)).isTrue();
-        assertThat(access.mayReassign(user("admin", Roles.CAMUNDA_ADMIN), eastLead)).isTrue();
-        assertThat(access.mayReassign(user("celia.rouche", Roles.MANAGERS, "west"), carlsWestLead)).isTrue();
-        assertThat(access.mayReassign(user("celia.rouche", Roles.MANAGERS, "west"), eastLead)).isFalse();
-        assertThat(access.mayReassign(user("celia.rouche", Roles.MANAGERS, "west"), unrouted)).isFalse();
-        assertThat(access.mayReassign(user("carl.lin", "west"), carlsWestLead)).as("not even the owner").isFalse();
-        assertThat(access.mayReassign(user("vicki.laflamme", "west"), carlsWestLead)).isFalse();
-        assertThat(access.mayReassign(user("intake", Roles.INTAKE), carlsWestLead)).isFalse();
+        assertThat(LeadAccess.mayReassign(user("sam.ops", Roles.SALES_OPS), carlsWestLead, null)).isTrue();
+        assertThat(LeadAccess.mayReassign(user("admin", Roles.CAMUNDA_ADMIN), eastLead, null)).isTrue();
+        assertThat(LeadAccess.mayReassign(summer, carlsWestLead, "summer.sewald")).as("carl's manager").isTrue();
+        assertThat(LeadAccess.mayReassign(celia, carlsWestLead, "summer.sewald"))
+                .as("another manager of west: carl is not hers").isFalse();
+        assertThat(LeadAccess.mayReassign(celia, eastLead, "cara.losch")).isFalse();
+        assertThat(LeadAccess.mayReassign(celia, unrouted, null)).isFalse();
+        assertThat(LeadAccess.mayReassign(summer, escalated, null)).as("escalated to her").isTrue();
+        assertThat(LeadAccess.mayReassign(celia, escalated, null)).isFalse();
+        assertThat(LeadAccess.mayReassign(celia, escalatedToNobody, null)).as("any manager of the team claims it")
+                .isTrue();
+        assertThat(LeadAccess.mayReassign(user("cara.losch", Roles.MANAGERS, "east"), escalatedToNobody, null))
+                .isFalse();
+        assertThat(LeadAccess.mayReassign(user("summer.sewald", "west"), carlsWestLead, "summer.sewald"))
+                .as("named manager, but not in managers").isFalse();
+        assertThat(LeadAccess.mayReassign(user("carl.lin", "west"), carlsWestLead, "summer.sewald"))
+                .as("not even the owner").isFalse();
+        assertThat(LeadAccess.mayReassign(user("vicki.laflamme", "west"), carlsWestLead, "summer.sewald")).isFalse();
+        assertThat(LeadAccess.mayReassign(user("intake", Roles.INTAKE), carlsWestLead, "summer.sewald")).isFalse();
     }
 
     @Test
-    void salesOpsAndAdminsGiveALeadToAnyRepAManagerOnlyToTheRepsOfTheirTeams() {
-        LeadAccess access = new LeadAccess(null);
+    void salesOpsAndAdminsGiveALeadToAnyRepAManagerOnlyToTheirOwnReps() {
+        LeadAccess access = new LeadAccess(null, null);
+        Rep carl = new Rep("carl.lin", "Carl", "Lin", null, "west", "summer.sewald");
+        Rep violet = new Rep("violet.mclelland", "Violet", "Mclelland", null, "east", "cara.losch");
 
-        assertThat(access.mayGiveLeadTo(user("sam.ops", Roles.SALES_OPS), "east")).isTrue();
-        assertThat(access.mayGiveLeadTo(user("admin", Roles.CAMUNDA_ADMIN), "west")).isTrue();
-        assertThat(access.mayGiveLeadTo(user("celia.rouche", Roles.MANAGERS, "west"), "west")).isTrue();
-        assertThat(access.mayGiveLeadTo(user("celia.rouche", Roles.MANAGERS, "west"), "east")).isFalse();
+        assertThat(access.mayGiveLeadTo(user("sam.ops", Roles.SALES_OPS), violet)).isTrue();
+        assertThat(access.mayGiveLeadTo(user("admin", Roles.CAMUNDA_ADMIN), carl)).isTrue();
+        assertThat(access.mayGiveLeadTo(user("summer.sewald", Roles.MANAGERS, "west"), carl)).isTrue();
+        assertThat(access.mayGiveLeadTo(user("celia.rouche", Roles.MANAGERS, "west"), carl))
+                .as("same team, another manager's rep").isFalse();
+        assertThat(access.mayGiveLeadTo(user("summer.sewald", Roles.MANAGERS, "west"), violet)).isFalse();
     }
 
     @Test
-    void statisticsPerRepAreAllForSalesOpsTheTeamsForAManagerAndTheirOwnRowForARep() {
-        assertThat(LeadAccess.repStatsOf(user("sam.ops", Roles.SALES_OPS), List.of())).get()
+    void statisticsPerRepAreAllForSalesOpsTheirOwnRepsForAManagerAndTheirOwnRowForARep() {
+        assertThat(LeadAccess.repStatsOf(user("sam.ops", Roles.SALES_OPS), List.of(), List.of())).get()
                 .extracting(StatsScope::everything).isEqualTo(true);
-        assertThat(LeadAccess.repStatsOf(user("celia.rouche", Roles.MANAGERS, "west"), List.of(WEST))).get()
+        assertThat(LeadAccess.repStatsOf(user("celia.rouche", Roles.MANAGERS, "west"), List.of(WEST),
+                List.of("vicki.laflamme", "rosalina.dieter"))).get()
                 .satisfies(scope -> {
                     assertThat(scope.everything()).isFalse();
-                    assertThat(scope.teams()).containsExactly("west");
+                    assertThat(scope.teams()).as("not the whole team: another manager's reps are in it").isEmpty();
+                    assertThat(scope.reps()).containsExactlyInAnyOrder("vicki.laflamme", "rosalina.dieter");
+                    assertThat(scope.withoutRep()).as("the team's leads no rep holds").containsExactly("west");
                 });
-        assertThat(LeadAccess.repStatsOf(user("carl.lin", "west"), List.of(SHARING_WEST))).get()
+        assertThat(LeadAccess.repStatsOf(user("carl.lin", "west"), List.of(SHARING_WEST), List.of())).get()
                 .satisfies(scope -> {
                     assertThat(scope.teams()).as("sharing leads is not sharing figures").isEmpty();
+                    assertThat(scope.reps()).isEmpty();
                     assertThat(scope.rep()).isEqualTo("carl.lin");
                 });
+        assertThat(LeadAccess.repStatsOf(user("carl.lin", "west"), List.of(WEST), List.of("vicki.laflamme"))).get()
+                .extracting(StatsScope::reps).as("named their manager, but no member of managers")
+                .isEqualTo(Set.of());
         for (ApiUser none : List.of(user("intake", Roles.INTAKE), user("olga.ops", Roles.OPS),
                 user("prometheus", Roles.MONITORING))) {
-            assertThat(LeadAccess.repStatsOf(none, List.of())).as(none.id()).isEmpty();
+            assertThat(LeadAccess.repStatsOf(none, List.of(), List.of())).as(none.id()).isEmpty();
         }
+    }
+
+    @Test
+    void aRepsFiguresAreForTheRepTheirManagerSalesOpsAndAdmins() {
+        Rep carl = new Rep("carl.lin", "Carl", "Lin", null, "west", "summer.sewald");
+
+        assertThat(LeadAccess.mayReadRep(user("carl.lin", "west"), carl)).isTrue();
+        assertThat(LeadAccess.mayReadRep(user("summer.sewald", Roles.MANAGERS, "west"), carl)).isTrue();
+        assertThat(LeadAccess.mayReadRep(user("sam.ops", Roles.SALES_OPS), carl)).isTrue();
+        assertThat(LeadAccess.mayReadRep(user("celia.rouche", Roles.MANAGERS, "west"), carl)).isFalse();
+        assertThat(LeadAccess.mayReadRep(user("vicki.laflamme", "west"), carl)).isFalse();
     }
 
     @Test
@@ -212,7 +251,7 @@ class LeadAccessTest {
 
     @Test
     void anImportIsReadByItsSubmitterAndAdminsOnly() {
-        LeadAccess access = new LeadAccess(null);
+        LeadAccess access = new LeadAccess(null, null);
 
         assertThat(access.mayReadImport(user("intake", Roles.INTAKE), "intake")).isTrue();
         assertThat(access.mayReadImport(user("admin", Roles.CAMUNDA_ADMIN, Roles.SALES_OPS), "intake")).isTrue();

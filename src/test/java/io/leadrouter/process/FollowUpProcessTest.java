@@ -217,6 +217,35 @@ class FollowUpProcessTest {
     }
 
     @Test
+    void aFollowUpReassignedByHandGoesToTheNewRepWithItsDateReminderAndWindow() {
+        ProcessInstance pi = inFollowUp();
+        Task carls = task(pi);
+        Date followUpDate = carls.getFollowUpDate();
+        Date windowOver = timers.timer(pi, "FollowUpWindowOver").getDuedate();
+        moveClockTo(START.plus(Duration.ofDays(1)));
+
+        runtimeService().createMessageCorrelation("leadReassignmentRequested").processInstanceBusinessKey(LEAD_ID)
+            .setVariable("reassignTo", "vicki.laflamme").setVariable("reassignedBy", MANAGER).correlate();
+
+        assertThat(pi).hasPassedInOrder("FollowUpLead", "FollowUpReassignmentRequested", "HandFollowUpToNamedRep",
+            "FollowUpHolderKnownJoin").isWaitingAt("FollowUpLead");
+        assertThat(pi).hasNotPassed("RecordFollowUpOutcome");
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+            .activityId("StartResponseClock").count()).as("no new response clock: the lead was responded to")
+            .isEqualTo(1);
+        Task vickis = task(pi);
+        assertThat(vickis.getId()).isNotEqualTo(carls.getId());
+        assertThat(vickis).isAssignedTo("vicki.laflamme").hasCandidateUserAssociated(MANAGER);
+        assertThat(vickis.getFollowUpDate()).as("the same follow-up date").isEqualTo(followUpDate);
+        assertThat(timers.timer(pi, "FollowUpDue").getDuedate()).as("the reminder, on that date").isEqualTo(followUpDate);
+        assertThat(timers.timer(pi, "FollowUpWindowOver").getDuedate()).as("the window still counts from contact")
+            .isEqualTo(windowOver);
+        assertThat(calls).endsWith("reassignToNamedRep:vicki.laflamme by " + MANAGER);
+        assertThat(calls).as("the date stays, it is not scheduled again")
+            .filteredOn(call -> call.startsWith("scheduleFollowUp:")).hasSize(1);
+    }
+
+    @Test
     void everyTaskThatAsksAnOutcomeGetsTheLostReasonsAndFollowUpItsHistoryAndItsDateListener() {
         BpmnModelInstance model = processEngine.getRepositoryService().getBpmnModelInstance(
             processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("leadRouting")
@@ -286,6 +315,11 @@ class FollowUpProcessTest {
             calls.add("notify:" + local(execution, "notification")));
         Mocks.register("leadTaskReaders", new TaskReadersStub(MANAGER));
         Mocks.register("showLeadOnCard", (TaskListener) task -> { });
+        Mocks.register("reassignToNamedRepDelegate", (JavaDelegate) execution -> {
+            calls.add("reassignToNamedRep:" + execution.getVariable("reassignTo") + " by "
+                + execution.getVariable("reassignedBy"));
+            execution.setVariable("owner", execution.getVariable("reassignTo"));
+        });
     }
 
     private static String local(DelegateExecution execution, String name) {

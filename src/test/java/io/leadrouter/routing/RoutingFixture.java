@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,9 +40,10 @@ public class RoutingFixture {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Identities identities;
+    private final JdbcTemplate jdbc;
 
     RoutingFixture(TeamRepository teams, RepRepository reps, LeadRepository leads, LeadRouting routing,
-                   TransactionTemplate transaction, Clock clock, Identities identities) {
+                   TransactionTemplate transaction, Clock clock, Identities identities, JdbcTemplate jdbc) {
         this.teams = teams;
         this.reps = reps;
         this.leads = leads;
@@ -49,6 +51,7 @@ public class RoutingFixture {
         this.transaction = transaction;
         this.clock = clock;
         this.identities = identities;
+        this.jdbc = jdbc;
     }
 
     /** A rep to create: name and settings. */
@@ -143,12 +146,16 @@ public class RoutingFixture {
         return team;
     }
 
-    /** The manager of the team ({@code manager.<team>}): in {@code managers} and the team's group. */
+    /**
+     * The manager of the team ({@code manager.<team>}): in {@code managers} and the team's group,
+     * and named as the manager of every rep of the team (a manager sees their own reps).
+     */
     public String managerOf(String team, String password) {
         String manager = "manager." + team;
         identities.createUserIfMissing(new Identities.UserProfile(manager, "Manager", team, null), password);
         identities.addMembershipIfMissing(manager, "managers");
         identities.addMembershipIfMissing(manager, team);
+        jdbc.update("update reps set manager_id = ? where team_id = ?", manager, team);
         return manager;
     }
 

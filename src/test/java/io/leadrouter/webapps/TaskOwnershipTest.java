@@ -255,18 +255,29 @@ class TaskOwnershipTest {
     }
 
     @Test
-    void theManagerOfTheTeamReassignsOthersMayNot() {
-        String newRep = eastRepOtherThan(owner);
+    void theManagerOfTheLeadsRepReassignsToTheirOwnRepsOthersMayNot() {
+        String ownersManager = reps.findById(owner).orElseThrow().getManagerId();
+        String otherEastManager = driver.managersOf("east").stream().filter(m -> !m.equals(ownersManager))
+                .findFirst().orElseThrow();
+        String newRep = reps.findByTeamIdOrderById("east").stream().filter(Rep::isActive)
+                .filter(rep -> ownersManager.equals(rep.getManagerId())).map(Rep::getId)
+                .filter(id -> !id.equals(owner)).findFirst().orElseThrow();
+        String otherManagersRep = reps.findByTeamIdOrderById("east").stream().filter(Rep::isActive)
+                .filter(rep -> otherEastManager.equals(rep.getManagerId())).map(Rep::getId).findFirst().orElseThrow();
 
         assertThat(reassign(owner, newRep, "too busy").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(reassign(teammate, teammate, "mine now").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(reassign(managerOf("west"), newRep, "not my team").getStatusCode())
                 .as("a lead the manager may not read is not found, as everywhere in /api").isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(reassign(managerOf("east"), westRep(), "out of my teams").getStatusCode())
+        assertThat(reassign(otherEastManager, newRep, "not my rep").getStatusCode())
+                .as("another manager of east reads the lead but it is not their rep's").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(reassign(ownersManager, westRep(), "out of my reps").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(reassign(ownersManager, otherManagersRep, "same team, not my rep").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertUnchanged();
 
-        ResponseEntity<String> byManager = reassign(managerOf("east"), newRep, "covers the account");
+        ResponseEntity<String> byManager = reassign(ownersManager, newRep, "covers the account");
 
         assertThat(byManager.getStatusCode()).as(byManager.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(leads.require(leadId).getOwnerId()).isEqualTo(newRep);

@@ -55,7 +55,9 @@ export default {
 
   // Lead Router's Tasklist plugins, each a folder next to this file
   customScripts: [
-    'scripts/rep-panel/plugin.js'
+    'scripts/rep-panel/plugin.js',
+    'scripts/team-board/plugin.js',
+    'scripts/reassign-tab/plugin.js'
   ],
 
   shortcuts: {

@@ -7,10 +7,11 @@
  * and conversions. It reads GET /api/me/panel and acts through the reps API
  * (PUT /api/reps/{id}/availability, POST and DELETE /api/reps/{id}/absences).
  *
- * The calls go with the Tasklist session (its cookie reaches /api) and, for changes, the session's
- * CSRF token in X-XSRF-TOKEN: /api lets the signed-in web-app user in (security/WebappSessionUsers).
- * Everything shown is set as text (textContent), never as HTML. No framework, nothing from a CDN.
+ * The calls go with the Tasklist session and its CSRF token (../lead-router/client.js). Everything
+ * shown is set as text (textContent), never as HTML. No framework, nothing from a CDN.
  */
+
+import { addStylesheet, element, leadRouter, replace, section, when } from '../lead-router/client.js';
 
 const PANEL_ID = 'lead-router-rep-panel';
 
@@ -32,7 +33,7 @@ export default {
   pluginPoint: 'tasklist.navbar.action',
   priority: 50,
   render(node, { api }) {
-    addStylesheet();
+    addStylesheet(PANEL_ID + '-css', new URL('./plugin.css', import.meta.url).href);
     const client = leadRouter(api);
     const toggle = element('button', { type: 'button', class: 'btn btn-default lr-panel-toggle',
       title: 'Your availability, absences, caps and place in the rotation' }, 'My panel');
@@ -49,70 +50,6 @@ export default {
     });
   }
 };
-
-/** The panel's stylesheet, next to this file (Tasklist loads no CSS for custom scripts). */
-function addStylesheet() {
-  if (document.getElementById(PANEL_ID + '-css')) {
-    return;
-  }
-  const link = element('link', { id: PANEL_ID + '-css', rel: 'stylesheet', type: 'text/css',
-    href: new URL('./plugin.css', import.meta.url).href });
-  document.head.appendChild(link);
-}
-
-/**
- * Calls to Lead Router's /api. It lives at the server's root, above the web apps' path
- * (api.adminApi is "<root>/camunda/api/admin").
- */
-function leadRouter(api) {
-  const root = api.adminApi.replace(/\/api\/admin\/?$/, '').replace(/\/[^/]*$/, '');
-  return async function call(method, path, body) {
-    const headers = { Accept: 'application/json' };
-    if (method !== 'GET') {
-      headers['X-XSRF-TOKEN'] = csrfToken() || api.CSRFToken;
-    }
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-    }
-    const response = await fetch(root + path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body)
-    });
-    const text = await response.text();
-    const json = text ? safeJson(text) : null;
-    if (!response.ok) {
-      throw new Error(problemWords(response.status, json));
-    }
-    return json;
-  };
-}
-
-/** The session's CSRF token as the web apps keep it (a cookie), read at each call: it changes with a new login. */
-function csrfToken() {
-  const cookie = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : null;
-}
-
-function safeJson(text) {
-  try {
-    return JSON.parse(text);
-  } catch (notJson) {
-    return null;
-  }
-}
-
-/** A problem+json answer in words: its field errors, else its detail. */
-function problemWords(status, problem) {
-  if (status === 401) {
-    return 'Your session is over: sign in to Tasklist again.';
-  }
-  if (problem && Array.isArray(problem.errors) && problem.errors.length) {
-    return problem.errors.map(e => (e.field ? e.field + ': ' : '') + e.message).join('; ');
-  }
-  return (problem && (problem.detail || problem.title)) || 'The server answered ' + status + '.';
-}
 
 async function load(panel, call) {
   replace(panel, header(panel), element('p', { class: 'lr-muted' }, 'Loading…'));
@@ -300,28 +237,4 @@ function month(data) {
 function instant(local) {
   const date = local ? new Date(local) : null;
   return date && !isNaN(date.getTime()) ? date.toISOString() : null;
-}
-
-function when(iso) {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-function section(title, ...children) {
-  return element('section', { class: 'lr-section' }, element('h4', {}, title), ...children);
-}
-
-function replace(node, ...children) {
-  while (node.firstChild) {
-    node.removeChild(node.firstChild);
-  }
-  children.filter(Boolean).forEach(child => node.appendChild(child));
-}
-
-/** An element with attributes; string children become text nodes (never HTML). */
-function element(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-  children.filter(child => child !== null && child !== undefined).forEach(child =>
-    node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child));
-  return node;
 }
