@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class SalesOpsQueuesBrowserTest extends BrowserTest {
     FilterService filters;
     @Autowired
     RepChoices choices;
+    @Autowired
+    TaskService tasks;
 
     @AfterEach
     void everyoneBack() {
@@ -55,15 +58,17 @@ class SalesOpsQueuesBrowserTest extends BrowserTest {
         browser.screenshot("sales-ops-to-assign-queue");
         assertThat(card.getText()).contains("Assign lead manually", "Grace Hopper", "HOT");
 
-        TasklistPage.TaskView task = tasklist.openTask(assign.getId());
+        TasklistPage.TaskView task = tasklist.openTaskIn(filterId("To assign"), assign.getId());
         assertThat(task.text()).contains("Claim the task");
         browser.waitFor("Claim", d -> d.findElements(CLAIM).stream().filter(WebElement::isDisplayed).findFirst()
                 .orElse(null)).click();
-        browser.waitFor("the task claimed", d -> d.findElements(By.cssSelector("button.unclaim, .assignee"))
-                .stream().anyMatch(WebElement::isDisplayed) && task.canComplete());
+        browser.waitFor("the task claimed", d -> "sam.ops".equals(tasks.createTaskQuery().taskId(assign.getId())
+                .singleResult().getAssignee()));
+        task.waitForForm();
+        browser.screenshot("sales-ops-assign-lead-claimed");
         RepChoices.Choice anna = choices.forLeadOf("west").stream()
                 .filter(choice -> choice.repId().equals("anna.snelling")).findFirst().orElseThrow();
-        List<String> offered = task.choose("Rep", anna.label());
+        List<String> offered = search(task, "Rep", "Anna Snell", anna.label());
         browser.screenshot("sales-ops-assign-lead-rep-list");
         assertThat(offered).contains(anna.label());
         assertThat(offered).anyMatch(label -> label.contains("marked unavailable, override needed"));
@@ -95,10 +100,36 @@ class SalesOpsQueuesBrowserTest extends BrowserTest {
                         "Escalated", "My leads");
     }
 
+    /**
+     * Opens the searchable select, reads what it offers, types part of a name and picks the
+     * option with that label from what is left; answers the options offered before typing.
+     */
+    private List<String> search(TasklistPage.TaskView task, String label, String typed, String option) {
+        WebElement field = task.form().findElement(By.xpath(".//*[contains(concat(' ', @class, ' '), ' fjs-form-field ')]"
+                + "[.//label[normalize-space(text()[1])='" + label + "']]"));
+        browser.script("arguments[0].scrollIntoView({block: 'start'});", field);
+        WebElement input = field.findElement(By.cssSelector("input"));
+        input.click();
+        List<String> offered = browser.waitFor("the options of " + label, d -> {
+            List<String> items = field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                    .map(item -> item.getDomProperty("textContent").trim()).toList();
+            return items.isEmpty() ? null : items;
+        });
+        browser.screenshot("sales-ops-assign-lead-rep-list-open");
+        input.sendKeys(typed);
+        browser.waitFor("the option " + option, d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+                .stream().filter(item -> item.isDisplayed() && item.getText().trim().equals(option)).findFirst()
+                .orElse(null)).click();
+        return offered;
+    }
+
+    private String filterId(String filterName) {
+        return filters.createFilterQuery().filterName(filterName).singleResult().getId();
+    }
+
     /** Opens the filter and waits for the task's card in it. */
     private WebElement openQueue(String filterName, String taskId) {
-        browser.open(root() + "/camunda/app/tasklist/default/#/?filter="
-                + filters.createFilterQuery().filterName(filterName).singleResult().getId());
+        browser.open(root() + "/camunda/app/tasklist/default/#/?filter=" + filterId(filterName));
         return browser.waitFor("the card of the task in " + filterName, d -> d.findElements(CARD).stream()
                 .filter(c -> !c.findElements(By.cssSelector("a[href$='task=" + taskId + "']")).isEmpty())
                 .findFirst().orElse(null));
