@@ -59,6 +59,8 @@ class ArchitectureTest {
             .layer("sla").definedBy("io.leadrouter.sla..")
             .layer("stats").definedBy("io.leadrouter.stats..")
             .layer("panel").definedBy("io.leadrouter.panel..")
+            .layer("analytics").definedBy("io.leadrouter.analytics..")
+            .layer("forecast").definedBy("io.leadrouter.forecast..")
             .layer("webapps").definedBy("io.leadrouter.webapps..")
             .layer("demo").definedBy("io.leadrouter.demo..")
 
@@ -81,6 +83,8 @@ class ArchitectureTest {
             .whereLayer("sla").mayOnlyAccessLayers("routing", "lead", "team", "security", "web", "storage", "engine")
             .whereLayer("stats").mayOnlyAccessLayers("lead", "team", "security", "web", "storage", "engine")
             .whereLayer("panel").mayOnlyAccessLayers("routing", "stats", "lead", "team", "security", "web")
+            .whereLayer("analytics").mayOnlyAccessLayers("routing", "stats", "lead", "team", "security", "web")
+            .whereLayer("forecast").mayOnlyAccessLayers("lead", "security", "web")
             .whereLayer("webapps").mayOnlyAccessLayers("intake", "lead", "team", "security", "web", "storage", "engine")
             .whereLayer("demo").mayOnlyAccessLayers("webapps", "account", "performance", "team", "security",
                     "normalise", "web", "storage", "engine")

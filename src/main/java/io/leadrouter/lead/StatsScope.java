@@ -1,6 +1,10 @@
 package io.leadrouter.lead;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
  * The speed-to-lead figures one user reads ({@code /api/stats}), as {@link LeadAccess} decided:
@@ -24,5 +28,30 @@ public record StatsScope(boolean everything, Set<String> teams, String rep) {
     /** Whether there is anything for the user to read at all. */
     public boolean isEmpty() {
         return !everything && teams.isEmpty() && rep == null;
+    }
+
+    /**
+     * The scope as a condition to append to a where clause ({@code and (...)}, or nothing for
+     * everything), on the rows' team and rep columns; its parameters go into {@code parameters}
+     * as {@code scopeTeams} and {@code scopeRep}. Every statistics query filters by this, so that
+     * the scope is read the same way everywhere.
+     */
+    public String asCondition(String teamColumn, String repColumn, MapSqlParameterSource parameters) {
+        if (everything) {
+            return "";
+        }
+        List<String> anyOf = new ArrayList<>();
+        if (!teams.isEmpty()) {
+            anyOf.add(teamColumn + " in (:scopeTeams)");
+            parameters.addValue("scopeTeams", List.copyOf(teams));
+        }
+        if (rep != null) {
+            anyOf.add(repColumn + " = :scopeRep");
+            parameters.addValue("scopeRep", rep);
+        }
+        if (anyOf.isEmpty()) {
+            return "and 1 = 0";
+        }
+        return "and (" + String.join(" or ", anyOf) + ")";
     }
 }

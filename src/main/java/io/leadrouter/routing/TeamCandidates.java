@@ -261,10 +261,13 @@ class TeamCandidates {
     /** Teams up to this size are assessed whole; larger ones a page at a time ({@link Paged}). */
     static final int PAGE = 20;
 
+    /** What a decision's summary says when a large team was paged: not every rep was assessed. */
+    static final String PAGED = " eligible among the first ";
+
     /** "3 of 12 reps eligible", or "3 eligible among the first 20 of 1000 reps" when a large team was paged. */
     static String eligibleCount(Assessed team, String order) {
         return team.partial()
-                ? team.eligible().size() + " eligible among the first " + team.all().size() + " of " + team.teamSize()
+                ? team.eligible().size() + PAGED + team.all().size() + " of " + team.teamSize()
                         + " reps " + order
                 : team.eligible().size() + " of " + team.all().size() + " reps eligible";
     }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +28,7 @@ import io.leadrouter.lead.StatsScope;
 public class ResponseStats {
 
     /** Group by rep or by team: the column and the index that serves it. */
-    enum By {
+    public enum By {
         REP("rep_id"), TEAM("team_id");
 
         private final String column;
@@ -39,8 +38,8 @@ public class ResponseStats {
         }
     }
 
-    /** Average and median of a delay in seconds; null when nothing was measured. */
-    public record Delay(Double averageSeconds, Double medianSeconds) {
+    /** Average, median and 90th percentile of a delay in seconds; null when nothing was measured. */
+    public record Delay(Double averageSeconds, Double medianSeconds, Double p90Seconds) {
     }
 
     /**
@@ -66,7 +65,7 @@ public class ResponseStats {
      * clause, by the team the lead was assigned in or the rep: each served by an index); either end
      * of the window may be null (open).
      */
-    List<Totals> totals(By by, Instant from, Instant to, StatsScope scope) {
+    public List<Totals> totals(By by, Instant from, Instant to, StatsScope scope) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         String sql = """
                 select c.%1$s as group_key,
@@ -77,14 +76,16 @@ public class ResponseStats {
                        sum(case when c.result = 'BREACHED' then 1 else 0 end) as breached,
                        avg(cast(c.routing_delay_seconds as double precision)) as routing_average,
                        percentile_cont(0.5) within group (order by c.routing_delay_seconds) as routing_median,
+                       percentile_cont(0.9) within group (order by c.routing_delay_seconds) as routing_p90,
                        avg(cast(c.rep_delay_seconds as double precision)) as rep_average,
-                       percentile_cont(0.5) within group (order by c.rep_delay_seconds) as rep_median
+                       percentile_cont(0.5) within group (order by c.rep_delay_seconds) as rep_median,
+                       percentile_cont(0.9) within group (order by c.rep_delay_seconds) as rep_p90
                 from response_clocks c
                 where 1 = 1 %2$s %3$s %4$s
                 group by c.%1$s
                 order by c.%1$s
                 """.formatted(by.column, from == null ? "" : "and c.assigned_at >= :from",
-                to == null ? "" : "and c.assigned_at < :to", readable(scope, parameters));
+                to == null ? "" : "and c.assigned_at < :to", scope.asCondition("c.team_id", "c.rep_id", parameters));
         if (from != null) {
             parameters.addValue("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
         }
@@ -100,27 +101,8 @@ public class ResponseStats {
      */
     public Totals ofRep(String repId, Instant from, Instant to) {
         return totals(By.REP, from, to, new StatsScope(false, Set.of(), repId)).stream().findFirst()
-                .orElseGet(() -> new Totals(repId, 0, 0, 0, 0, 0, null, new Delay(null, null), new Delay(null, null)));
-    }
-
-    /** The scope as a condition on the clocks: the teams', or the rep's own. */
-    private static String readable(StatsScope scope, MapSqlParameterSource parameters) {
-        if (scope.everything()) {
-            return "";
-        }
-        List<String> anyOf = new ArrayList<>();
-        if (!scope.teams().isEmpty()) {
-            anyOf.add("c.team_id in (:scopeTeams)");
-            parameters.addValue("scopeTeams", List.copyOf(scope.teams()));
-        }
-        if (scope.rep() != null) {
-            anyOf.add("c.rep_id = :scopeRep");
-            parameters.addValue("scopeRep", scope.rep());
-        }
-        if (anyOf.isEmpty()) {
-            return "and 1 = 0";
-        }
-        return "and (" + String.join(" or ", anyOf) + ")";
+                .orElseGet(() -> new Totals(repId, 0, 0, 0, 0, 0, null, new Delay(null, null, null),
+                        new Delay(null, null, null)));
     }
 
     private static Totals totals(ResultSet row) throws SQLException {
@@ -129,8 +111,8 @@ public class ResponseStats {
         return new Totals(row.getString("group_key"), row.getLong("assigned"), row.getLong("responded"),
                 row.getLong("open_clocks"), met, breached,
                 met + breached == 0 ? null : (double) met / (met + breached),
-                new Delay(number(row, "routing_average"), number(row, "routing_median")),
-                new Delay(number(row, "rep_average"), number(row, "rep_median")));
+                new Delay(number(row, "routing_average"), number(row, "routing_median"), number(row, "routing_p90")),
+                new Delay(number(row, "rep_average"), number(row, "rep_median"), number(row, "rep_p90")));
     }
 
     private static Double number(ResultSet row, String column) throws SQLException {

@@ -28,11 +28,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.LeadRouterDriver;
-import io.leadrouter.engine.Identities;
 import io.leadrouter.lead.LeadOutcome;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.routing.RoutingFixture;
-import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
 
 /**
@@ -50,8 +48,6 @@ class RepPanelApiTest {
     LeadRouterDriver driver;
     @Autowired
     RoutingFixture fixture;
-    @Autowired
-    Identities identities;
     @Autowired
     RepRepository reps;
     @Autowired
@@ -288,23 +284,12 @@ class RepPanelApiTest {
 
     /** A team of its own whose reps are Camunda users in the team's group, who sign in with {@link #PASSWORD}. */
     private String teamOfUsers(RoutingFixture.RepSpec... members) {
-        String team = fixture.team(members);
-        identities.createGroupIfMissing(team, "Test team " + team, "WORKFLOW");
-        for (Rep rep : reps.findByTeamIdOrderById(team)) {
-            identities.createUserIfMissing(new Identities.UserProfile(rep.getId(), rep.getFirstName(),
-                    rep.getLastName(), null), PASSWORD);
-            identities.addMembershipIfMissing(rep.getId(), team);
-        }
-        return team;
+        return fixture.teamOfUsers(PASSWORD, members);
     }
 
     /** A manager of the team: in {@code managers} and the team's group. */
     private String manager(String team) {
-        String manager = "manager." + team;
-        identities.createUserIfMissing(new Identities.UserProfile(manager, "Manager", team, null), PASSWORD);
-        identities.addMembershipIfMissing(manager, "managers");
-        identities.addMembershipIfMissing(manager, team);
-        return manager;
+        return fixture.managerOf(team, PASSWORD);
     }
 
     /** A response clock of the rep, started at {@code assignedAt}, with that result. */

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.leadrouter.engine.Identities;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadRepository;
@@ -37,15 +38,17 @@ public class RoutingFixture {
     private final LeadRouting routing;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Identities identities;
 
     RoutingFixture(TeamRepository teams, RepRepository reps, LeadRepository leads, LeadRouting routing,
-                   TransactionTemplate transaction, Clock clock) {
+                   TransactionTemplate transaction, Clock clock, Identities identities) {
         this.teams = teams;
         this.reps = reps;
         this.leads = leads;
         this.routing = routing;
         this.transaction = transaction;
         this.clock = clock;
+        this.identities = identities;
     }
 
     /** A rep to create: name and settings. */
@@ -126,6 +129,27 @@ public class RoutingFixture {
 
     public static String repId(String name, String team) {
         return name + "." + team;
+    }
+
+    /** A new team whose reps are Camunda users in the team's group, who sign in with that password. */
+    public String teamOfUsers(String password, RepSpec... members) {
+        String team = team(members);
+        identities.createGroupIfMissing(team, "Test team " + team, "WORKFLOW");
+        for (Rep rep : reps.findByTeamIdOrderById(team)) {
+            identities.createUserIfMissing(new Identities.UserProfile(rep.getId(), rep.getFirstName(),
+                    rep.getLastName(), null), password);
+            identities.addMembershipIfMissing(rep.getId(), team);
+        }
+        return team;
+    }
+
+    /** The manager of the team ({@code manager.<team>}): in {@code managers} and the team's group. */
+    public String managerOf(String team, String password) {
+        String manager = "manager." + team;
+        identities.createUserIfMissing(new Identities.UserProfile(manager, "Manager", team, null), password);
+        identities.addMembershipIfMissing(manager, "managers");
+        identities.addMembershipIfMissing(manager, team);
+        return manager;
     }
 
     /** A new lead with a company of its own, of the given tier and product. */
