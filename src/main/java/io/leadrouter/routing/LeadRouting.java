@@ -32,7 +32,8 @@ import io.leadrouter.web.InvalidRequestException;
  * strategies in order when one finds nobody eligible, or by hand; and records every decision
  * with its candidates ({@link RoutingDecision}) and, on the lead's timeline, that it happened. A
  * strategy is the {@link RoutingStrategy} bean whose {@link RoutingStrategy#key() key} the rule
- * names; no other list of strategies exists.
+ * names; no other list of strategies exists. Its meters ({@link RoutingMeters}) count each
+ * decision once it commits.
  */
 @Service
 public class LeadRouting {
@@ -52,9 +53,11 @@ public class LeadRouting {
     private final LeadTimeline timeline;
     private final ObjectMapper json;
     private final Clock clock;
+    private final RoutingMeters meters;
 
     LeadRouting(List<RoutingStrategy> strategies, LeadRepository leads, RepRepository reps,
-                RoutingDecisionRepository decisions, LeadTimeline timeline, ObjectMapper json, Clock clock) {
+                RoutingDecisionRepository decisions, LeadTimeline timeline, ObjectMapper json, Clock clock,
+                RoutingMeters meters) {
         this.strategies = strategies.stream().collect(Collectors.toUnmodifiableMap(RoutingStrategy::key,
                 Function.identity()));
         this.leads = leads;
@@ -63,6 +66,7 @@ public class LeadRouting {
         this.timeline = timeline;
         this.json = json;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -156,6 +160,7 @@ public class LeadRouting {
             record(lead, now, command.rule(), command.team(), tried, triedText, null, reason, choice);
             timeline.record(new LeadEvent(lead.getId(), LeadEventType.NO_REP_FOUND, now, null, command.team(), null,
                     reason));
+            meters.nobodyEligible(command.team());
             return new Outcome(null, command.team(), tried, reason, attempted);
         }
         Rep rep = choice.chosen().get();
@@ -165,8 +170,11 @@ public class LeadRouting {
         if (reassignment) {
             reason = REASSIGNMENT + reason;
             lead.reassignTo(rep.getId(), rep.getTeamId(), tried, reason, now);
+            meters.reassigned(rep.getTeamId(), "sla-breach");
         } else {
+            boolean firstRep = lead.routingDelay() == null;
             lead.assignTo(rep.getId(), rep.getTeamId(), tried, ruleName(command), reason, now);
+            meters.routed(rep.getTeamId(), tried, firstRep ? lead.routingDelay() : null);
         }
         record(lead, now, command.rule(), rep.getTeamId(), tried, triedText, rep.getId(), reason, choice);
         timeline.record(new LeadEvent(lead.getId(),
@@ -190,7 +198,9 @@ public class LeadRouting {
                 + (lead.getRoutingReason() == null ? "" : " after: " + lead.getRoutingReason());
         Instant now = clock.instant();
         reps.countAssignment(rep.getId());
+        boolean firstRep = lead.routingDelay() == null;
         lead.assignTo(rep.getId(), rep.getTeamId(), MANUAL, lead.getRoutingRule(), reason, now);
+        meters.routed(rep.getTeamId(), MANUAL, firstRep ? lead.routingDelay() : null);
         RoutingStrategy.Choice choice = new RoutingStrategy.Choice(List.of(),
                 List.of(new RoutingStrategy.Ranked(rep, "chosen by " + (assignedBy == null ? "sales ops" : assignedBy))),
                 reason);
@@ -219,6 +229,7 @@ public class LeadRouting {
         Instant now = clock.instant();
         reps.countAssignment(rep.getId());
         lead.assignTo(rep.getId(), rep.getTeamId(), REASSIGNED_BY_HAND, lead.getRoutingRule(), reason, now);
+        meters.reassigned(rep.getTeamId(), "by-hand");
         RoutingStrategy.Choice choice = new RoutingStrategy.Choice(List.of(),
                 List.of(new RoutingStrategy.Ranked(rep, "chosen by " + reassignedBy)), reason);
         record(lead, now, new RuleSource(lead.getRoutingRule(), null, null), rep.getTeamId(), REASSIGNED_BY_HAND,

@@ -30,15 +30,17 @@ public class Escalations {
     private final LeadTimeline timeline;
     private final SlaProperties properties;
     private final Clock clock;
+    private final SlaMeters meters;
 
     Escalations(LeadRepository leads, RepRepository reps, Directory directory, LeadTimeline timeline,
-                SlaProperties properties, Clock clock) {
+                SlaProperties properties, Clock clock, SlaMeters meters) {
         this.leads = leads;
         this.reps = reps;
         this.directory = directory;
         this.timeline = timeline;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** The manager who gets the lead (null: any manager), and why, in words. */
@@ -64,6 +66,7 @@ public class Escalations {
         Instant now = clock.instant();
         lead.escalateTo(manager, reason, now);
         timeline.record(new LeadEvent(leadId, LeadEventType.ESCALATED, now, manager, lead.getTeamId(), null, reason));
+        meters.escalated(lead.getTeamId());
         return new Escalation(manager, reason);
     }
 }

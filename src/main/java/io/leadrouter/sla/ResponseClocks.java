@@ -36,9 +36,10 @@ public class ResponseClocks {
     private final SlaProperties properties;
     private final LeadTimeline timeline;
     private final Clock clock;
+    private final SlaMeters meters;
 
     ResponseClocks(LeadRepository leads, RepRepository reps, ResponseClockRepository clocks, ResponseSla sla,
-                   SlaProperties properties, LeadTimeline timeline, Clock clock) {
+                   SlaProperties properties, LeadTimeline timeline, Clock clock, SlaMeters meters) {
         this.leads = leads;
         this.reps = reps;
         this.clocks = clocks;
@@ -46,6 +47,7 @@ public class ResponseClocks {
         this.properties = properties;
         this.timeline = timeline;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** When the rep is reminded, and when the lead is due. */
@@ -92,6 +94,7 @@ public class ResponseClocks {
             running.remind(now);
             timeline.record(new LeadEvent(leadId, LeadEventType.REMINDED, now, running.getRepId(),
                     running.getTeamId(), null, "Reminder: " + describe(running, false)));
+            meters.reminded(running.getTeamId());
         });
     }
 
@@ -109,6 +112,7 @@ public class ResponseClocks {
             missed.breach(now);
             timeline.record(new LeadEvent(leadId, LeadEventType.SLA_BREACHED, now, missed.getRepId(),
                     missed.getTeamId(), null, "Response SLA breached: " + describe(missed, true)));
+            meters.breached(missed.getTeamId(), missed.getTier());
         });
         lead.missResponseSla();
         return new Breach(rep, lead.getReassignments() < properties.maxReassignments());

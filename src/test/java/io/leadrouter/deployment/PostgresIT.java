@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.leadrouter.stats.PrometheusScrape;
 
 /**
  * The packaged jar on a fresh PostgreSQL database (profile postgres, demo organisation): Liquibase
@@ -62,6 +65,18 @@ class PostgresIT {
                     .isEqualTo(database.count("select count(*) from leads where owner_id = ? and status = 'ASSIGNED'",
                             owner))
                     .isPositive();
+
+            // the meters on PostgreSQL: routing's counter, and the open-work gauges' one grouped query over
+            // Lead Router's and Camunda's tables (read again at most every 5 s)
+            PrometheusScrape scrape = await("the open-lead gauge counts the routed lead").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> PrometheusScrape.parse(node.call("GET", "/actuator/prometheus", "admin", "admin", null,
+                                    Map.of("Accept", "text/plain")).body()),
+                            read -> read.value("leadrouter_leads_open", "team", "west", "status", "ASSIGNED") >= 1);
+            assertThat(scrape.value("leadrouter_leads_routed_total", "team", "west")).isEqualTo(1);
+            assertThat(scrape.value("leadrouter_time_to_assign_seconds_count", "team", "west")).isEqualTo(1);
+            assertThat(scrape.samples()).filteredOn(sample -> sample.name().equals("leadrouter_queue_size"))
+                    .hasSize(3).allSatisfy(sample -> assertThat(sample.value()).isNotNaN());
         }
     }
 
