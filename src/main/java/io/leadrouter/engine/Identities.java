@@ -1,5 +1,6 @@
 package io.leadrouter.engine;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -28,6 +29,13 @@ public class Identities {
         User user = identity.createUserQuery().userId(userId).singleResult();
         return user == null ? Optional.empty()
                 : Optional.of(new UserProfile(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail()));
+    }
+
+    /** The members of the group, by user id. */
+    public List<UserProfile> membersOf(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+                .map(user -> new UserProfile(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail()))
+                .toList();
     }
 
     public boolean userExists(String userId) {

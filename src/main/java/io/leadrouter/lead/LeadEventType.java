@@ -46,5 +46,12 @@ public enum LeadEventType {
     /** Closed without sales follow-up: disqualified or moved to marketing nurture. */
     CLOSED,
     /** Closed as a duplicate of its person's open lead. */
-    MERGED
+    MERGED,
+    /**
+     * Sales ops or a manager gave the lead by hand to a rep routing would have left out (marked
+     * unavailable, out of office, at a cap), ticking the override; the summary says what was overridden.
+     */
+    AVAILABILITY_OVERRIDDEN,
+    /** The lead waited in sales ops' queue (Review lead, Assign lead manually) past its deadline: the managers were told. */
+    QUEUE_OVERDUE
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadStatus;
 import io.leadrouter.team.Directory;
 import io.leadrouter.team.Rep;
 import io.leadrouter.team.RepRepository;
@@ -117,6 +118,22 @@ public class NotificationComposer {
                         .append("\nRecord the outcome on the Follow up lead task in Tasklist (converted, lost, ")
                         .append("still working with the next date), or move its follow-up date there.\n");
             }
+            case QUEUE_REMINDER -> {
+                directory.salesOps().stream().map(Directory.Person::email).forEach(to::add);
+                subject = "Waiting for sales ops: " + label + " (" + queueTask(lead) + ")";
+                text.append(label).append(" has been waiting for sales ops since ").append(lead.getReceivedAt())
+                        .append(": task \"").append(queueTask(lead)).append("\" in Tasklist, queue \"")
+                        .append(queue(lead)).append("\".\n");
+            }
+            case QUEUE_OVERDUE -> {
+                directory.managersOf(lead.getTeamId()).stream().map(Directory.Person::email).forEach(to::add);
+                directory.salesOps().stream().map(Directory.Person::email).forEach(to::add);
+                subject = "Overdue in sales ops' queue: " + label + " (" + queueTask(lead) + ")";
+                text.append(label).append(" has waited for sales ops past its deadline (received ")
+                        .append(lead.getReceivedAt()).append("): task \"").append(queueTask(lead))
+                        .append("\" in Tasklist, queue \"").append(queue(lead)).append("\". Please see that ")
+                        .append("somebody takes it.\n");
+            }
             default -> throw new IllegalArgumentException("Unknown notification " + kind);
         }
         text.append(details(lead));
@@ -144,6 +161,15 @@ public class NotificationComposer {
         return new Notification(kind, leadId, to.stream().filter(Objects::nonNull).distinct().toList(),
                 shorten(subject, 250), shorten(text.toString(), MAX_TEXT), write(payload),
                 kind.linksToOwnersTask() ? lead.holder() : null);
+    }
+
+    /** The sales ops task a lead waits in: review while the review policy holds it, else manual assignment. */
+    private static String queueTask(Lead lead) {
+        return lead.getStatus() == LeadStatus.IN_REVIEW ? "Review lead" : "Assign lead manually";
+    }
+
+    private static String queue(Lead lead) {
+        return lead.getStatus() == LeadStatus.IN_REVIEW ? "To review" : "To assign";
     }
 
     private Optional<Rep> rep(String id) {

@@ -11,7 +11,14 @@ public enum NotificationKind {
     /** Nobody responded in time: to the manager who now holds the lead. */
     ESCALATED("lead.escalated", false),
     /** A contacted lead's follow-up date came: to whoever follows it up (its rep, or the manager holding it). */
-    FOLLOW_UP_DUE("lead.follow-up-due", true);
+    FOLLOW_UP_DUE("lead.follow-up-due", true),
+    /** A lead waits in sales ops' queue (review, manual assignment) past the reminder: to sales ops. */
+    QUEUE_REMINDER("lead.queue-reminder", false),
+    /**
+     * A lead waits in sales ops' queue past its deadline: to the managers of the lead's team (every
+     * manager when it has none yet) and to sales ops.
+     */
+    QUEUE_OVERDUE("lead.queue-overdue", false);
 
     private final String event;
     private final boolean linksToOwnersTask;

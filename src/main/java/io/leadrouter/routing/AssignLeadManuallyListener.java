@@ -6,9 +6,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing "Assign lead manually": checks the rep sales ops typed in. An unknown or inactive
- * rep fails the completion, so Tasklist shows the reason and the task stays open. Sets
- * {@code team}, {@code routingReason} and {@code strategy} ({@code manual}) for the chosen rep.
+ * Completing "Assign lead manually" of lead-routing.bpmn up to versionTag 6 (leads still waiting
+ * there after an upgrade): checks the rep sales ops typed in. An unknown or inactive rep fails the
+ * completion and the task stays open (a task listener's failure reaches /engine-rest as a 500;
+ * from version 7 on "Assign to chosen rep", {@link AssignToChosenRepDelegate}, answers a form
+ * error). Sets {@code team}, {@code routingReason} and {@code strategy} ({@code manual}) for the
+ * chosen rep.
  */
 @Component
 class AssignLeadManuallyListener implements TaskListener {

@@ -37,8 +37,9 @@ import io.leadrouter.team.TeamRepository;
  * Who sees what in Cockpit, Tasklist, Admin and {@code /engine-rest}, with Camunda's
  * authorization checks on ({@code camunda.bpm.authorization.enabled}). Created at every start,
  * idempotently: the groups of {@link Roles}, a group per team, the Tasklist filters "My leads",
- * "My team's leads" and "All leads" (each card shows the lead, {@link LeadCard}; hot leads and
- * the most urgent first), and these grants:
+ * "My team's leads", "All open leads" and sales ops' queues "To review", "To assign" and
+ * "Escalated" (each card shows the lead, {@link LeadCard}; hot leads and the most urgent first),
+ * and these grants:
  *
  * <ul>
  * <li>Teams, {@code managers}, {@code sales-ops}: Tasklist, the two filters, and the lead
@@ -65,7 +66,12 @@ public class EngineAuthorizations implements ApplicationRunner {
 
     static final String MY_LEADS = "My leads";
     static final String MY_TEAMS_LEADS = "My team's leads";
-    static final String ALL_LEADS = "All leads";
+    static final String ALL_LEADS = "All open leads";
+    /** The name of {@link #ALL_LEADS} until version 15: renamed at the next start. */
+    static final String ALL_LEADS_BEFORE = "All leads";
+    static final String TO_REVIEW = "To review";
+    static final String TO_ASSIGN = "To assign";
+    static final String ESCALATED = "Escalated";
 
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
 
@@ -120,6 +126,11 @@ public class EngineAuthorizations implements ApplicationRunner {
                 ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
         // sales ops find every lead's task (to see whom to reassign); they are candidates of none
         granted += grant(Roles.SALES_OPS, Resources.FILTER, allLeadsFilter(), Permissions.READ);
+        // sales ops' queues; a manager sees in "Escalated" the escalated leads they may read
+        for (String queue : salesOpsQueues()) {
+            granted += grant(Roles.SALES_OPS, Resources.FILTER, queue, Permissions.READ);
+        }
+        granted += grant(Roles.MANAGERS, Resources.FILTER, escalatedFilter(), Permissions.READ);
         // databases of earlier versions: sales ops could take, reassign and close any rep's task,
         // and the open lead tasks carry the engine's default grants (every candidate could update)
         int upgraded = revoke(Roles.SALES_OPS, Resources.PROCESS_DEFINITION, LeadIntake.PROCESS_KEY,
@@ -176,12 +187,55 @@ public class EngineAuthorizations implements ApplicationRunner {
     }
 
     private String allLeadsFilter() {
-        return filter(ALL_LEADS, "Every lead's task, hot leads and the most urgent first (sales ops)", 0,
-                mostUrgentFirst(tasks.createTaskQuery().processDefinitionKey(LeadIntake.PROCESS_KEY)));
+        renameFilter(ALL_LEADS_BEFORE, ALL_LEADS);
+        return filter(ALL_LEADS, "Every open lead task: routed, in review, waiting for a rep, escalated, in "
+                        + "follow-up; hot leads, the most urgent and the oldest first (sales ops)", 0,
+                oldestFirst(tasks.createTaskQuery().processDefinitionKey(LeadIntake.PROCESS_KEY)));
+    }
+
+    /**
+     * Sales ops' queues, one per kind of work, listed before every other filter: the leads the
+     * review policy holds, the leads routing found no rep for, and the escalated leads. Each card
+     * shows the lead ({@link LeadCard}) and Tasklist the task's age ("Created 2 hours ago"); hot
+     * leads, then the earliest due, then the oldest first.
+     */
+    private List<String> salesOpsQueues() {
+        return List.of(
+                filter(TO_REVIEW, "Leads the review policy holds for a person (Review lead); hot leads, the "
+                        + "earliest due and the oldest first", -30, queue("ReviewLead")),
+                filter(TO_ASSIGN, "Leads routing found no eligible rep for (Assign lead manually); hot leads, the "
+                        + "earliest due and the oldest first", -29, queue("AssignLeadManually")),
+                escalatedFilter());
+    }
+
+    private String escalatedFilter() {
+        return filter(ESCALATED, "Leads nobody responded to in time, escalated to a manager (Handle escalated "
+                + "lead); hot leads and the oldest first", -28, queue("HandleEscalatedLead"));
+    }
+
+    private TaskQuery queue(String taskDefinitionKey) {
+        return oldestFirst(tasks.createTaskQuery().processDefinitionKey(LeadIntake.PROCESS_KEY)
+                .taskDefinitionKey(taskDefinitionKey));
     }
 
     private static TaskQuery mostUrgentFirst(TaskQuery query) {
         return query.orderByTaskPriority().desc().orderByDueDate().asc();
+    }
+
+    /** Hot leads first (the tier's priority), then the earliest due, then the oldest: a queue's order. */
+    private static TaskQuery oldestFirst(TaskQuery query) {
+        return mostUrgentFirst(query).orderByTaskCreateTime().asc();
+    }
+
+    /** Renames a filter of an earlier version; its id, and so its grants, stay. */
+    private void renameFilter(String before, String now) {
+        if (filters.createFilterQuery().filterName(now).count() > 0) {
+            return;
+        }
+        filters.createFilterQuery().filterName(before).list().forEach(old -> {
+            old.setName(now);
+            filters.saveFilter(old);
+        });
     }
 
     private String filter(String name, String description, int priority, TaskQuery query) {

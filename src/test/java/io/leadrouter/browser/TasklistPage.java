@@ -92,11 +92,25 @@ public final class TasklistPage {
     }
 
     /**
+     * Opens the task in that filter ({@code #/?filter=<id>&task=<id>}), as a click on its card
+     * does, and waits for its Camunda Form: Tasklist keeps a task open after a claim only while
+     * the filter shown lists it.
+     */
+    public TaskView openTaskIn(String filterId, String taskId) {
+        TaskView task = openAddress(app + "#/?filter=" + filterId + "&task=" + taskId);
+        task.waitForForm();
+        return task;
+    }
+
+    /**
      * Opens the task and waits for its header (name, assignee) and for Tasklist to have tried its
      * form: the fields, or "Form failure" where the form's variables may not be read.
      */
     public TaskView openTaskHeader(String taskId) {
-        String url = app + "#/?task=" + taskId;
+        return openAddress(app + "#/?task=" + taskId);
+    }
+
+    private TaskView openAddress(String url) {
         if (url.equals(browser.driver().getCurrentUrl())) {
             browser.driver().navigate().refresh(); // the same address again would not load the task anew
         } else {

@@ -1,11 +1,13 @@
 package io.leadrouter.process;
 
+import static io.leadrouter.process.ProcessTimers.moveClockTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -17,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -31,6 +34,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -75,7 +79,11 @@ class LeadRoutingProcessTest {
   private static final String ELEMENT_TEMPLATES = "processes/.camunda/element-templates/route-strategies.json";
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
+  /** When a queue test's lead arrives. */
+  private static final Instant QUEUE_START = Instant.parse("2025-03-04T15:00:00Z");
+
   ProcessEngine processEngine;
+  ProcessTimers timers;
 
   /** What the mocks return; each test changes only what its rule is about. */
   private boolean heldForReview;
@@ -90,6 +98,7 @@ class LeadRoutingProcessTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
+    timers = new ProcessTimers(processEngine.getManagementService());
     heldForReview = false;
     qualification = "SALES_READY";
     strategy = "round-robin";
@@ -102,6 +111,7 @@ class LeadRoutingProcessTest {
   @AfterEach
   void tearDown() {
     Mocks.reset();
+    ClockUtil.reset();
   }
 
   @Test
@@ -221,11 +231,71 @@ class LeadRoutingProcessTest {
 
     complete(task(), withVariables("owner", "kees.bakker"));
 
-    assertThat(pi).hasPassedInOrder("RouteLead", "AssignLeadManually");
+    assertThat(pi).hasPassedInOrder("RouteLead", "AssignLeadManually", "AssignToChosenRep");
     assertThat(pi).isWaitingAt("WorkLead");
     assertThat(task()).isAssignedTo("kees.bakker").hasCandidateGroupAssociated("sales-benelux");
-    assertThat(calls).endsWith("routeLead:round-robin", "assignLeadManually:kees.bakker",
+    assertThat(calls).endsWith("routeLead:round-robin", "assignToChosenRep:kees.bakker",
         "startResponseClock:kees.bakker", "notify:ASSIGNED");
+  }
+
+  @Test
+  void reviewLeadIsDueAfterFourHoursRemindsSalesOpsAfterOneAndTellsTheManagersWhenOverdue() {
+    heldForReview = true;
+    ClockUtil.setCurrentTime(Date.from(QUEUE_START));
+    ProcessInstance pi = startLeadAndPassIntake();
+    assertThat(pi).isWaitingAt("ReviewLead");
+    String review = task().getId();
+
+    assertThat(task().getDueDate()).isEqualTo(Date.from(QUEUE_START.plus(Duration.ofHours(4))));
+    assertThat(timers.timer(pi, "ReviewReminderDue").getDuedate())
+        .isEqualTo(Date.from(QUEUE_START.plus(Duration.ofHours(1))));
+    assertThat(timers.timer(pi, "ReviewOverdue").getDuedate()).isEqualTo(task().getDueDate());
+
+    moveClockTo(QUEUE_START.plus(Duration.ofHours(1)).plusSeconds(1));
+    assertThat(timers.due(pi)).extracting(Job::getId).containsExactly(timers.timer(pi, "ReviewReminderDue").getId());
+    managementService().executeJob(timers.timer(pi, "ReviewReminderDue").getId());
+    assertThat(pi).hasPassedInOrder("ReviewReminderDue", "RemindSalesOpsToReview", "SalesOpsRemindedOfReview");
+    assertThat(calls).endsWith("decideReview:held", "notify:QUEUE_REMINDER");
+
+    moveClockTo(QUEUE_START.plus(Duration.ofHours(4)).plusSeconds(1));
+    assertThat(timers.due(pi)).extracting(Job::getId).containsExactly(timers.timer(pi, "ReviewOverdue").getId());
+    managementService().executeJob(timers.timer(pi, "ReviewOverdue").getId());
+    assertThat(pi).hasPassedInOrder("ReviewOverdue", "RecordReviewOverdue", "TellManagersOfReviewOverdue",
+        "ManagersToldOfReviewOverdue");
+    assertThat(calls).endsWith("notify:QUEUE_REMINDER", "recordQueueOverdue:RecordReviewOverdue",
+        "notify:QUEUE_OVERDUE");
+    assertThat(pi).as("sales ops keep the review").isWaitingAt("ReviewLead");
+    assertThat(task().getId()).isEqualTo(review);
+
+    complete(task(), withVariables("reviewDecision", "DISQUALIFY"));
+    assertThat(timers.timer(pi, "ReviewReminderDue")).isNull();
+    assertThat(timers.timer(pi, "ReviewOverdue")).isNull();
+  }
+
+  @Test
+  void assignLeadManuallyIsDueAfterAnHourRemindsSalesOpsAfterAQuarterAndTellsTheManagersWhenOverdue() {
+    repFound = false;
+    ClockUtil.setCurrentTime(Date.from(QUEUE_START));
+    ProcessInstance pi = startLeadAndPassIntake();
+    assertThat(pi).isWaitingAt("AssignLeadManually");
+
+    assertThat(task().getDueDate()).isEqualTo(Date.from(QUEUE_START.plus(Duration.ofHours(1))));
+    assertThat(timers.timer(pi, "AssignmentReminderDue").getDuedate())
+        .isEqualTo(Date.from(QUEUE_START.plus(Duration.ofMinutes(15))));
+
+    moveClockTo(QUEUE_START.plus(Duration.ofHours(1)).plusSeconds(1));
+    assertThat(timers.due(pi)).extracting(Job::getId).containsExactlyInAnyOrder(
+        timers.timer(pi, "AssignmentReminderDue").getId(), timers.timer(pi, "AssignmentOverdue").getId());
+    timers.due(pi).forEach(timer -> managementService().executeJob(timer.getId()));
+    assertThat(pi).hasPassed("RemindSalesOpsToAssignment", "SalesOpsRemindedOfAssignment",
+        "RecordAssignmentOverdue", "TellManagersOfAssignmentOverdue", "ManagersToldOfAssignmentOverdue");
+    assertThat(calls).contains("notify:QUEUE_REMINDER", "recordQueueOverdue:RecordAssignmentOverdue",
+        "notify:QUEUE_OVERDUE");
+    assertThat(pi).isWaitingAt("AssignLeadManually");
+
+    complete(task(), withVariables("owner", "kees.bakker"));
+    assertThat(pi).isWaitingAt("WorkLead");
+    assertThat(timers.timer(pi, "AssignmentOverdue")).isNull();
   }
 
   @Test
@@ -487,13 +557,13 @@ class LeadRoutingProcessTest {
       execution.setVariable("routingReason", repFound ? "next in " + TEAM : "nobody in " + TEAM + " is available");
       execution.setVariable("repFound", repFound);
     });
-    Mocks.register("assignLeadManuallyListener", (TaskListener) task -> {
-      String owner = (String) task.getVariable("owner");
+    Mocks.register("assignToChosenRepDelegate", (JavaDelegate) execution -> {
+      String owner = (String) execution.getVariable("owner");
       if (owner == null || owner.isBlank()) {
         throw new IllegalArgumentException("owner is required");
       }
-      calls.add("assignLeadManually:" + owner);
-      task.setVariable("team", "sales-benelux");
+      calls.add("assignToChosenRep:" + owner);
+      execution.setVariable("team", "sales-benelux");
     });
     Mocks.register("startResponseClockDelegate", (JavaDelegate) execution -> {
       calls.add("startResponseClock:" + execution.getVariable("owner"));

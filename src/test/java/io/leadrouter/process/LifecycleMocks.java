@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 
+import io.leadrouter.sla.DueAtDeadlineListener;
+
 /**
  * Stands in for the beans of a lead's outcome and follow-up in {@code lead-routing.bpmn} (their
  * own tests: {@code lead/FollowUpLifecycleTest} and {@code lead/LeadOutcomeApiTest}), doing what
@@ -58,6 +60,16 @@ final class LifecycleMocks {
         Mocks.register("outcomeFormListener", (TaskListener) task -> task.setVariableLocal("lostReasons", null));
         Mocks.register("showLeadHistoryListener", (TaskListener) task -> task.setVariableLocal("leadHistory", "…"));
         Mocks.register("followUpDateListener", (TaskListener) task -> calls.add("followUpDateChanged"));
+        // sales ops' queues and the rep picker (routing/RepChoices, proven with the application)
+        Mocks.register("showRepChoices", (TaskListener) task -> task.setVariableLocal("repChoices", null));
+        Mocks.register("dueAtDeadline", new DueAtDeadlineListener());
+        Mocks.register("recordQueueOverdueDelegate", (JavaDelegate) execution ->
+                calls.add("recordQueueOverdue:" + execution.getCurrentActivityId()));
+        Mocks.register("handToChosenRepDelegate", (JavaDelegate) execution -> {
+            calls.add("handToChosenRep:" + execution.getVariable("handTo"));
+            execution.setVariable("owner", execution.getVariable("handTo"));
+            execution.removeVariables(List.of("outcome", "handTo", "handOverReason"));
+        });
         Mocks.register("escalatedLeadFollowUpListener", (TaskListener) task -> {
             if ("CONTACTED".equals(task.getVariable("outcome"))) {
                 task.setVariable("owner", task.getAssignee());

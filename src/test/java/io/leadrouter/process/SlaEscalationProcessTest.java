@@ -274,6 +274,42 @@ class SlaEscalationProcessTest {
             "startResponseClock:violet.mclelland", "notify:ASSIGNED");
     }
 
+    @Test
+    void theManagerHandsTheEscalatedLeadToARepFromTheFormWhoGetsAFreshClock() {
+        maxReassignments = 0;
+        ProcessInstance pi = startResponseClock();
+        breachNow(pi);
+        assertThat(pi).isWaitingAt("HandleEscalatedLead");
+        Instant handedOver = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(30));
+        moveClockTo(handedOver);
+
+        complete(task(pi), withVariables("outcome", "HAND_TO_REP", "handTo", "violet.mclelland",
+            "handOverReason", "knows the account"));
+
+        assertThat(pi).hasPassedInOrder("HandleEscalatedLead", "HandedToRepGateway", "HandToChosenRep",
+            "OwnerKnownJoin", "StartResponseClock", "NotifyRepOfLead");
+        assertThat(pi).isWaitingAt("WorkLead").hasNotPassed("RecordEscalatedOutcome");
+        assertThat(task(pi)).isAssignedTo("violet.mclelland");
+        assertThat(task(pi).getDueDate()).as("a fresh clock").isEqualTo(Date.from(handedOver.plus(RESPONSE_TIME)));
+        assertThat(calls).endsWith("handToChosenRep:violet.mclelland", "startResponseClock:violet.mclelland",
+            "notify:ASSIGNED");
+        assertThat(runtimeService().getVariables(pi.getId())).as("the new rep's form starts empty")
+            .doesNotContainKeys("outcome", "handTo", "handOverReason");
+    }
+
+    @Test
+    void anOutcomeOnTheEscalationFormIsRecordedAsBeforeAndHandsTheLeadToNobody() {
+        maxReassignments = 0;
+        ProcessInstance pi = startResponseClock();
+        breachNow(pi);
+
+        complete(task(pi), withVariables("outcome", "LOST", "lostReason", "BUDGET"));
+
+        assertThat(pi).hasPassedInOrder("HandedToRepGateway", "RecordEscalatedOutcome", "EscalatedLeadHandled")
+            .hasNotPassed("HandToChosenRep");
+        assertThat(pi).isEnded();
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     /** What {@code POST /api/leads/{id}/reassign} does once it has checked the request. */
