@@ -3,6 +3,7 @@ package io.leadrouter.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Optional;
 
@@ -76,7 +77,9 @@ public class ResponseClocks {
         BusinessCalendar calendar = calendarOf(rep);
         Instant now = clock.instant();
         Duration responseTime = calendar.length(terms.responseTime());
-        Instant due = calendar.addBusinessTime(now, responseTime);
+        // a whole second, rounded up: Tasklist saves a task's dates back without milliseconds, and
+        // the deadline is Work lead's due date, which must come back as it was
+        Instant due = wholeSecondOnOrAfter(calendar.addBusinessTime(now, responseTime));
         Instant reminder = calendar.addBusinessTime(now,
                 Duration.ofMillis(Math.round(responseTime.toMillis() * terms.reminderAt())));
         boolean firstRep = !clocks.existsByLeadId(leadId);
@@ -84,6 +87,11 @@ public class ResponseClocks {
         clocks.save(new ResponseClock(leadId, rep.getId(), rep.getTeamId(), lead.getTier(), terms.responseTime(), now,
                 reminder, due, firstRep ? lead.routingDelay() : null));
         return new Deadline(reminder, due);
+    }
+
+    private static Instant wholeSecondOnOrAfter(Instant instant) {
+        Instant second = instant.truncatedTo(ChronoUnit.SECONDS);
+        return second.equals(instant) ? second : second.plusSeconds(1);
     }
 
     /** The reminder is due: recorded on the clock and on the lead's timeline. */

@@ -107,8 +107,8 @@ class LeadTaskDates extends AuthorizationCommandChecker {
         differs(changes, Change.ASSIGNEE, stored.getAssignee(), saved.getAssignee());
         differs(changes, Change.OWNER, stored.getOwner(), saved.getOwner());
         differs(changes, Change.DELEGATION_STATE, stored.getDelegationState(), saved.getDelegationState());
-        differs(changes, Change.DUE_DATE, millis(stored.getDueDate()), millis(saved.getDueDate()));
-        differs(changes, Change.FOLLOW_UP_DATE, millis(stored.getFollowUpDate()), millis(saved.getFollowUpDate()));
+        differs(changes, Change.DUE_DATE, seconds(stored.getDueDate()), seconds(saved.getDueDate()));
+        differs(changes, Change.FOLLOW_UP_DATE, seconds(stored.getFollowUpDate()), seconds(saved.getFollowUpDate()));
         differs(changes, Change.PARENT_TASK, stored.getParentTaskId(), saved.getParentTaskId());
         differs(changes, Change.CASE_INSTANCE, stored.getCaseInstanceId(), saved.getCaseInstanceId());
         differs(changes, Change.TENANT, stored.getTenantId(), saved.getTenantId());
@@ -121,8 +121,13 @@ class LeadTaskDates extends AuthorizationCommandChecker {
         }
     }
 
-    /** A date as its instant: the database hands back a {@code Timestamp}, which equals no plain {@code Date}. */
-    private static Long millis(Date date) {
-        return date == null ? null : date.getTime();
+    /**
+     * A date as its whole second: the database hands back a {@code Timestamp}, which equals no plain
+     * {@code Date}, and Tasklist sends a task's dates back without their milliseconds (a Work lead
+     * due at 10:58:11.482 is saved with 10:58:11.000 when the rep sets its follow-up date), which is
+     * no change.
+     */
+    private static Long seconds(Date date) {
+        return date == null ? null : Math.floorDiv(date.getTime(), 1000L);
     }
 }

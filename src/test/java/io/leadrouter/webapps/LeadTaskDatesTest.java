@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +108,20 @@ class LeadTaskDatesTest {
         assertThat(now.getFollowUpDate()).isEqualTo(date(FOLLOW_UP));
         assertThat(now.getDueDate()).isEqualTo(work.getDueDate());
         assertThat(now.getAssignee()).isEqualTo(owner);
+    }
+
+    @Test
+    void datesSavedBackWithoutTheirMillisecondsAreNoChangeAsTasklistSendsThem() {
+        TaskEntity stored = new TaskEntity();
+        stored.setDueDate(new Date(1_796_225_892_482L));
+        TaskEntity fromTasklist = new TaskEntity();
+        fromTasklist.setDueDate(new Date(1_796_225_892_000L));
+        fromTasklist.setFollowUpDate(new Date(1_796_300_000_000L));
+
+        assertThat(LeadTaskDates.changes(stored, fromTasklist)).containsExactly(LeadTaskDates.Change.FOLLOW_UP_DATE);
+        fromTasklist.setDueDate(new Date(1_796_225_893_000L));
+        assertThat(LeadTaskDates.changes(stored, fromTasklist))
+                .containsExactlyInAnyOrder(LeadTaskDates.Change.DUE_DATE, LeadTaskDates.Change.FOLLOW_UP_DATE);
     }
 
     @Test
