@@ -61,7 +61,10 @@ class TasklistCardsAndDatesBrowserTest extends BrowserTest {
         browser.screenshot("tasklist-rep-hot-lead-card");
 
         assertThat(card.getText()).as("a collapsed card").contains("Work lead", "Lead:", "Ada Byron", "Tier:", "HOT");
-        card.findElement(By.cssSelector(".shutter")).click();
+        WebElement expand = card.findElement(By.cssSelector(".shutter"));
+        // the rep may have more leads from earlier tests: the card can sit under Tasklist's footer
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", expand);
+        expand.click();
         browser.waitFor("the card expanded", d -> card.getText().contains("Score:"));
         browser.screenshot("tasklist-rep-hot-lead-card-expanded");
         assertThat(card.getText()).contains("Company:", company, "Score:");
