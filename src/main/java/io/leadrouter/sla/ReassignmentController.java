@@ -74,7 +74,8 @@ class ReassignmentController {
         if (!waiting) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Lead " + id + " is not waiting for a rep or "
                     + "manager right now (it is being routed, worked or reassigned at this moment: try again), or its "
-                    + "process started before lead-routing.bpmn version 3, which cannot be reassigned by hand");
+                    + "process started on a version of lead-routing.bpmn that cannot reassign it by hand (before "
+                    + "version 3; for a lead in follow-up, before version 7: migrate its instance in Cockpit)");
         }
         return LeadView.of(leads.require(id));
     }
