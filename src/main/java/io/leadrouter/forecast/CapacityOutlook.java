@@ -197,7 +197,8 @@ final class CapacityOutlook {
                     continue;
                 }
                 atWork += part;
-                intakeCap = rep.weeklyIntake() == null || intakeCap == null ? null : intakeCap + rep.weeklyIntake() * part;
+                intakeCap = rep.weeklyIntake() == null || intakeCap == null ? null
+                        : intakeCap + rep.weeklyIntake() * part;
                 openCap = rep.maxOpen() == null || openCap == null ? null : openCap + rep.maxOpen();
             }
             teamWeeks.add(week(w, firstDay, atWork, weeklyArrivals, intakeCap, load, openCap));
@@ -244,7 +245,10 @@ final class CapacityOutlook {
         return weeks.stream().filter(week -> !week.headroom()).map(Week::week).findFirst().orElse(null);
     }
 
-    /** "east runs out of headroom in week 3: 30.0 new leads expected, caps let in 28.0", or "east keeps headroom for 12 weeks". */
+    /**
+     * "east runs out of headroom in week 3: 30.0 new leads expected, caps let in 28.0", or "east keeps
+     * headroom for 12 weeks".
+     */
     static String summary(String who, Integer runsOutInWeek, List<Week> weeks) {
         if (runsOutInWeek == null) {
             return who + " keeps headroom for " + WEEKS + " weeks";

@@ -108,7 +108,7 @@ class SalesForecast {
         static TeamHistory of(List<Arrival> arrivals, List<Decided> decided, Instant historyEnd) {
             Instant volumeStart = historyEnd.minus(Duration.ofDays(7L * VOLUME_WEEKS));
             List<Arrival> recent = arrivals.stream().filter(a -> !a.at().isBefore(volumeStart)).toList();
-            return new TeamHistory(tierRates(decided), overall(decided), recent,
+            return new TeamHistory(tierRates(decided), SalesForecast.overall(decided), recent,
                     new SeasonalVolume(recent.stream().map(Arrival::at).toList(), historyEnd, VOLUME_WEEKS));
         }
 
@@ -219,7 +219,8 @@ class SalesForecast {
         List<CapacityOutlook.Staff> staff = new ArrayList<>();
         Map<String, Double> shares = new HashMap<>();
         for (String rep : repIds) {
-            double share = recent.isEmpty() ? 0 : (double) recentByRep.getOrDefault(rep, List.of()).size() / recent.size();
+            double share = recent.isEmpty() ? 0
+                    : (double) recentByRep.getOrDefault(rep, List.of()).size() / recent.size();
             shares.put(rep, share);
             staff.add(staff(rep, members.get(rep), awaitingRep(openByRep.getOrDefault(rep, List.of())), share,
                     firstDay));

@@ -53,6 +53,17 @@ class HistoryBacktestTest {
             LocalDate.parse("2017-05-29"), LocalDate.parse("2017-06-26"), LocalDate.parse("2017-07-24"),
             LocalDate.parse("2017-08-21"));
 
+    /*
+     * The bounds: the data is bundled and the method deterministic, so the errors change only when the
+     * method does. Measured (December 2026): arrivals by day 0.556; 4 weeks ahead arrivals 0.229,
+     * conversions 0.515, revenue 0.479. Each bound is the measured error plus about 10 %: a change that
+     * makes a forecast that much worse fails; one that makes it better should lower the bound.
+     */
+    private static final double DAILY_BOUND = 0.60;
+    private static final double ARRIVALS_BOUND = 0.25;
+    private static final double CONVERSIONS_BOUND = 0.57;
+    private static final double REVENUE_BOUND = 0.53;
+
     /** An opportunity of the CSV; {@code closed} and {@code won} null while open. */
     record Opportunity(String agent, String team, String product, LocalDate engaged, LocalDate closed, Boolean won,
                        BigDecimal value) {
@@ -160,7 +171,6 @@ class HistoryBacktestTest {
         assertThat(byHorizon.get(4)[0].count()).isEqualTo(CUT_OFFS.size() * 3);
     }
 
-    /** Bound: see the README text; the measured error with a margin, so that a regression fails. */
     @Test
     void arrivalsByDayStayWithinTheirMeasuredError() {
         assertThat(dailyErrors / dailyDays).isLessThan(DAILY_BOUND);
@@ -173,11 +183,6 @@ class HistoryBacktestTest {
         assertThat(four[1].mape()).as("conversions").isLessThan(CONVERSIONS_BOUND);
         assertThat(four[2].mape()).as("revenue").isLessThan(REVENUE_BOUND);
     }
-
-    private static final double DAILY_BOUND = 1.0;
-    private static final double ARRIVALS_BOUND = 1.0;
-    private static final double CONVERSIONS_BOUND = 1.0;
-    private static final double REVENUE_BOUND = 1.0;
 
     private static List<Opportunity> read() throws IOException {
         Map<String, String> teams = new HashMap<>();
