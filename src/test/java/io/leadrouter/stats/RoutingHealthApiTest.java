@@ -63,12 +63,13 @@ class RoutingHealthApiTest {
 
         fixture.setClock(Instant.parse("2023-03-07T10:00:10Z"));
         String first = fixture.lead("HOT");
-        String firstInstance = fixture.routeAndStart(first, teamA);
+        fixture.routeAndStart(first, teamA);
         fixture.setClock(Instant.parse("2023-03-07T10:01:30Z"));
         fixture.routeAndStart(fixture.lead("WARM"), teamA);
         fixture.routeAndStart(fixture.lead("COLD"), teamA);
         fixture.routeAndStart(fixture.lead("HOT"), teamB);
-        Incident incident = runtime.createIncident("leadRouterTest", firstInstance, "a failure on team A's lead");
+        Incident incident = runtime.createIncident("leadRouterTest", driver.taskOf(first).getExecutionId(),
+                "a failure on team A's lead");
         incidents.add(incident.getId());
         fixture.setClock(Instant.parse("2023-03-07T10:05:20Z"));
 
