@@ -56,7 +56,8 @@ import io.leadrouter.team.TeamRepository;
  * (a plugin reading {@code /api}, which scopes every figure to the user), and nothing more there: no
  * process instance, history or variable of the lead process (a manager would read every team's leads
  * there), no update, no delete, no Admin app. Cockpit's own dashboard shows them the lead process's
- * definition (the READ above) and zero running instances.</li>
+ * definition (the READ above) and counts that Camunda gives with it (running instances, and tokens per
+ * step on the diagram, of every team: numbers, no lead), and no instance in its lists.</li>
  * <li>{@code ops}: Cockpit, reading every process, decision, deployment and their history, and
  * updating process instances (retrying failed jobs, resolving incidents).</li>
  * <li>{@code camunda-admin}: everything (Camunda's admin group), and alone the Admin app.</li>
