@@ -57,6 +57,8 @@ class CockpitDashboardBrowserTest extends BrowserTest {
         assertThat(cockpit.labels("forecast")).anyMatch(label -> label.startsWith("east"))
                 .anyMatch(label -> label.startsWith("west"));
         assertThat(teamsShown()).contains("east", "west", "central");
+        assertThat(browser.driver().findElement(By.cssSelector("[data-capacity]")).getText())
+                .as("the capacity outlook of each team").contains("east ").contains("west ").contains("headroom");
         assertThat(text()).doesNotContain("Not for your role", "Could not be loaded");
         assertThat(browser.driver().findElements(PAGE_ERRORS)).as("Cockpit's error notices").isEmpty();
     }

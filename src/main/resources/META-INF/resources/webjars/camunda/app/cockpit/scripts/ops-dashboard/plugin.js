@@ -52,7 +52,7 @@ export default {
       card(grid, 'conversion', 'Conversion by routing strategy',
         'Converted among leads with a final outcome, with the 95 % interval (grey dots), last 30 days.'),
       card(grid, 'forecast', 'Sales forecast',
-        'Expected conversions in the next 4, 8 and 12 weeks per team, from open leads and expected arrivals, with the 95 % interval.')
+        'Expected conversions in the next 4, 8 and 12 weeks per team, from open leads and expected arrivals, with the 95 % interval; and when each team runs out of headroom against its reps\' caps.')
     ];
     const [routing, fairness, sla, conversion, forecast] = cards;
     await Promise.all([
@@ -218,7 +218,8 @@ function showForecast(body, call, uPlot) {
       const last = team.horizons[team.horizons.length - 1];
       return team.team + ': ' + team.openLeads + ' open leads, about ' + Math.round(team.weeklyArrivals)
         + ' arriving a week, revenue in ' + last.weeks + ' weeks ≈ ' + Math.round(last.revenue.expected).toLocaleString();
-    }).join('; ') + '.'));
+    }).join('; ') + '.'), element('p', { class: 'lr-ops-note', 'data-capacity': 'true' },
+      'Capacity: ' + answer.teams.filter(team => team.capacity).map(team => team.capacity.summary).join('; ') + '.'));
     bars(uPlot, holder, {
       labels: rows.map(r => r.team + ' · ' + r.horizon.weeks + ' wk'),
       bars: { label: 'expected conversions', values: rows.map(r => r.horizon.conversions.expected), color: GREEN },
