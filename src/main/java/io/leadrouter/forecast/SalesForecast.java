@@ -20,7 +20,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.leadrouter.lead.LeadStatus;
 import io.leadrouter.lead.StatsScope;
+import io.leadrouter.team.Rep;
+import io.leadrouter.team.RepAbsenceRepository;
+import io.leadrouter.team.RepRepository;
 
 /**
  * The sales forecast per team and rep for the next 4, 8 and 12 weeks: expected conversions and
@@ -40,7 +44,11 @@ import io.leadrouter.lead.StatsScope;
  * <li>Intervals: expected ± 1.96 standard deviations, never below 0.</li>
  * <li>A rep's part: their own open leads, and their share of the team's recent arrivals.</li>
  * <li>Backtest: the last {@value #BACKTEST_WEEKS} weeks forecast day by day from the
- * {@value #VOLUME_WEEKS} weeks before each ({@link Backtest}).</li>
+ * {@value #VOLUME_WEEKS} weeks before each ({@link Backtest}); the method as a whole is backtested on the
+ * bundled CRM history by {@code HistoryBacktestTest}.</li>
+ * <li>Capacity: week by week for the next {@value CapacityOutlook#WEEKS} weeks, the arrivals and the open
+ * load of the team and of each of its reps against their caps, their planned absences taken into account
+ * ({@link CapacityOutlook}).</li>
  * </ul>
  */
 @Service
@@ -69,30 +77,55 @@ class SalesForecast {
     record TierRate(long decided, double conversionRate, double averageDealValue) {
     }
 
-    record RepForecast(String rep, long openLeads, double arrivalShare, List<Horizon> horizons) {
+    record RepForecast(String rep, long openLeads, double arrivalShare, List<Horizon> horizons,
+                       CapacityOutlook.RepOutlook capacity) {
     }
 
     record TeamForecast(String team, long openLeads, double weeklyArrivals, Map<String, TierRate> tiers,
-                        List<Horizon> horizons, List<RepForecast> reps, Backtest backtest) {
+                        List<Horizon> horizons, List<RepForecast> reps, Backtest backtest,
+                        CapacityOutlook.TeamOutlook capacity) {
     }
 
     record Forecast(Instant at, LocalDate historyFrom, LocalDate historyTo, List<TeamForecast> teams) {
     }
 
-    private record Arrival(String owner, String tier, Instant at) {
+    /** A lead of the history: who got it, its tier and when it arrived. */
+    record Arrival(String owner, String tier, Instant at) {
     }
 
-    private record Decided(String tier, boolean converted, BigDecimal dealValue) {
+    /** A lead of the history with a final outcome, converted or lost. */
+    record Decided(String tier, boolean converted, BigDecimal dealValue) {
     }
 
-    private record Open(String owner, String tier) {
+    /** An open lead; {@code awaitingRep}: waiting for its rep's first outcome, what an open-lead cap counts. */
+    record Open(String owner, String tier, boolean awaitingRep) {
+    }
+
+    /** What a team's history says: the rates per tier, the arrivals of the volume weeks and their volume. */
+    private record TeamHistory(Map<String, TierRate> tiers, TierRate overall, List<Arrival> recent,
+                               SeasonalVolume volume) {
+
+        static TeamHistory of(List<Arrival> arrivals, List<Decided> decided, Instant historyEnd) {
+            Instant volumeStart = historyEnd.minus(Duration.ofDays(7L * VOLUME_WEEKS));
+            List<Arrival> recent = arrivals.stream().filter(a -> !a.at().isBefore(volumeStart)).toList();
+            return new TeamHistory(tierRates(decided), SalesForecast.overall(decided), recent,
+                    new SeasonalVolume(recent.stream().map(Arrival::at).toList(), historyEnd, VOLUME_WEEKS));
+        }
+
+        List<Horizon> horizons(List<Open> open, List<Arrival> arrivals, double share) {
+            return SalesForecast.horizons(open, arrivals, share, volume.weekly(), tiers, overall);
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RepRepository reps;
+    private final RepAbsenceRepository absences;
     private final Clock clock;
 
-    SalesForecast(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    SalesForecast(NamedParameterJdbcTemplate jdbc, RepRepository reps, RepAbsenceRepository absences, Clock clock) {
         this.jdbc = jdbc;
+        this.reps = reps;
+        this.absences = absences;
         this.clock = clock;
     }
 
@@ -106,12 +139,14 @@ class SalesForecast {
         Map<String, List<Arrival>> arrivals = new TreeMap<>();
         Map<String, List<Decided>> decided = new HashMap<>();
         Map<String, List<Open>> open = new TreeMap<>();
+        Map<String, List<CapacityOutlook.TimeOpen>> timesOpen = new HashMap<>();
 
         MapSqlParameterSource history = new MapSqlParameterSource()
                 .addValue("start", OffsetDateTime.ofInstant(historyStart, ZoneOffset.UTC))
                 .addValue("end", OffsetDateTime.ofInstant(historyEnd, ZoneOffset.UTC));
         jdbc.query("""
-                select l.team_id, l.owner_id, l.tier, l.outcome, l.deal_value, l.received_at
+                select l.team_id, l.owner_id, l.tier, l.status, l.outcome, l.deal_value, l.received_at,
+                       l.first_assigned_at, l.first_response_at
                 from leads l
                 where l.received_at >= :start and l.received_at < :end
                   and l.first_assigned_at is not null and l.team_id is not null %s
@@ -125,15 +160,22 @@ class SalesForecast {
                 decided.computeIfAbsent(teamId, t -> new ArrayList<>()).add(new Decided(tier,
                         "CONVERTED".equals(outcome), row.getBigDecimal("deal_value")));
             }
+            OffsetDateTime responded = row.getObject("first_response_at", OffsetDateTime.class);
+            if (responded != null || awaitingRep(row.getString("status"))) {
+                timesOpen.computeIfAbsent(teamId, t -> new ArrayList<>()).add(CapacityOutlook.TimeOpen.between(
+                        row.getObject("first_assigned_at", OffsetDateTime.class).toInstant(),
+                        responded == null ? null : responded.toInstant(), now));
+            }
         });
         MapSqlParameterSource pipeline = new MapSqlParameterSource();
         jdbc.query("""
-                select l.team_id, l.owner_id, l.tier
+                select l.team_id, l.owner_id, l.tier, l.status
                 from leads l
                 where l.status in ('ASSIGNED', 'CONTACTED', 'ESCALATED') and l.team_id is not null %s
                 """.formatted(narrowed(scope, team, pipeline)), pipeline, row -> {
             open.computeIfAbsent(row.getString("team_id"), t -> new ArrayList<>())
-                    .add(new Open(row.getString("owner_id"), tier(row.getString("tier"))));
+                    .add(new Open(row.getString("owner_id"), tier(row.getString("tier")),
+                            awaitingRep(row.getString("status"))));
         });
 
         SortedSet<String> teams = new TreeSet<>(arrivals.keySet());
@@ -141,40 +183,90 @@ class SalesForecast {
         List<TeamForecast> forecasts = new ArrayList<>();
         for (String teamId : teams) {
             forecasts.add(team(teamId, arrivals.getOrDefault(teamId, List.of()), decided.getOrDefault(teamId, List.of()),
-                    open.getOrDefault(teamId, List.of()), historyEnd));
+                    open.getOrDefault(teamId, List.of()), timesOpen.getOrDefault(teamId, List.of()), historyEnd));
         }
         return new Forecast(now, today.minusDays(7L * HISTORY_WEEKS), today.minusDays(1), forecasts);
     }
 
-    private TeamForecast team(String team, List<Arrival> arrivals, List<Decided> decided, List<Open> open,
-                              Instant historyEnd) {
-        Map<String, TierRate> tiers = tierRates(decided);
-        TierRate overall = overall(decided);
-        Instant volumeStart = historyEnd.minus(Duration.ofDays(7L * VOLUME_WEEKS));
-        List<Arrival> recent = arrivals.stream().filter(a -> !a.at().isBefore(volumeStart)).toList();
-        SeasonalVolume volume = new SeasonalVolume(recent.stream().map(Arrival::at).toList(), historyEnd,
-                VOLUME_WEEKS);
+    /**
+     * The team's horizons from its history, as {@link #forecast} answers them for the team (the history
+     * backtest runs this on the bundled CRM data).
+     */
+    static List<Horizon> teamHorizons(List<Arrival> arrivals, List<Decided> decided, List<Open> open,
+                                      Instant historyEnd) {
+        TeamHistory history = TeamHistory.of(arrivals, decided, historyEnd);
+        return history.horizons(open, history.recent(), 1.0);
+    }
 
-        List<Horizon> horizons = horizons(open, recent, 1.0, volume.weekly(), tiers, overall);
+    private TeamForecast team(String team, List<Arrival> arrivals, List<Decided> decided, List<Open> open,
+                              List<CapacityOutlook.TimeOpen> timesOpen, Instant historyEnd) {
+        TeamHistory history = TeamHistory.of(arrivals, decided, historyEnd);
+        List<Arrival> recent = history.recent();
+        List<Horizon> horizons = history.horizons(open, recent, 1.0);
         Map<String, List<Open>> openByRep = new TreeMap<>();
         open.stream().filter(o -> o.owner() != null)
                 .forEach(o -> openByRep.computeIfAbsent(o.owner(), r -> new ArrayList<>()).add(o));
         Map<String, List<Arrival>> recentByRep = new TreeMap<>();
         recent.stream().filter(a -> a.owner() != null)
                 .forEach(a -> recentByRep.computeIfAbsent(a.owner(), r -> new ArrayList<>()).add(a));
-        SortedSet<String> reps = new TreeSet<>(openByRep.keySet());
-        reps.addAll(recentByRep.keySet());
-        List<RepForecast> repForecasts = new ArrayList<>();
-        for (String rep : reps) {
-            List<Arrival> theirs = recentByRep.getOrDefault(rep, List.of());
-            double share = recent.isEmpty() ? 0 : (double) theirs.size() / recent.size();
-            List<Open> theirOpen = openByRep.getOrDefault(rep, List.of());
-            repForecasts.add(new RepForecast(rep, theirOpen.size(), share,
-                    horizons(theirOpen, theirs, share, volume.weekly(), tiers, overall)));
+        Map<String, Rep> members = new TreeMap<>();
+        reps.findByTeamIdOrderById(team).forEach(rep -> members.put(rep.getId(), rep));
+        SortedSet<String> repIds = new TreeSet<>(openByRep.keySet());
+        repIds.addAll(recentByRep.keySet());
+        repIds.addAll(members.keySet());
+
+        LocalDate firstDay = historyEnd.atZone(ZoneOffset.UTC).toLocalDate();
+        List<CapacityOutlook.Staff> staff = new ArrayList<>();
+        Map<String, Double> shares = new HashMap<>();
+        for (String rep : repIds) {
+            double share = recent.isEmpty() ? 0
+                    : (double) recentByRep.getOrDefault(rep, List.of()).size() / recent.size();
+            shares.put(rep, share);
+            staff.add(staff(rep, members.get(rep), awaitingRep(openByRep.getOrDefault(rep, List.of())), share,
+                    firstDay));
         }
-        Map<String, TierRate> shownTiers = new TreeMap<>(tiers);
-        return new TeamForecast(team, open.size(), volume.weekly(), shownTiers, horizons, repForecasts,
-                Backtest.of(arrivals.stream().map(Arrival::at).toList(), historyEnd, VOLUME_WEEKS, BACKTEST_WEEKS));
+        CapacityOutlook.Result capacity = CapacityOutlook.of(team, history.volume().weekly(), awaitingRep(open),
+                CapacityOutlook.Closing.of(timesOpen), staff, firstDay);
+
+        List<RepForecast> repForecasts = new ArrayList<>();
+        for (String rep : repIds) {
+            List<Open> theirOpen = openByRep.getOrDefault(rep, List.of());
+            double share = shares.get(rep);
+            repForecasts.add(new RepForecast(rep, theirOpen.size(), share,
+                    history.horizons(theirOpen, recentByRep.getOrDefault(rep, List.of()), share),
+                    capacity.reps().get(rep)));
+        }
+        Map<String, TierRate> shownTiers = new TreeMap<>(history.tiers());
+        return new TeamForecast(team, open.size(), history.volume().weekly(), shownTiers, horizons, repForecasts,
+                Backtest.of(arrivals.stream().map(Arrival::at).toList(), historyEnd, VOLUME_WEEKS, BACKTEST_WEEKS),
+                capacity.team());
+    }
+
+    /**
+     * A rep as the capacity outlook counts them: caps and planned absences from the team's records; a
+     * rep of the history no longer in the team takes no leads.
+     */
+    private CapacityOutlook.Staff staff(String id, Rep rep, long awaitingRep, double share, LocalDate firstDay) {
+        if (rep == null) {
+            return new CapacityOutlook.Staff(id, awaitingRep, share, null, null,
+                    CapacityOutlook.Staff.atWork(false, List.of(), firstDay));
+        }
+        List<Instant[]> planned = absences.findByRepIdAndEndsAtAfterOrderByStartsAt(id,
+                SeasonalVolume.startOf(firstDay)).stream()
+                .map(a -> new Instant[] {a.getStartsAt(), a.getEndsAt()})
+                .toList();
+        return new CapacityOutlook.Staff(id, awaitingRep, share, rep.getMaxOpen(),
+                CapacityOutlook.Staff.weeklyIntake(rep.getDailyCap(), rep.getWeeklyCap(),
+                        rep.workingHours().days().size()),
+                CapacityOutlook.Staff.atWork(rep.isActive() && rep.isAvailable(), planned, firstDay));
+    }
+
+    private static long awaitingRep(List<Open> open) {
+        return open.stream().filter(Open::awaitingRep).count();
+    }
+
+    private static boolean awaitingRep(String status) {
+        return status != null && LeadStatus.AWAITING_REP.contains(LeadStatus.valueOf(status));
     }
 
     /**

@@ -35,7 +35,7 @@ import io.leadrouter.team.TeamRepository;
  * </table>
  *
  * Nobody else reads a lead ({@value Roles#INTAKE} reads what it posted, {@value Roles#OPS} and
- * {@value Roles#MONITORING} nothing): a lead the caller may not read is answered exactly like a
+ * {@value Roles#MONITORING} nothing; ops read counts of every team's routing, {@link #routingHealthOf}): a lead the caller may not read is answered exactly like a
  * missing one. An import's status (with its rejected rows' values) is for its submitter and admins.
  * Who records a lead's outcome through the API: {@link #mayRecordOutcome}; who reassigns it:
  * {@link #mayReassign} (sales ops, admins, and the manager of the rep who has it) and to whom:
@@ -64,6 +64,13 @@ public class LeadAccess {
     /** The 403 detail of {@code /api/stats/teams} for those with no figures to read. */
     public static final String WHO_READS_TEAM_STATS = "Statistics per team are for sales ops and admins (every team) "
             + "and managers (their teams).";
+
+    /** The 403 detail of {@code /api/stats/routing} for those with no figures to read. */
+    public static final String WHO_READS_ROUTING_HEALTH = "Routing health is for ops, sales ops and admins (every "
+            + "team) and managers (their teams).";
+
+    /** Read routing health of every team: counts only, no lead ({@link #routingHealthOf}). */
+    static final Set<String> EVERY_TEAMS_HEALTH = Set.of(Roles.CAMUNDA_ADMIN, Roles.SALES_OPS, Roles.OPS);
 
     private final TeamRepository teams;
     private final RepRepository reps;
@@ -213,6 +220,19 @@ public class LeadAccess {
             return Optional.of(StatsScope.ofEverything());
         }
         return nonEmpty(new StatsScope(false, managedTeams(user, teamsOfUser), null));
+    }
+
+    /**
+     * The routing health the user reads ({@code /api/stats/routing}: leads routed per minute, open
+     * incidents): ops, sales ops and admins every team's, a manager their teams'; empty when none
+     * (answer 403 {@link #WHO_READS_ROUTING_HEALTH}). Ops read no lead, but these are counts of the
+     * engine's work, which they watch in Cockpit anyway.
+     */
+    public Optional<StatsScope> routingHealthOf(ApiUser user) {
+        if (user.isMemberOfAny(EVERY_TEAMS_HEALTH)) {
+            return Optional.of(StatsScope.ofEverything());
+        }
+        return teamStatsOf(user, teamsOf(user));
     }
 
     /**

@@ -12,10 +12,12 @@ import java.util.Set;
  * (see {@code webapps/OwnedTaskAuthorizations}); {@code /api}: see {@code lead/LeadAccess}</td></tr>
  * <tr><td>{@value #MANAGERS}</td><td>read their teams' lead tasks; reassign their own reps' leads (to their
  * own reps); read the board of their own reps and change their availability, absences and routing settings
- * (a rep's manager is {@code team/Rep.managerId})</td></tr>
+ * (a rep's manager is {@code team/Rep.managerId}); Cockpit's ops dashboard for their teams, without Cockpit's
+ * instances or admin powers</td></tr>
  * <tr><td>{@value #SALES_OPS}</td><td>Tasklist: review and manual assignment, read every lead's task;
- * reassign any lead ({@code POST /api/leads/{id}/reassign}); change any rep</td></tr>
- * <tr><td>{@value #OPS}</td><td>Cockpit (running leads, incidents, retries); Actuator</td></tr>
+ * reassign any lead ({@code POST /api/leads/{id}/reassign}); change any rep; Cockpit's ops dashboard of every
+ * team</td></tr>
+ * <tr><td>{@value #OPS}</td><td>Cockpit (running leads, incidents, retries; the ops dashboard's routing health); Actuator</td></tr>
  * <tr><td>{@value #MONITORING}</td><td>Actuator only (a Prometheus scraper's account)</td></tr>
  * <tr><td>{@value #INTAKE}</td><td>the API only (the account lead sources post with)</td></tr>
  * <tr><td>{@value #CAMUNDA_ADMIN}</td><td>everything, including the Admin app</td></tr>

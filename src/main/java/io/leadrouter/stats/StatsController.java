@@ -32,18 +32,21 @@ import io.leadrouter.web.InvalidRequestException;
  * ({@code 2025-03-01}) is a whole UTC day and both ends are included, an instant
  * ({@code 2025-03-01T00:00:00Z}) includes {@code from} and excludes {@code to}. Each user reads
  * the figures {@link LeadAccess} gives them (sales ops and admins all, a manager their teams and their own reps, a
- * rep their own row of the rep figures); those with none to read are answered 403.
+ * rep their own row of the rep figures); those with none to read are answered 403. And routing
+ * now, {@code GET /api/stats/routing} ({@link RoutingHealth}).
  */
 @RestController
 @RequestMapping("/api/stats")
 class StatsController {
 
     private final ResponseStats stats;
+    private final RoutingHealth routingHealth;
     private final RepRepository reps;
     private final LeadAccess access;
 
-    StatsController(ResponseStats stats, RepRepository reps, LeadAccess access) {
+    StatsController(ResponseStats stats, RoutingHealth routingHealth, RepRepository reps, LeadAccess access) {
         this.stats = stats;
+        this.routingHealth = routingHealth;
         this.reps = reps;
         this.access = access;
     }
@@ -83,6 +86,17 @@ class StatsController {
         Instant end = end(to);
         return new TeamStats(start, end, stats.totals(ResponseStats.By.TEAM, start, end, scope).stream()
                 .map(t -> new TeamTotals(t.key(), t)).toList());
+    }
+
+    /**
+     * Routing now ({@link RoutingHealth}): leads routed per minute over the last hour and open
+     * incidents, of every team (ops, sales ops, admins) or a manager's teams; others 403.
+     */
+    @GetMapping("/routing")
+    RoutingHealth.Health routing(ApiUser user) {
+        StatsScope scope = access.routingHealthOf(user)
+                .orElseThrow(() -> forbidden(LeadAccess.WHO_READS_ROUTING_HEALTH));
+        return routingHealth.of(scope);
     }
 
     private static ResponseStatusException forbidden(String whoMay) {

@@ -52,6 +52,12 @@ import io.leadrouter.team.TeamRepository;
  * they reassign a lead through Lead Router, which moves owner, clock and credit with it). Review
  * and manual assignment are theirs to work as candidate group.</li>
  * <li>{@code managers}, {@code sales-ops}: read users and groups (to pick an assignee).</li>
+ * <li>{@code managers}, {@code sales-ops}: Cockpit, for Lead Router's ops dashboard on its start page
+ * (a plugin reading {@code /api}, which scopes every figure to the user), and nothing more there: no
+ * process instance, history or variable of the lead process (a manager would read every team's leads
+ * there), no update, no delete, no Admin app. Cockpit's own dashboard shows them the lead process's
+ * definition (the READ above) and counts that Camunda gives with it (running instances, and tokens per
+ * step on the diagram, of every team: numbers, no lead), and no instance in its lists.</li>
  * <li>{@code ops}: Cockpit, reading every process, decision, deployment and their history, and
  * updating process instances (retrying failed jobs, resolving incidents).</li>
  * <li>{@code camunda-admin}: everything (Camunda's admin group), and alone the Admin app.</li>
@@ -139,6 +145,11 @@ public class EngineAuthorizations implements ApplicationRunner {
             granted += upgraded + narrowOpenOwnedTasks();
         }
 
+        // the ops dashboard (a Cockpit plugin reading /api, scoped there); Cockpit's own pages show them no lead
+        for (String group : List.of(Roles.MANAGERS, Roles.SALES_OPS)) {
+            granted += grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        }
+
         granted += grant(Roles.OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         granted += grant(Roles.OPS, Resources.PROCESS_DEFINITION, Authorization.ANY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
@@ -154,8 +165,8 @@ public class EngineAuthorizations implements ApplicationRunner {
         granted += grant(Roles.OPS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
         granted += grant(Roles.OPS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         if (granted > 0) {
-            log.info("Granted {} Camunda authorizations for Tasklist ({}) and Cockpit ({})", granted,
-                    String.join(", ", salesGroups), Roles.OPS);
+            log.info("Granted {} Camunda authorizations for Tasklist ({}) and Cockpit ({}, {}, {})", granted,
+                    String.join(", ", salesGroups), Roles.OPS, Roles.MANAGERS, Roles.SALES_OPS);
         }
     }
 

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.LeadRouterDriver;
 import io.leadrouter.analytics.AnalyticsFixture;
+import io.leadrouter.team.RepAbsence;
+import io.leadrouter.team.RepAbsenceRepository;
 
 /**
  * {@code GET /api/analytics/forecast} on Monday 7 January 2030, 09:00, for a team whose twelve
@@ -57,6 +59,8 @@ class ForecastApiTest {
     AnalyticsFixture fixture;
     @Autowired
     LeadRouterDriver driver;
+    @Autowired
+    RepAbsenceRepository absences;
 
     @AfterEach
     void realTimeAgain() {
@@ -68,26 +72,7 @@ class ForecastApiTest {
         String team = fixture.team(rep("ann"), rep("bob"));
         String ann = repId("ann", team);
         String bob = repId("bob", team);
-        int hotDecided = 0;
-        for (int week = 1; week <= 12; week++) {
-            Instant monday = END.minus(Duration.ofDays(7L * week)).plus(Duration.ofHours(10));
-            for (int i = 0; i < (week % 2 == 1 ? 2 : 4); i++) {
-                AnalyticsFixture.LeadRow lead = fixture.lead(team).owner(ann).attributes("Webinar", "HOT", 80)
-                        .received(monday).firstAssigned(monday.plusSeconds(60));
-                if (week == 1) {
-                    lead.save();
-                } else if (week <= 3) {
-                    (hotDecided++ % 2 == 0 ? lead.converted("1000") : lead.outcome("LOST")).save();
-                } else {
-                    lead.outcome("NURTURE").save();
-                }
-            }
-            Instant wednesday = END.minus(Duration.ofDays(7L * week)).plus(Duration.ofDays(2)).plus(Duration.ofHours(15));
-            AnalyticsFixture.LeadRow lead = fixture.lead(team).owner(bob).attributes("Webinar", "COLD", 10)
-                    .received(wednesday).firstAssigned(wednesday.plusSeconds(60));
-            (week == 1 ? lead.outcome("CONTACTED") : week == 2 ? lead.converted("200")
-                    : week <= 11 ? lead.outcome("LOST") : lead.outcome("NURTURE")).save();
-        }
+        twelveWeeksOfHistory(team, ann, bob);
         ClockUtil.setCurrentTime(Date.from(NOW));
 
         JsonNode answer = get("sam.ops", "demo", "/api/analytics/forecast?team=" + team);
@@ -121,6 +106,98 @@ class ForecastApiTest {
         assertThat(ann4.get("conversions").get("expected").asDouble()).isCloseTo(7.0, within(1e-9));
         assertThat(ann4.get("revenue").get("expected").asDouble()).isCloseTo(7000, within(1e-6));
         assertEstimate(byWeeks(reps.get(bob)).get(4).get("conversions"), 0.5, 0.0, 1.8720);
+    }
+
+    /**
+     * The capacity outlook on the same history, ann with an open-lead cap of 10, bob of 3 and a weekly
+     * cap of 2, bob out of office all of week 2 (14 to 21 January).
+     *
+     * <ul>
+     * <li>Open now (waiting for a first outcome): ann's two HOT leads of last week; bob's COLD lead is
+     * contacted. No lead of the history has a first outcome recorded, so nothing is expected to close:
+     * load(w) = load(w - 1) + arrivals(w).</li>
+     * <li>Team: 4 a week, load 2 + 4w: 6, 10, 14. Open-lead caps: 10 + 3 = 13, but 10 in week 2 (bob
+     * away); headroom 7, 0, -1: the team runs out in week 3. ann has no weekly cap: no intake limit.</li>
+     * <li>ann: 3, then all 4 in week 2, then 3: load 5, 9, 12 against 10: runs out in week 3.</li>
+     * <li>bob: 1 a week against his weekly cap of 2 (headroom 1), none in week 2 (cap 0): load 1, 1, 2,
+     * 3, 4 against 3: runs out in week 5.</li>
+     * </ul>
+     */
+    @Test
+    void theCapacityOutlookWeighsExpectedLoadAgainstTheCapsOfTheRepsAtWork() {
+        String team = fixture.team(rep("ann").maxOpen(10), rep("bob").maxOpen(3).weeklyCap(2));
+        String ann = repId("ann", team);
+        String bob = repId("bob", team);
+        twelveWeeksOfHistory(team, ann, bob);
+        absences.save(new RepAbsence(bob, Instant.parse("2030-01-14T00:00:00Z"), Instant.parse("2030-01-21T00:00:00Z"),
+                "holiday"));
+        ClockUtil.setCurrentTime(Date.from(NOW));
+
+        JsonNode forecast = get("sam.ops", "demo", "/api/analytics/forecast?team=" + team).get("teams").get(0);
+
+        JsonNode capacity = forecast.get("capacity");
+
+        assertThat(capacity.get("openLeads").asLong()).isEqualTo(2);
+        assertThat(capacity.get("closing").get("firstOutcomes").asLong()).isZero();
+        assertThat(capacity.get("closing").hasNonNull("meanDaysOpen")).isFalse();
+        assertThat(capacity.get("closing").get("closedWithinWeek").asDouble()).isZero();
+        JsonNode weeks = capacity.get("weeks");
+        assertThat(weeks).hasSize(12);
+        assertThat(weeks.get(0).get("from").asText()).isEqualTo("2030-01-07");
+        assertThat(weeks.get(0).get("arrivals").asDouble()).isCloseTo(4, within(1e-9));
+        assertThat(weeks.get(0).hasNonNull("intakeCap")).isFalse();
+        assertThat(weeks.get(0).get("openLoad").asDouble()).isCloseTo(6, within(1e-9));
+        assertThat(weeks.get(0).get("openCap").asDouble()).isCloseTo(13, within(1e-9));
+        assertThat(weeks.get(0).get("openHeadroom").asDouble()).isCloseTo(7, within(1e-9));
+        assertThat(weeks.get(1).get("atWork").asDouble()).isCloseTo(1, within(1e-9));
+        assertThat(weeks.get(1).get("openCap").asDouble()).isCloseTo(10, within(1e-9));
+        assertThat(weeks.get(1).get("openHeadroom").asDouble()).isCloseTo(0, within(1e-9));
+        assertThat(weeks.get(1).get("headroom").asBoolean()).isTrue();
+        assertThat(weeks.get(2).get("openHeadroom").asDouble()).isCloseTo(-1, within(1e-9));
+        assertThat(capacity.get("runsOutInWeek").asInt()).isEqualTo(3);
+        assertThat(capacity.get("summary").asText()).isEqualTo(team + " runs out of headroom in week 3: "
+                + "14.0 leads expected open, open-lead caps hold 13");
+
+        Map<String, JsonNode> reps = AnalyticsFixture.byField(forecast.get("reps"), "rep");
+        JsonNode annCapacity = reps.get(ann).get("capacity");
+        assertThat(annCapacity.get("maxOpen").asInt()).isEqualTo(10);
+        assertThat(annCapacity.get("weeks").get(1).get("arrivals").asDouble()).isCloseTo(4, within(1e-9));
+        assertThat(annCapacity.get("weeks").get(2).get("openLoad").asDouble()).isCloseTo(12, within(1e-9));
+        assertThat(annCapacity.get("runsOutInWeek").asInt()).isEqualTo(3);
+        JsonNode bobCapacity = reps.get(bob).get("capacity");
+        assertThat(bobCapacity.get("openLeads").asLong()).isZero();
+        assertThat(bobCapacity.get("weeklyIntakeCap").asInt()).isEqualTo(2);
+        assertThat(bobCapacity.get("weeks").get(0).get("intakeHeadroom").asDouble()).isCloseTo(1, within(1e-9));
+        assertThat(bobCapacity.get("weeks").get(1).get("arrivals").asDouble()).isZero();
+        assertThat(bobCapacity.get("weeks").get(1).get("intakeCap").asDouble()).isZero();
+        assertThat(bobCapacity.get("weeks").get(4).get("openLoad").asDouble()).isCloseTo(4, within(1e-9));
+        assertThat(bobCapacity.get("runsOutInWeek").asInt()).isEqualTo(5);
+        assertThat(bobCapacity.get("summary").asText()).isEqualTo(bob + " runs out of headroom in week 5: "
+                + "4.0 leads expected open, open-lead caps hold 3");
+    }
+
+    /** The history of the class comment, in the team; ann and bob are its reps. */
+    private void twelveWeeksOfHistory(String team, String ann, String bob) {
+        int hotDecided = 0;
+        for (int week = 1; week <= 12; week++) {
+            Instant monday = END.minus(Duration.ofDays(7L * week)).plus(Duration.ofHours(10));
+            for (int i = 0; i < (week % 2 == 1 ? 2 : 4); i++) {
+                AnalyticsFixture.LeadRow lead = fixture.lead(team).owner(ann).attributes("Webinar", "HOT", 80)
+                        .received(monday).firstAssigned(monday.plusSeconds(60));
+                if (week == 1) {
+                    lead.save();
+                } else if (week <= 3) {
+                    (hotDecided++ % 2 == 0 ? lead.converted("1000") : lead.outcome("LOST")).save();
+                } else {
+                    lead.outcome("NURTURE").save();
+                }
+            }
+            Instant wednesday = END.minus(Duration.ofDays(7L * week)).plus(Duration.ofDays(2)).plus(Duration.ofHours(15));
+            AnalyticsFixture.LeadRow lead = fixture.lead(team).owner(bob).attributes("Webinar", "COLD", 10)
+                    .received(wednesday).firstAssigned(wednesday.plusSeconds(60));
+            (week == 1 ? lead.outcome("CONTACTED") : week == 2 ? lead.converted("200")
+                    : week <= 11 ? lead.outcome("LOST") : lead.outcome("NURTURE")).save();
+        }
     }
 
     @Test

@@ -296,6 +296,39 @@ class EngineAuthorizationsTest {
                 .isEqualTo(403);
     }
 
+    /**
+     * Managers and sales ops open Cockpit for Lead Router's ops dashboard (a plugin reading /api),
+     * and nothing more of the engine's there: no lead process instance, a manager none of its
+     * variables (she would read every team's leads), no delete, no Admin app.
+     */
+    @Test
+    void managersAndSalesOpsOpenCockpitWithoutItsInstancesOrAdminPowers() {
+        for (String user : List.of(eastManager(), "sam.ops")) {
+            WebappSession cockpit = new WebappSession("http://localhost:" + port);
+            assertThat(cockpit.login("cockpit", user, "demo")).as(user + " in Cockpit").isEqualTo(200);
+
+            assertThat(cockpit.get("/camunda/api/admin/auth/user/default").body()).as(user + "'s apps")
+                    .contains("\"cockpit\"").doesNotContain("\"admin\"");
+            assertThat(cockpit.get("/camunda/api/engine/engine/default/process-definition?key=leadRouting").body())
+                    .as("the lead process's definition").contains("leadRouting");
+            assertThat(cockpit.get("/camunda/api/engine/engine/default/process-instance?processDefinitionKey=leadRouting")
+                    .body()).as("no lead process instance").isEqualTo("[]");
+            if (!user.equals("sam.ops")) {
+                // sales ops read every lead's variables already (Tasklist's cards), a manager none through the engine
+                HttpResponse<String> variables = cockpit.get("/camunda/api/engine/engine/default/process-instance/"
+                        + eastTask.getProcessInstanceId() + "/variables");
+                assertThat(variables.statusCode()).as(variables.body()).isEqualTo(403);
+                assertThat(variables.body()).doesNotContain(eastLead);
+            }
+            HttpResponse<String> deleted = cockpit.delete("/camunda/api/engine/engine/default/process-instance/"
+                    + eastTask.getProcessInstanceId());
+            assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(403);
+            assertThat(new WebappSession("http://localhost:" + port).login("admin", user, "demo")).as(user + " in Admin")
+                    .isEqualTo(403);
+        }
+        assertThat(tasks.createTaskQuery().taskId(eastTask.getId()).count()).as("the lead is still there").isOne();
+    }
+
     @Test
     void firstAdminSetupIsClosed() {
         WebappSession admin = new WebappSession("http://localhost:" + port);

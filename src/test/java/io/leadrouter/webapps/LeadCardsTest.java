@@ -116,6 +116,11 @@ class LeadCardsTest {
         taskVariables.add("lostReasons"); // the form's choice of lost reasons (lead/OutcomeFormListener)
         assertThat(tasks.getVariablesLocal(hot.getId())).as("the card holds no contact data")
                 .containsOnlyKeys(taskVariables);
+        assertThat(history.createHistoricVariableInstanceQuery().taskIdIn(hot.getId()).list())
+                .as("the card's copies and the form's list are not in Camunda's history (engine/TaskVariableHistoryFilter)")
+                .isEmpty();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceIdIn(hot.getProcessInstanceId())
+                .variableName("tier").singleResult().getValue()).as("the lead's own variables are").isEqualTo("HOT");
     }
 
     @Test

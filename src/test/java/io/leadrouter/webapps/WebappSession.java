@@ -44,6 +44,10 @@ public final class WebappSession {
         return send(HttpRequest.newBuilder(URI.create(root + path)).header("Accept", "application/json").GET());
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(root + path)).header("Accept", "application/json").DELETE());
+    }
+
     public HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", "application/json")
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -1,5 +1,6 @@
 /*
- * Lead Router: what its Tasklist plugins share (not a plugin itself, not in config.js).
+ * Lead Router: what its web-app plugins share (not a plugin itself, not in config.js): Tasklist's, and
+ * Cockpit's ops dashboard, which imports it from here by URL.
  *
  * Calls to Lead Router's /api with the Tasklist session (its cookie reaches /api) and, for
  * changes, the session's CSRF token in X-XSRF-TOKEN: /api lets the signed-in web-app user in
@@ -69,7 +70,7 @@ function safeJson(text) {
 /** A problem+json answer in words: its field errors, else its detail. */
 function problemWords(status, problem) {
   if (status === 401) {
-    return 'Your session is over: sign in to Tasklist again.';
+    return 'Your session is over: sign in again.';
   }
   if (problem && Array.isArray(problem.errors) && problem.errors.length) {
     return problem.errors.map(e => (e.field ? e.field + ': ' : '') + e.message).join('; ');
