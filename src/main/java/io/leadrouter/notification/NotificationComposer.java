@@ -25,7 +25,8 @@ import io.leadrouter.team.RepRepository;
 
 /**
  * Writes the notifications about a lead: who gets them and what they say, in the time zone of
- * the rep whose deadline it is. Reps get their own leads and reminders; the manager of the rep
+ * the rep whose deadline it is. Reps get their own leads (a follow-up handed to them too, with its
+ * follow-up date instead of a deadline) and reminders; the manager of the rep
  * who missed a deadline gets reassignments and escalations (the rep hears that the lead is gone);
  * whoever follows up a contacted lead (its rep, or the manager holding it) gets its follow-up date.
  */
@@ -71,14 +72,30 @@ public class NotificationComposer {
         List<String> to = new ArrayList<>();
         String subject;
         StringBuilder text = new StringBuilder();
+        String planned = lead.getFollowUpAt() == null ? null
+                : owner.map(rep -> rep.workingHours().localTime(lead.getFollowUpAt()))
+                        .orElse(lead.getFollowUpAt().toString());
         switch (kind) {
             case ASSIGNED -> {
-                owner.map(Rep::getEmail).ifPresent(to::add);
-                subject = "New " + tier(lead) + "lead for you: " + label + (due == null ? "" : ", respond by " + due);
-                text.append("Hello ").append(owner.map(Rep::getFirstName).orElse("")).append(",\n\n")
-                        .append(label).append(" is yours.\n").append(line("Why you", lead.getRoutingReason()))
-                        .append(due == null ? "" : "\nPlease respond by " + due
-                                + ": record the first outcome on the Work lead task in Tasklist.\n");
+                if (lead.getStatus() == LeadStatus.CONTACTED) {
+                    // a follow-up handed over: contacted already, its response deadline is history
+                    owner.map(Rep::getEmail).ifPresent(to::add);
+                    subject = "Follow-up handed to you: " + label + (planned == null ? "" : ", follow up " + planned);
+                    text.append("Hello ").append(owner.map(Rep::getFirstName).orElse("")).append(",\n\n")
+                            .append(label).append(" is yours to follow up: the lead was contacted already.\n")
+                            .append(line("Why you", lead.getRoutingReason()))
+                            .append(line("Last note", lead.getOutcomeNote()))
+                            .append(planned == null ? "" : "\nFollow up by " + planned + ".")
+                            .append("\nRecord the outcome on the Follow up lead task in Tasklist (converted, lost, ")
+                            .append("still working with the next date).\n");
+                } else {
+                    owner.map(Rep::getEmail).ifPresent(to::add);
+                    subject = "New " + tier(lead) + "lead for you: " + label + (due == null ? "" : ", respond by " + due);
+                    text.append("Hello ").append(owner.map(Rep::getFirstName).orElse("")).append(",\n\n")
+                            .append(label).append(" is yours.\n").append(line("Why you", lead.getRoutingReason()))
+                            .append(due == null ? "" : "\nPlease respond by " + due
+                                    + ": record the first outcome on the Work lead task in Tasklist.\n");
+                }
             }
             case REMINDER -> {
                 owner.map(Rep::getEmail).ifPresent(to::add);
@@ -107,9 +124,6 @@ public class NotificationComposer {
             case FOLLOW_UP_DUE -> {
                 Optional<Directory.Person> holder = directory.find(lead.holder());
                 holder.map(Directory.Person::email).ifPresent(to::add);
-                String planned = lead.getFollowUpAt() == null ? null
-                        : owner.map(rep -> rep.workingHours().localTime(lead.getFollowUpAt()))
-                                .orElse(lead.getFollowUpAt().toString());
                 subject = "Follow up " + label + (planned == null ? " today" : ": due " + planned);
                 text.append("Hello ").append(holder.map(Directory.Person::name).orElse("")).append(",\n\n")
                         .append("It is time to follow up ").append(label)
@@ -154,7 +168,7 @@ public class NotificationComposer {
         payload.put("previousOwner", previousOwner);
         payload.put("manager", managerId);
         payload.put("slaDueAt", lead.getSlaDueAt() == null ? null : lead.getSlaDueAt().toString());
-        if (kind == NotificationKind.FOLLOW_UP_DUE) {
+        if (kind == NotificationKind.FOLLOW_UP_DUE || lead.getStatus() == LeadStatus.CONTACTED) {
             payload.put("followUpAt", lead.getFollowUpAt() == null ? null : lead.getFollowUpAt().toString());
         }
         payload.put("reason", lead.getRoutingReason());

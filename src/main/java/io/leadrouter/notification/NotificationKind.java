@@ -2,7 +2,10 @@ package io.leadrouter.notification;
 
 /** What a notification tells, and the event name webhook receivers see. */
 public enum NotificationKind {
-    /** A rep got a lead (first routing, manual assignment or reassignment): to the rep. */
+    /**
+     * A rep got a lead (first routing, manual assignment or reassignment), or a contacted lead's
+     * follow-up was handed to them: to the rep.
+     */
     ASSIGNED("lead.assigned", true),
     /** The rep's deadline is near: to the rep. */
     REMINDER("lead.reminder", true),

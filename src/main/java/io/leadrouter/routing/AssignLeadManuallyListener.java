@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 /**
  * Completing "Assign lead manually" of lead-routing.bpmn up to versionTag 6 (leads still waiting
  * there after an upgrade): checks the rep sales ops typed in. An unknown or inactive rep fails the
- * completion and the task stays open (a task listener's failure reaches /engine-rest as a 500;
- * from version 7 on "Assign to chosen rep", {@link AssignToChosenRepDelegate}, answers a form
- * error). Sets {@code team}, {@code routingReason} and {@code strategy} ({@code manual}) for the
- * chosen rep.
+ * completion and the task stays open: a form error naming the problem, as from version 7 on in
+ * "Assign to chosen rep" ({@link AssignToChosenRepDelegate}); what a task listener throws, the
+ * engine wraps, and webapps/TaskListenerRefusals turns the refusal back into a form error (400).
+ * Sets {@code team}, {@code routingReason} and {@code strategy} ({@code manual}) for the chosen rep.
  */
 @Component
 class AssignLeadManuallyListener implements TaskListener {

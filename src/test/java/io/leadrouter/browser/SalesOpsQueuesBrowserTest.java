@@ -14,6 +14,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.leadrouter.IntegrationTest;
 import io.leadrouter.LeadRouterDriver;
 import io.leadrouter.routing.RepChoices;
@@ -27,7 +29,6 @@ import io.leadrouter.routing.RepChoices;
 @IntegrationTest
 class SalesOpsQueuesBrowserTest extends BrowserTest {
 
-    private static final By CARD = By.cssSelector(".tasks-list li.task");
     private static final By CLAIM = By.cssSelector("button.claim, a.claim, .task-card .claim");
 
     @Autowired
@@ -68,7 +69,9 @@ class SalesOpsQueuesBrowserTest extends BrowserTest {
         browser.screenshot("sales-ops-assign-lead-claimed");
         RepChoices.Choice anna = choices.forLeadOf("west").stream()
                 .filter(choice -> choice.repId().equals("anna.snelling")).findFirst().orElseThrow();
-        List<String> offered = search(task, "Rep", "Anna Snell", anna.label());
+        List<String> offered = task.openList("Rep");
+        browser.screenshot("sales-ops-assign-lead-rep-list-open");
+        task.search("Rep", "Anna Snell", anna.label());
         browser.screenshot("sales-ops-assign-lead-rep-list");
         assertThat(offered).contains(anna.label());
         assertThat(offered).anyMatch(label -> label.contains("marked unavailable, override needed"));
@@ -77,6 +80,10 @@ class SalesOpsQueuesBrowserTest extends BrowserTest {
 
         assertThat(driver.lead(leadId).get("owner").asText()).isEqualTo("anna.snelling");
         assertThat(driver.taskOf(leadId).getAssignee()).isEqualTo("anna.snelling");
+        JsonNode assigned = events(leadId).stream().filter(event -> event.get("type").asText().equals("ASSIGNED_BY_HAND"))
+                .findFirst().orElseThrow();
+        assertThat(assigned.get("actor").asText()).as("the timeline names who picked the rep").isEqualTo("sam.ops");
+        assertThat(assigned.get("rep").asText()).isEqualTo("anna.snelling");
     }
 
     @Test
@@ -100,27 +107,11 @@ class SalesOpsQueuesBrowserTest extends BrowserTest {
                         "Escalated", "My leads");
     }
 
-    /**
-     * Opens the searchable select, reads what it offers, types part of a name and picks the
-     * option with that label from what is left; answers the options offered before typing.
-     */
-    private List<String> search(TasklistPage.TaskView task, String label, String typed, String option) {
-        WebElement field = task.form().findElement(By.xpath(".//*[contains(concat(' ', @class, ' '), ' fjs-form-field ')]"
-                + "[.//label[normalize-space(text()[1])='" + label + "']]"));
-        browser.script("arguments[0].scrollIntoView({block: 'start'});", field);
-        WebElement input = field.findElement(By.cssSelector("input"));
-        input.click();
-        List<String> offered = browser.waitFor("the options of " + label, d -> {
-            List<String> items = field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                    .map(item -> item.getDomProperty("textContent").trim()).toList();
-            return items.isEmpty() ? null : items;
-        });
-        browser.screenshot("sales-ops-assign-lead-rep-list-open");
-        input.sendKeys(typed);
-        browser.waitFor("the option " + option, d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item"))
-                .stream().filter(item -> item.isDisplayed() && item.getText().trim().equals(option)).findFirst()
-                .orElse(null)).click();
-        return offered;
+    private List<JsonNode> events(String leadId) {
+        List<JsonNode> events = new java.util.ArrayList<>();
+        driver.admin().getForObject("/api/leads/" + leadId + "/timeline", JsonNode.class).get("events")
+                .forEach(events::add);
+        return events;
     }
 
     private String filterId(String filterName) {
@@ -129,10 +120,7 @@ class SalesOpsQueuesBrowserTest extends BrowserTest {
 
     /** Opens the filter and waits for the task's card in it. */
     private WebElement openQueue(String filterName, String taskId) {
-        browser.open(root() + "/camunda/app/tasklist/default/#/?filter=" + filterId(filterName));
-        return browser.waitFor("the card of the task in " + filterName, d -> d.findElements(CARD).stream()
-                .filter(c -> !c.findElements(By.cssSelector("a[href$='task=" + taskId + "']")).isEmpty())
-                .findFirst().orElse(null));
+        return tasklist().openFilter(filterId(filterName), taskId);
     }
 
     private static String lead(String company, String country, String state) {

@@ -15,6 +15,7 @@ public final class TasklistPage {
     private static final By SIGNED_IN = By.cssSelector("[cam-tasklist-filters]");
     private static final By TASK_HEADER = By.cssSelector("[cam-tasklist-task-meta]");
     private static final By NOTIFICATION = By.cssSelector(".page-notifications .alert");
+    private static final By CARD = By.cssSelector(".tasks-list li.task");
     /** The form's fields, or Tasklist's "Form failure" where the form's variables may not be read. */
     private static final By FORM_FIELD_OR_FAILURE = By.cssSelector(
             "[cam-tasklist-form-camunda] .fjs-form .fjs-form-field, .alert-danger");
@@ -51,6 +52,14 @@ public final class TasklistPage {
         TaskView task = openAddress(app + "#/?filter=" + filterId + "&task=" + taskId);
         task.waitForForm();
         return task;
+    }
+
+    /** Opens the filter ({@code #/?filter=<id>}) and waits for the task's card in its list; the card. */
+    public WebElement openFilter(String filterId, String taskId) {
+        browser.open(app + "#/?filter=" + filterId);
+        return browser.waitFor("the card of task " + taskId + " in filter " + filterId, d -> d.findElements(CARD).stream()
+                .filter(card -> !card.findElements(By.cssSelector("a[href$='task=" + taskId + "']")).isEmpty())
+                .findFirst().orElse(null));
     }
 
     /**
@@ -135,6 +144,31 @@ public final class TasklistPage {
                     .map(offer -> offer.getDomProperty("textContent").trim()).toList();
             chosen.click();
             return offered;
+        }
+
+        /**
+         * Opens the searchable select with that label and answers the options it offers before
+         * anything is typed; the list stays open (for a screenshot) until {@link #search} picks one.
+         */
+        public List<String> openList(String label) {
+            WebElement field = field(label);
+            browser.script("arguments[0].scrollIntoView({block: 'start'});", field);
+            field.findElement(By.cssSelector("input")).click();
+            return browser.waitFor("the options of " + label, d -> {
+                List<String> items = field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                        .map(item -> item.getDomProperty("textContent").trim()).toList();
+                return items.isEmpty() ? null : items;
+            });
+        }
+
+        /** In the searchable select with that label, types part of a name and picks the option with that label. */
+        public void search(String label, String typed, String option) {
+            WebElement field = field(label);
+            WebElement input = field.findElement(By.cssSelector("input"));
+            input.sendKeys(typed);
+            browser.waitFor("the option " + option, d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item"))
+                    .stream().filter(item -> item.isDisplayed() && item.getText().trim().equals(option)).findFirst()
+                    .orElse(null)).click();
         }
 
         /** Types into the text, number or date field with that label, and leaves it (a date picker takes the date). */

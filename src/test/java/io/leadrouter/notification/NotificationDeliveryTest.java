@@ -223,6 +223,44 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void aRepHandedAFollowUpIsToldWithTheLinkToTheirFollowUpTask() throws Exception {
+        String id = fixture.postHotNewYorkLead();
+        driver.runJobs();
+        String first = driver.lead(id).get("owner").asText();
+        driver.complete(driver.taskOf(id), Map.of("outcome", "CONTACTED", "outcomeNote", "Wants a demo"));
+        driver.runJobs();
+        String next = reps.findByTeamIdOrderById("east").stream().filter(rep -> rep.isActive())
+            .map(rep -> rep.getId()).filter(rep -> !rep.equals(first)).findFirst().orElseThrow();
+        greenMail.purgeEmailFromAllMailboxes();
+        POSTS.clear();
+
+        var handed = driver.admin().postForEntity("/api/leads/" + id + "/reassign",
+            Map.of("to", next, "reason", "Territory change"), JsonNode.class);
+        driver.runJobs();
+
+        assertThat(handed.getStatusCode().value()).isEqualTo(200);
+        Task followUp = driver.taskOf(id);
+        assertThat(followUp.getTaskDefinitionKey()).isEqualTo("FollowUpLead");
+        assertThat(followUp.getAssignee()).isEqualTo(next);
+        String link = "https://leads.example.com/camunda/app/tasklist/notifications/#/?task=" + followUp.getId();
+        MimeMessage mail = single(greenMail.getReceivedMessages());
+        assertThat(addresses(mail.getAllRecipients())).containsExactly(next + "@sales.example.com");
+        assertThat(mail.getSubject()).startsWith("Follow-up handed to you: Ada Byron (Analytical Engines")
+            .contains(", follow up ").doesNotContain("respond by");
+        assertThat((String) mail.getContent()).contains("is yours to follow up", "Territory change",
+            "Last note: Wants a demo", "Follow up lead task").doesNotContain("respond by");
+        assertThat(((String) mail.getContent()).stripTrailing()).endsWith("Open it in Tasklist: " + link);
+
+        Post post = single(POSTS.toArray(Post[]::new));
+        assertThat(post.event()).isEqualTo("lead.assigned");
+        JsonNode payload = json.readTree(post.body());
+        assertThat(payload.get("owner").asText()).isEqualTo(next);
+        assertThat(payload.get("lead").get("status").asText()).isEqualTo("CONTACTED");
+        assertThat(payload.get("followUpAt").asText()).isNotBlank();
+        assertThat(payload.get("taskUrl").asText()).isEqualTo(link);
+    }
+
+    @Test
     void aDeadMailServerEndsAsAnIncidentOfTheNotificationWhileTheLeadStaysWithItsRep() {
         greenMail.stop();
         String id = fixture.postHotNewYorkLead();

@@ -228,7 +228,7 @@ class FollowUpProcessTest {
             .setVariable("reassignTo", "vicki.laflamme").setVariable("reassignedBy", MANAGER).correlate();
 
         assertThat(pi).hasPassedInOrder("FollowUpLead", "FollowUpReassignmentRequested", "HandFollowUpToNamedRep",
-            "FollowUpHolderKnownJoin").isWaitingAt("FollowUpLead");
+            "NotifyNewFollowUpHolder", "FollowUpHolderKnownJoin").isWaitingAt("FollowUpLead");
         assertThat(pi).hasNotPassed("RecordFollowUpOutcome");
         assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
             .activityId("StartResponseClock").count()).as("no new response clock: the lead was responded to")
@@ -240,7 +240,8 @@ class FollowUpProcessTest {
         assertThat(timers.timer(pi, "FollowUpDue").getDuedate()).as("the reminder, on that date").isEqualTo(followUpDate);
         assertThat(timers.timer(pi, "FollowUpWindowOver").getDuedate()).as("the window still counts from contact")
             .isEqualTo(windowOver);
-        assertThat(calls).endsWith("reassignToNamedRep:vicki.laflamme by " + MANAGER);
+        assertThat(calls).as("the new holder is told, as every newly assigned rep")
+            .endsWith("reassignToNamedRep:vicki.laflamme by " + MANAGER, "notify:ASSIGNED");
         assertThat(calls).as("the date stays, it is not scheduled again")
             .filteredOn(call -> call.startsWith("scheduleFollowUp:")).hasSize(1);
     }

@@ -1,7 +1,8 @@
 /*
  * Lead Router: the rep's own panel in Tasklist.
  *
- * A navbar button "My panel" opens a panel with what a rep asks about their own day: am I
+ * A navbar button "My panel" (for reps only: sales ops, managers and admins are no reps, and
+ * GET /api/me/panel says so) opens a panel with what a rep asks about their own day: am I
  * available (one click toggles it), my planned absences (add, cancel), my working hours, my leads
  * against my caps, where I stand in my team's rotation right now, and this month's response SLA
  * and conversions. It reads GET /api/me/panel and acts through the reps API
@@ -32,9 +33,17 @@ export default {
   id: 'lead-router-rep-panel',
   pluginPoint: 'tasklist.navbar.action',
   priority: 50,
-  render(node, { api }) {
+  async render(node, { api }) {
     addStylesheet(PANEL_ID + '-css', new URL('./plugin.css', import.meta.url).href);
     const client = leadRouter(api);
+    try {
+      if (!(await client('GET', '/api/me/panel')).rep) {
+        node.setAttribute('data-lr-panel', 'not-a-rep'); // sales ops, managers and admins: no panel
+        return;
+      }
+    } catch (failed) {
+      return; // no panel without Lead Router's answer; Tasklist stays as it is
+    }
     const toggle = element('button', { type: 'button', class: 'btn btn-default lr-panel-toggle',
       title: 'Your availability, absences, caps and place in the rotation' }, 'My panel');
     node.appendChild(toggle);
