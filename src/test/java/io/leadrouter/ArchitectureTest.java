@@ -84,7 +84,7 @@ class ArchitectureTest {
             .whereLayer("stats").mayOnlyAccessLayers("lead", "team", "security", "web", "storage", "engine")
             .whereLayer("panel").mayOnlyAccessLayers("routing", "stats", "lead", "team", "security", "web")
             .whereLayer("analytics").mayOnlyAccessLayers("routing", "stats", "lead", "team", "security", "web")
-            .whereLayer("forecast").mayOnlyAccessLayers("lead", "security", "web")
+            .whereLayer("forecast").mayOnlyAccessLayers("lead", "team", "security", "web")
             .whereLayer("webapps").mayOnlyAccessLayers("intake", "lead", "team", "security", "web", "storage", "engine")
             .whereLayer("demo").mayOnlyAccessLayers("webapps", "account", "performance", "team", "security",
                     "normalise", "web", "storage", "engine")
