@@ -7,7 +7,7 @@
 #   bench/run.sh jmh [JMH options]     # routing strategy benchmarks, e.g. -p teamSize=10,1000
 #   bench/run.sh fuzz [--cases 20000] [--seed S] [--db h2|postgres] [--url http://host:8080]
 #                                      # hostile intake (IntakeFuzzTest's generator); exits 1 on any 5xx
-# Set BENCH_SKIP_BUILD=1 to run what was built last.
+# Set BENCH_SKIP_BUILD=1 to run what was built last, BENCH_KEEP_DATABASE=1 to keep an H2 run's database files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

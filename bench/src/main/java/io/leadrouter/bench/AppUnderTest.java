@@ -28,17 +28,20 @@ final class AppUnderTest implements AutoCloseable {
     final String description;
     private final Process process;
     private final Path log;
+    private final boolean keepDatabase;
 
-    private AppUnderTest(String url, String jdbcUrl, String description, Process process, Path log) {
+    private AppUnderTest(String url, String jdbcUrl, String description, Process process, Path log,
+                         boolean keepDatabase) {
         this.url = url;
         this.jdbcUrl = jdbcUrl;
         this.description = description;
         this.process = process;
         this.log = log;
+        this.keepDatabase = keepDatabase;
     }
 
     static AppUnderTest running(String url) {
-        return new AppUnderTest(url.replaceAll("/$", ""), null, "running instance " + url, null, null);
+        return new AppUnderTest(url.replaceAll("/$", ""), null, "running instance " + url, null, null, true);
     }
 
     static AppUnderTest start(BenchOptions options, String run) throws Exception {
@@ -78,7 +81,8 @@ final class AppUnderTest implements AutoCloseable {
         }
         Path log = dir.resolve("console.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        AppUnderTest app = new AppUnderTest("http://127.0.0.1:" + port, jdbcUrl, description, process, log);
+        AppUnderTest app = new AppUnderTest("http://127.0.0.1:" + port, jdbcUrl, description, process, log,
+                System.getenv("BENCH_KEEP_DATABASE") != null);
         app.awaitHealthy(Duration.ofMinutes(3));
         return app;
     }
@@ -192,6 +196,28 @@ final class AppUnderTest implements AutoCloseable {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+        deleteH2Files();
+    }
+
+    /**
+     * An H2 run leaves gigabytes of database in its data dir (2-3 GB for the default command): its
+     * files go after the run, its logs stay (BENCH_KEEP_DATABASE=1 keeps the files too, to
+     * read rows per lead from them).
+     */
+    private void deleteH2Files() {
+        if (keepDatabase || log == null) {
+            return;
+        }
+        try (var files = Files.list(log.getParent())) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".mv.db") || name.endsWith(".trace.db")) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException undeletable) {
+            System.err.println("Could not delete the run's H2 files in " + log.getParent() + ": " + undeletable);
         }
     }
 
