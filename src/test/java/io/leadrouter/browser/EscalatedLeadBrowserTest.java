@@ -67,7 +67,7 @@ class EscalatedLeadBrowserTest extends BrowserTest {
         for (int breach = 0; breach < 5 && driver.taskOf(leadId).getTaskDefinitionKey().equals("WorkLead"); breach++) {
             missedIt.add(driver.lead(leadId).get("owner").asText());
             fixture.setClock(fixture.breachDue(leadId).plusSeconds(1));
-            driver.runJobs();
+            driver.runJobsOf(leadId);
         }
         Task handle = driver.taskOf(leadId);
         assertThat(handle.getTaskDefinitionKey()).isEqualTo("HandleEscalatedLead");

@@ -166,10 +166,10 @@ class FollowUpLifecycleTest {
                 .isEqualTo("Follow-up moved to Wed 12 Jun 15:00 UTC");
 
         fixture.setClock(moved.minusSeconds(60));
-        runDueJobs(lead);
+        driver.runJobsOf(lead);
         assertThat(reminderDue(lead)).as("not before the new date").isEqualTo(moved);
         fixture.setClock(moved.plusSeconds(1));
-        runDueJobs(lead);
+        driver.runJobsOf(lead);
 
         assertThat(reminderDue(lead)).as("fired").isNull();
         assertThat(driver.taskOf(lead).getId()).as("the rep keeps the task").isEqualTo(second.getId());
@@ -210,10 +210,10 @@ class FollowUpLifecycleTest {
         tasks.complete(driver.taskOf(lead).getId(), Map.of("outcome", "CONTACTED"));
 
         fixture.setClock(BASE.plus(Duration.ofDays(60)).minusSeconds(60));
-        runDueJobs(lead);
+        driver.runJobsOf(lead);
         assertThat(leads.require(lead).getStatus()).as("inside the window").isEqualTo(LeadStatus.CONTACTED);
         fixture.setClock(BASE.plus(Duration.ofDays(60)).plusSeconds(1));
-        runDueJobs(lead);
+        driver.runJobsOf(lead);
 
         Lead closed = leads.require(lead);
         assertThat(closed.getStatus()).isEqualTo(LeadStatus.NURTURE);
@@ -235,7 +235,7 @@ class FollowUpLifecycleTest {
         String rep = SlaFixture.repId("solo", team);
         String lead = routedLead(rep, "HOT");
         fixture.setClock(fixture.breachDue(lead).plusSeconds(1));
-        runDueJobs(lead);
+        driver.runJobsOf(lead);
         Task handle = driver.taskOf(lead);
         assertThat(handle.getTaskDefinitionKey()).isEqualTo("HandleEscalatedLead");
         assertThat(handle.getAssignee()).isEqualTo("celia.rouche");
@@ -268,7 +268,7 @@ class FollowUpLifecycleTest {
         String team = fixture.team(null, "lone");
         String lead = routedLead(SlaFixture.repId("lone", team), "HOT");
         fixture.setClock(fixture.breachDue(lead).plusSeconds(1));
-        runDueJobs(lead);
+        driver.runJobsOf(lead);
         Task handle = driver.taskOf(lead);
         assertThat(handle.getTaskDefinitionKey()).isEqualTo("HandleEscalatedLead");
         assertThat(handle.getAssignee()).isNull();
@@ -347,21 +347,6 @@ class FollowUpLifecycleTest {
         assertThat(reasons.getValueSerialized())
                 .startsWith("[{\"value\":\"PRICE\",\"label\":\"Price or budget\"},{\"value\":\"COMPETITOR\"");
         assertThat((List<?>) tasks.getVariableLocal(task.getId(), "lostReasons")).hasSize(6);
-    }
-
-    /** Runs this lead's due jobs, as the job executor would; other tests' jobs are left alone. */
-    private void runDueJobs(String lead) {
-        for (int round = 0; round < 100; round++) {
-            var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(lead)
-                    .processDefinitionKey("leadRouting").singleResult();
-            List<Job> due = instance == null ? List.of() : management.createJobQuery()
-                    .processInstanceId(instance.getId()).executable().orderByJobDuedate().asc().listPage(0, 1);
-            if (due.isEmpty()) {
-                return;
-            }
-            management.executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("jobs keep coming");
     }
 
     private Instant reminderDue(String lead) {
