@@ -61,13 +61,13 @@ class QueueDeadlineEndToEndTest {
                 {"firstName": "Grace", "lastName": "Waits", "email": "grace@waiting-%s.com", "company": "Waiting Inc",
                  "country": "USA", "state": "California", "product": "gtx pro", "source": "reference"}"""
                 .formatted(UUID.randomUUID().toString().substring(0, 8)));
-        driver.runJobs();
+        driver.runJobsOf(leadId);
         Task assign = driver.taskOf(leadId);
         assertThat(assign.getTaskDefinitionKey()).isEqualTo("AssignLeadManually");
         assertThat(assign.getDueDate().toInstant()).isEqualTo(start.plus(Duration.ofHours(1)));
 
         fixture.setClock(start.plus(Duration.ofHours(1)).plusSeconds(1));
-        driver.runJobs();
+        driver.runJobsOf(leadId);
 
         assertThat(driver.taskOf(leadId).getId()).as("the lead stays in the queue").isEqualTo(assign.getId());
         JsonNode events = driver.admin().getForObject("/api/leads/" + leadId + "/timeline", JsonNode.class)
