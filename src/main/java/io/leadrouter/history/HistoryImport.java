@@ -69,7 +69,7 @@ class HistoryImport {
     /**
      * Imports the file's past leads through the source's mapping. The whole file is refused up
      * front when the source is unknown (400), its mapping broken or without a {@code history:}
-     * part (422), or the file lacks the outcome or order column (400).
+     * part (422), or no row of the file has the outcome and order columns (400).
      */
     Report importCsv(String content, String sourceId, String importedBy) {
         if (sourceId == null) {
@@ -89,10 +89,7 @@ class HistoryImport {
         csv.forEachRow(content, mapping, row -> {
             if (row.fields() != null) {
                 tally.rows++;
-                if (!tally.headerChecked && !row.fields().isEmpty()) {
-                    requireColumns(row.fields().keySet(), columns);
-                    tally.headerChecked = true;
-                }
+                tally.columnsSeen = tally.columnsSeen || hasColumns(row.fields(), columns);
             }
             List<FieldError> problems = new ArrayList<>(row.errors());
             Optional<Boolean> converted = Optional.empty();
@@ -124,6 +121,11 @@ class HistoryImport {
             toStore.add(Lead.fromHistory(normalised.data(), normalised.countrySource(), normalised.problems(),
                     mapping.id(), order, converted.get(), now, importedBy));
         });
+        if (tally.rows > 0 && !tally.columnsSeen) {
+            throw new InvalidRequestException("The file has no column '" + columns.outcome() + "'"
+                    + (columns.order() == null ? "" : " or no column '" + columns.order() + "'")
+                    + ", which the source's mapping names in its history part: nothing was stored.");
+        }
         long read = System.nanoTime();
         List<Lead> stored = history.store(mapping.id(), toStore);
         log.info("History of {}: {} rows read in {} ms, {} leads stored in {} ms ({} already known, {} refused)",
@@ -140,7 +142,7 @@ class HistoryImport {
         int rows;
         int alreadyKnown;
         int refused;
-        boolean headerChecked;
+        boolean columnsSeen;
     }
 
     /** The row's place in time: the order column's whole number, or its line in the file when the mapping names none. */
@@ -159,13 +161,12 @@ class HistoryImport {
         }
     }
 
-    private static void requireColumns(Set<String> header, HistoryColumns columns) {
-        for (String column : columns.order() == null ? List.of(columns.outcome())
-                : List.of(columns.outcome(), columns.order())) {
-            if (header.stream().noneMatch(name -> HistoryColumns.sameColumn(name, column))) {
-                throw new InvalidRequestException("The file has no column '" + column + "', which the source's "
-                        + "mapping names in its history part: nothing was stored.");
-            }
-        }
+    /** Whether the row has the outcome column and, if the mapping names one, the order column (blank or not). */
+    private static boolean hasColumns(Map<String, String> fields, HistoryColumns columns) {
+        return hasColumn(fields, columns.outcome()) && (columns.order() == null || hasColumn(fields, columns.order()));
+    }
+
+    private static boolean hasColumn(Map<String, String> fields, String column) {
+        return fields.keySet().stream().anyMatch(name -> HistoryColumns.sameColumn(name, column));
     }
 }
