@@ -32,12 +32,14 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.leadrouter.IntegrationTest;
+import io.leadrouter.LeadRouterDriver;
 import io.leadrouter.SharedData;
 import io.leadrouter.analytics.AnalyticsFixture;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadOutcome;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadStatus;
+import io.leadrouter.security.Roles;
 
 /**
  * {@code POST /api/history/leads?source=x-education} with the real X Education export (7,374 past
@@ -53,6 +55,8 @@ class HistoryImportApiTest {
 
     @Autowired
     AnalyticsFixture fixture;
+    @Autowired
+    LeadRouterDriver driver;
     @Autowired
     LeadRepository leads;
     @Autowired
@@ -187,13 +191,22 @@ class HistoryImportApiTest {
     }
 
     @Test
-    void repsAndManagersMayNotImportHistory() {
-        String row = "Prospect ID,Lead Number,Converted\nnot-stored-1,1,1\n";
-        for (TestRestTemplate caller : List.of(fixture.as(rep), fixture.as(manager))) {
-            ResponseEntity<JsonNode> answer = post(caller, "?source=x-education", row);
-            assertProblem(answer, HttpStatus.FORBIDDEN);
+    void onlySalesOpsAndAdminsMayImportHistory() {
+        driver.ensureUser("ivo.intake", AnalyticsFixture.PASSWORD, Roles.INTAKE);
+        String row = "Prospect ID,Lead Number,Converted\nhistory-by-role,1,1\n";
+        try {
+            for (TestRestTemplate caller : List.of(fixture.as(rep), fixture.as(manager), fixture.as("ivo.intake"))) {
+                assertProblem(post(caller, "?source=x-education", row), HttpStatus.FORBIDDEN);
+            }
+            assertThat(leads.count((lead, query, where) -> where.equal(lead.get("externalId"), "history-by-role")))
+                    .isZero();
+
+            ResponseEntity<JsonNode> byAdmin = post(driver.admin(), "?source=x-education", row);
+            assertThat(byAdmin.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(byAdmin.getBody().get("stored").asInt()).isEqualTo(1);
+        } finally {
+            jdbc.update("delete from leads where status = 'HISTORY' and external_id = 'history-by-role'");
         }
-        assertThat(leads.count((lead, query, where) -> where.equal(lead.get("externalId"), "not-stored-1"))).isZero();
     }
 
     @Test
