@@ -53,6 +53,7 @@ class ArchitectureTest {
             .layer("account").definedBy("io.leadrouter.account..")
             .layer("source").definedBy("io.leadrouter.source..")
             .layer("intake").definedBy("io.leadrouter.intake..")
+            .layer("history").definedBy("io.leadrouter.history..")
             .layer("scoring").definedBy("io.leadrouter.scoring..")
             .layer("routing").definedBy("io.leadrouter.routing..")
             .layer("notification").definedBy("io.leadrouter.notification..")
@@ -76,6 +77,7 @@ class ArchitectureTest {
             .whereLayer("source").mayOnlyAccessLayers("lead", "web", "engine")
             .whereLayer("intake").mayOnlyAccessLayers("source", "lead", "security", "normalise", "web", "storage",
                     "engine")
+            .whereLayer("history").mayOnlyAccessLayers("intake", "source", "lead", "security", "web", "storage")
             .whereLayer("scoring").mayOnlyAccessLayers("lead", "normalise", "web", "storage", "engine")
             .whereLayer("routing").mayOnlyAccessLayers("account", "performance", "lead", "team", "security",
                     "normalise", "web", "storage", "engine")

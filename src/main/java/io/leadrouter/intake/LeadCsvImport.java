@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
 
@@ -62,39 +63,74 @@ public class LeadCsvImport {
      */
     public Report importCsv(String content, String sourceId, String submittedBy) {
         SourceMapping mapping = sources.require(sourceId == null ? SourceMapping.DEFAULT : sourceId);
-        int rows = 0;
-        int created = 0;
-        int existing = 0;
-        int rejected = 0;
+        Tally tally = new Tally();
         List<RowError> errors = new ArrayList<>();
+        forEachRow(content, mapping, row -> {
+            if (row.fields() != null) {
+                tally.rows++;
+            }
+            try {
+                if (row.lead() == null) {
+                    throw new InvalidInputException(row.errors());
+                }
+                if (intake.submit(row.lead(), mapping.id(), submittedBy).created()) {
+                    tally.created++;
+                } else {
+                    tally.existing++;
+                }
+            } catch (InvalidInputException invalid) {
+                tally.rejected++;
+                if (errors.size() < maxErrors) {
+                    errors.add(new RowError(row.line(), invalid.errors()));
+                }
+            }
+        });
+        return new Report(tally.rows, tally.created, tally.existing, tally.rejected, errors,
+                tally.rejected - errors.size());
+    }
+
+    private static final class Tally {
+        int rows;
+        int created;
+        int existing;
+        int rejected;
+    }
+
+    /**
+     * A row of a CSV file read through a source's mapping: its line (the header is line 1), the
+     * row's values by column as the file gives them, and the lead they make, checked like a
+     * posted lead; or, for a row that cannot be a lead, {@code lead} null and what is wrong in
+     * {@code errors}. When the file cannot be read on from some point (an unclosed quote), the
+     * last row handed on has {@code fields} null and says where reading stopped.
+     */
+    public record MappedRow(int line, Map<String, String> fields, LeadData lead, List<FieldError> errors) {
+    }
+
+    /**
+     * Reads a CSV file of leads row by row through the mapping, as this import does, and hands
+     * each row on: one reading of lead files for every import that takes them (live leads here,
+     * past leads as history elsewhere).
+     */
+    public void forEachRow(String content, SourceMapping mapping, Consumer<MappedRow> each) {
+        int rows = 0;
         try (LeadCsvRows csvRows = LeadCsvRows.read(new StringReader(content))) {
             for (LeadCsvRows.Row row = csvRows.next(); row != null; row = csvRows.next()) {
                 rows++;
                 int line = rows + 1;
+                MappedRow mapped;
                 try {
-                    LeadIntake.Accepted accepted = intake.submit(lead(row, mapping, null), mapping.id(), submittedBy);
-                    if (accepted.created()) {
-                        created++;
-                    } else {
-                        existing++;
-                    }
+                    mapped = new MappedRow(line, row.values(), lead(row, mapping, null), List.of());
                 } catch (InvalidInputException invalid) {
-                    rejected++;
-                    if (errors.size() < maxErrors) {
-                        errors.add(new RowError(line, invalid.errors()));
-                    }
+                    mapped = new MappedRow(line, row.values(), null, invalid.errors());
                 }
+                each.accept(mapped);
             }
         } catch (LeadCsvRows.Unreadable unreadable) {
-            // rows before this point are imported; report where reading stopped
-            rejected++;
-            if (errors.size() < maxErrors) {
-                errors.add(new RowError(rows + 2, List.of(unreadable.error())));
-            }
+            // rows before this point are handed on; report where reading stopped
+            each.accept(new MappedRow(rows + 2, null, null, List.of(unreadable.error())));
         } catch (IOException closingAString) {
             throw new UncheckedIOException(closingAString);
         }
-        return new Report(rows, created, existing, rejected, errors, rejected - errors.size());
     }
 
     /**

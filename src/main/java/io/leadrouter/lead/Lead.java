@@ -188,6 +188,19 @@ public class Lead {
     @Column(name = "source_mapping")
     private String sourceMapping;
 
+    /**
+     * The source of a history lead ({@link LeadStatus#HISTORY}), empty for the installation's own
+     * leads: an externalId is unique among the own leads and among each source's history, so
+     * importing a source's past leads again stores none twice, and a live lead may carry the
+     * externalId of a past one.
+     */
+    @Column(name = "history_source", nullable = false)
+    private String historySource = "";
+
+    /** A history lead's place in time among the history leads (older: smaller); null for own leads. */
+    @Column(name = "history_order")
+    private Long historyOrder;
+
     @Version
     private long version;
 
@@ -207,6 +220,27 @@ public class Lead {
         lead.apply(data);
         lead.status = LeadStatus.RECEIVED;
         lead.receivedAt = receivedAt;
+        return lead;
+    }
+
+    /**
+     * A past lead of a source's CRM, imported for scoring models to learn from: stored closed
+     * ({@link LeadStatus#HISTORY}) with its outcome, CONVERTED or LOST (not converted), and its
+     * place in time among the history leads; never routed (no process, owner, team or SLA). Its
+     * fields are given normalised, as intake's validation leaves a live lead's, so that a model
+     * reads both alike.
+     */
+    public static Lead fromHistory(LeadData normalised, CountrySource countrySource, List<LeadProblem.Found> problems,
+                                   String sourceMapping, long order, boolean converted, Instant importedAt,
+                                   String importedBy) {
+        Lead lead = receive(normalised, importedAt, importedBy, Objects.requireNonNull(sourceMapping));
+        lead.countrySource = countrySource;
+        lead.markProblems(problems);
+        lead.historySource = sourceMapping;
+        lead.historyOrder = order;
+        lead.status = LeadStatus.HISTORY;
+        lead.outcome = converted ? LeadOutcome.CONVERTED : LeadOutcome.LOST;
+        lead.closedAt = importedAt;
         return lead;
     }
 
@@ -727,5 +761,20 @@ public class Lead {
 
     public String getProcessInstanceId() {
         return processInstanceId;
+    }
+
+    /** A past lead imported as history ({@link #fromHistory}), not one of the installation's own. */
+    public boolean isHistory() {
+        return historyOrder != null;
+    }
+
+    /** The source of a history lead; empty for an own lead. */
+    public String getHistorySource() {
+        return historySource;
+    }
+
+    /** A history lead's place in time among the history leads; null for an own lead. */
+    public Long getHistoryOrder() {
+        return historyOrder;
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.data.repository.query.Param;
 
 public interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecificationExecutor<Lead> {
 
-    Optional<Lead> findByExternalId(String externalId);
+    /** The installation's own lead with this externalId (history leads may carry it too: {@link Lead#isHistory()}). */
+    @Query("select l from Lead l where l.externalId = :externalId and l.historySource = ''")
+    Optional<Lead> findByExternalId(@Param("externalId") String externalId);
 
     /** Open leads per owner, for the given owners: their workload ({@link LeadStatus#AWAITING_REP}). */
     default List<Object[]> countOpenByOwner(Collection<String> owners) {
@@ -65,11 +67,17 @@ public interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecific
         return findById(id).filter(scope::includes).orElseThrow(() -> new LeadNotFoundException(id));
     }
 
-    /** Leads of the scope, by status and owner if given: filtered in the query, so paging counts only these. */
+    /**
+     * Leads of the scope, by status and owner if given: filtered in the query, so paging counts
+     * only these. History leads ({@link LeadStatus#HISTORY}, thousands imported at once) are
+     * listed only when asked for by their status: the list is the installation's own work.
+     */
     default Page<Lead> search(LeadStatus status, String owner, LeadScope scope, Pageable pageable) {
         Specification<Lead> found = scope.asQuery();
         if (status != null) {
             found = found.and((lead, query, where) -> where.equal(lead.get("status"), status));
+        } else {
+            found = found.and((lead, query, where) -> where.notEqual(lead.get("status"), LeadStatus.HISTORY));
         }
         if (owner != null) {
             found = found.and((lead, query, where) -> where.equal(lead.get("ownerId"), owner));

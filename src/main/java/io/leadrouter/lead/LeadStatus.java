@@ -39,7 +39,13 @@ public enum LeadStatus {
      */
     NURTURE,
     /** A duplicate of an open lead of the same person, merged into it ({@code mergedInto}). */
-    MERGED;
+    MERGED,
+    /**
+     * A past lead imported from a CRM for scoring models to learn from ({@code POST /api/history/leads}):
+     * closed with its known outcome (CONVERTED or LOST: not converted) as it is stored, never
+     * routed, owned, timed or counted with the installation's own leads ({@link Lead#isHistory()}).
+     */
+    HISTORY;
 
     /**
      * A person's open lead: Lead Router or a rep still acts on it (received, in review, assigned,

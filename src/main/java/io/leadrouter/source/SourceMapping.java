@@ -60,15 +60,17 @@ public final class SourceMapping {
     private final Map<String, Rule> rules;
     private final Set<String> placeholders;
     private final boolean contactKeptAtSource;
+    private final HistoryColumns history;
 
     SourceMapping(String id, String name, String fileName, Map<String, Rule> rules, Set<String> placeholders,
-                  boolean contactKeptAtSource) {
+                  boolean contactKeptAtSource, HistoryColumns history) {
         this.id = id;
         this.name = name;
         this.fileName = fileName;
         this.rules = Map.copyOf(rules);
         this.placeholders = Set.copyOf(placeholders);
         this.contactKeptAtSource = contactKeptAtSource;
+        this.history = history;
     }
 
     /**
@@ -100,6 +102,14 @@ public final class SourceMapping {
      */
     public boolean contactKeptAtSource() {
         return contactKeptAtSource;
+    }
+
+    /**
+     * Where the source's export of past leads keeps their outcome and order ({@code history:}),
+     * for importing them as history; empty when the file does not say.
+     */
+    public Optional<HistoryColumns> history() {
+        return Optional.ofNullable(history);
     }
 
     /** The source field the file maps to a Lead Router field, if it maps one ({@code Prospect ID} for externalId). */

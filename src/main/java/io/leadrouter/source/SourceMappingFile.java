@@ -37,8 +37,10 @@ final class SourceMappingFile {
             .build();
 
     private static final Pattern SOURCE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final List<String> TOP_LEVEL_KEYS = List.of("name", "fields", "placeholders", "contactKeptAtSource");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("name", "fields", "placeholders", "contactKeptAtSource",
+            "history");
     private static final List<String> FIELD_KEYS = List.of("to", "type", "values", "ignore");
+    private static final List<String> HISTORY_KEYS = List.of("outcome", "converted", "order");
 
     private final String fileName;
     private final List<String> faults = new ArrayList<>();
@@ -67,10 +69,11 @@ final class SourceMappingFile {
         boolean contactKeptAtSource = flag(file.get("contactKeptAtSource"), "contactKeptAtSource");
         Set<String> placeholders = placeholders(file.get("placeholders"));
         Map<String, SourceMapping.Rule> rules = rules(file.get("fields"));
+        HistoryColumns history = history(file.get("history"));
         if (!faults.isEmpty()) {
             throw new InvalidSourceMappingException(fileName, faults);
         }
-        return new SourceMapping(id, name, fileName, rules, placeholders, contactKeptAtSource);
+        return new SourceMapping(id, name, fileName, rules, placeholders, contactKeptAtSource, history);
     }
 
     private JsonNode parse(byte[] yaml) {
@@ -140,6 +143,48 @@ final class SourceMappingFile {
             }
         }
         return placeholders;
+    }
+
+    /** The columns of past leads' outcome and order ({@code history:}), or null when the file names none. */
+    private HistoryColumns history(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            faults.add("history: must name the outcome column and its converted values, e.g. "
+                    + "'history: {outcome: Converted, converted: [1], order: Lead Number}'");
+            return null;
+        }
+        unknownKeys(node, HISTORY_KEYS, "history: ");
+        Optional<String> outcome = column(node.get("outcome"), "history.outcome");
+        if (outcome.isEmpty() && !node.has("outcome")) {
+            faults.add("history.outcome: name the column that holds the outcome, e.g. 'outcome: Converted'");
+        }
+        Optional<String> order = column(node.get("order"), "history.order");
+        Set<String> converted = new HashSet<>();
+        JsonNode values = node.get("converted");
+        if (values == null || values.isNull() || !values.isArray() || values.isEmpty()) {
+            faults.add("history.converted: list the outcome values that mean converted, e.g. [1, yes, true]");
+        } else {
+            for (int i = 0; i < values.size(); i++) {
+                JsonNode value = values.get(i);
+                if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+                    faults.add("history.converted[" + i + "]: must be a value (text or a number)");
+                } else {
+                    converted.add(SourceMapping.spoken(value.asText()));
+                }
+            }
+        }
+        return outcome.map(column -> new HistoryColumns(column, converted, order.orElse(null))).orElse(null);
+    }
+
+    private Optional<String> column(JsonNode node, String where) {
+        Optional<String> column = text(node, where);
+        if (column.isPresent() && SourceMapping.key(column.get()).isEmpty()) {
+            faults.add(where + ": a column name needs a letter or a digit");
+            return Optional.empty();
+        }
+        return column;
     }
 
     private Map<String, SourceMapping.Rule> rules(JsonNode fields) {

@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  * while it streams (chunked bodies); a body slower than the minimum rate answers 408.
  *
  * @param lead        {@code POST /api/leads}: one lead, its attributes up to 64 KB of JSON included
- * @param csvImport   {@code POST /api/leads/import}: the synchronous CSV import, held in memory
+ * @param csvImport   {@code POST /api/leads/import}: the synchronous CSV import, held in memory; the
+ *                    same for {@code POST /api/history/leads} (past leads imported as history)
  * @param bulkImport  {@code POST /api/imports}: the bulk CSV import, streamed to a file
  * @param api         every other body under {@code /api}
  * @param bodyGrace   how long any body may take before the minimum rate applies
@@ -55,7 +56,7 @@ public record RequestLimits(
             switch (trimSlash(path)) {
                 case "/api/leads":
                     return new BodyLimit("lead", lead.toBytes());
-                case "/api/leads/import":
+                case "/api/leads/import", "/api/history/leads":
                     return new BodyLimit("csv-import", csvImport.toBytes());
                 case "/api/imports":
                     return new BodyLimit("bulk-import", bulkImport.toBytes());
