@@ -12,7 +12,9 @@ import org.springframework.data.repository.query.Param;
 
 public interface AccountRepository extends JpaRepository<Account, String> {
 
-    Optional<Account> findByNameKey(String nameKey);
+    /** JPQL rather than a derived query: Hibernate 6.6 keeps a JPQL plan's SQL, and translates a derived one per call. */
+    @Query("select a from Account a where a.nameKey = :nameKey")
+    Optional<Account> findByNameKey(@Param("nameKey") String nameKey);
 
     /** Candidates for a fuzzy name match: accounts whose key starts like the lead's. */
     List<Account> findByNameKeyStartingWith(String prefix);
