@@ -1,0 +1,161 @@
+package io.leadrouter.scoring.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.tribuo.Dataset;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostModel;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.optimisers.AdaGradRDA;
+
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * The learning algorithms a conversion model is trained with, each with its settings and with its
+ * own way to say how much each feature moved one lead's probability. Training tries every one and
+ * keeps the one that validates better ({@link ConversionModelTraining}). Both run in-process through
+ * Tribuo (Apache 2.0); the trees through XGBoost4J (Apache 2.0), whose native library for Linux
+ * x86_64 ships in its jar.
+ *
+ * <p>Settings are fixed here, not tuned per training: tuning on the validation leads would make the
+ * validation measure flatter the model.
+ */
+public enum Algorithm {
+
+    /**
+     * A logistic regression with L2 regularisation (AdaGrad with regularised dual averaging), on
+     * standardised numbers and one input per category value. A factor is its weight × the lead's
+     * value, exactly: the factors and the intercept add up to the lead's log-odds.
+     */
+    LOGISTIC_REGRESSION("logistic regression") {
+        private static final double LEARNING_RATE = 0.1;
+        private static final double L2 = 0.001;
+        private static final int EPOCHS = 20;
+        private static final long SEED = 16L;
+
+        @Override
+        Model<Label> train(Dataset<Label> leads) {
+            LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
+                    new AdaGradRDA(LEARNING_RATE, 1e-6, 0, L2, leads.getFeatureMap().size()),
+                    EPOCHS, Integer.MAX_VALUE, 1, SEED);
+            return trainer.train(leads);
+        }
+
+        @Override
+        Map<String, Double> contributions(Model<Label> model, List<FeatureSchema.Input> inputs,
+                                          Map<String, String> featureOfInput) {
+            LinearSGDModel linear = (LinearSGDModel) model;
+            DenseMatrix weights = linear.getWeightsCopy();
+            int converted = model.getOutputIDInfo().getID(new Label(ConversionModel.CONVERTED));
+            int notConverted = model.getOutputIDInfo().getID(new Label(ConversionModel.NOT_CONVERTED));
+            ImmutableFeatureMap ids = model.getFeatureIDMap();
+            Map<String, Double> byFeature = new HashMap<>();
+            for (FeatureSchema.Input input : inputs) {
+                int id = ids.getID(input.name());
+                if (id >= 0) {
+                    double weight = weights.get(converted, id) - weights.get(notConverted, id);
+                    byFeature.merge(input.feature(), weight * input.value(), Double::sum);
+                }
+            }
+            return byFeature;
+        }
+    },
+
+    /**
+     * Gradient-boosted trees (XGBoost): 300 trees of depth 5 at a learning rate of 0.05, each on
+     * 80 % of the leads and 80 % of the inputs. A factor is the feature's SHAP value (XGBoost's
+     * {@code predictContrib}): the factors and the base value add up to the lead's log-odds.
+     */
+    GRADIENT_BOOSTED_TREES("gradient-boosted trees") {
+        private static final int TREES = 300;
+        private static final double LEARNING_RATE = 0.05;
+        private static final int DEPTH = 5;
+        private static final long SEED = 16L;
+
+        @Override
+        Model<Label> train(Dataset<Label> leads) {
+            // one thread: training runs beside routing on the same machine
+            XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(TREES, LEARNING_RATE, 0, DEPTH,
+                    1, 0.8, 0.8, 1, 0, 1, true, SEED);
+            return trainer.train(leads);
+        }
+
+        @Override
+        Map<String, Double> contributions(Model<Label> model, List<FeatureSchema.Input> inputs,
+                                          Map<String, String> featureOfInput) {
+            ImmutableFeatureMap ids = model.getFeatureIDMap();
+            TreeMap<Integer, Float> present = new TreeMap<>();
+            for (FeatureSchema.Input input : inputs) {
+                int id = ids.getID(input.name());
+                if (id >= 0) {
+                    present.put(id, (float) input.value());
+                }
+            }
+            int[] columns = present.keySet().stream().mapToInt(Integer::intValue).toArray();
+            float[] values = new float[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                values[i] = present.get(columns[i]);
+            }
+            // the inputs a lead lacks have SHAP values too ("not given" is absent for a lead that gave it)
+            String[] featureOfColumn = new String[ids.size()];
+            ids.forEach(info -> featureOfColumn[ids.getID(info.getName())] = featureOfInput.get(info.getName()));
+            try {
+                DMatrix lead = new DMatrix(new long[] {0, columns.length}, columns, values,
+                        DMatrix.SparseType.CSR, ids.size());
+                try {
+                    Booster booster = ((XGBoostModel<Label>) model).getInnerModels().get(0);
+                    float[] contributions = booster.predictContrib(lead, 0)[0];
+                    int width = ids.size() + 1;
+                    Map<String, Double> byFeature = new HashMap<>();
+                    if (contributions.length == 2 * width) {
+                        // one margin per class (softmax): the log-odds of converting is their difference
+                        int converted = model.getOutputIDInfo().getID(new Label(ConversionModel.CONVERTED));
+                        int notConverted = 1 - converted;
+                        for (int column = 0; column < ids.size(); column++) {
+                            double value = contributions[converted * width + column]
+                                    - contributions[notConverted * width + column];
+                            byFeature.merge(featureOfColumn[column], value, Double::sum);
+                        }
+                    } else {
+                        for (int column = 0; column < ids.size(); column++) {
+                            byFeature.merge(featureOfColumn[column], (double) contributions[column], Double::sum);
+                        }
+                    }
+                    return byFeature;
+                } finally {
+                    lead.dispose();
+                }
+            } catch (XGBoostError failed) {
+                throw new IllegalStateException("XGBoost could not explain the lead's probability", failed);
+            }
+        }
+    };
+
+    private final String displayName;
+
+    Algorithm(String displayName) {
+        this.displayName = displayName;
+    }
+
+    /** How people call the algorithm ("gradient-boosted trees"). */
+    public String displayName() {
+        return displayName;
+    }
+
+    abstract Model<Label> train(Dataset<Label> leads);
+
+    /** How much each feature moved the lead's log-odds of converting, by feature name. */
+    abstract Map<String, Double> contributions(Model<Label> model, List<FeatureSchema.Input> inputs,
+                                               Map<String, String> featureOfInput);
+}
