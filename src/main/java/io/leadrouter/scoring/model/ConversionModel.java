@@ -68,8 +68,7 @@ public final class ConversionModel {
         Map<String, Object> values = features.of(lead);
         List<FeatureSchema.Input> inputs = schema.encode(values);
         double probability = probability(inputs);
-        List<Explanation.Factor> strongest = card.algorithm().contributions(model, inputs, featureOfInput).entrySet()
-                .stream()
+        List<Explanation.Factor> strongest = contributions(inputs).entrySet().stream()
                 .filter(contribution -> contribution.getKey() != null && contribution.getValue() != 0)
                 .sorted(Comparator.comparingDouble((Map.Entry<String, Double> contribution) ->
                         Math.abs(contribution.getValue())).reversed())
@@ -80,6 +79,18 @@ public final class ConversionModel {
                         contribution.getValue()))
                 .toList();
         return new Explanation(probability, strongest);
+    }
+
+    /**
+     * How much each feature moved the lead's log-odds of converting; with the model's constant
+     * (intercept, or XGBoost's base value) they add up to the log-odds of {@link #probability(Lead)}.
+     */
+    Map<String, Double> contributions(Lead lead) {
+        return contributions(schema.encode(features.of(lead)));
+    }
+
+    private Map<String, Double> contributions(List<FeatureSchema.Input> inputs) {
+        return card.algorithm().contributions(model, inputs, featureOfInput);
     }
 
     double probability(Map<String, Object> values) {
