@@ -53,22 +53,27 @@ public enum Algorithm {
         }
 
         @Override
-        Map<String, Double> contributions(Model<Label> model, List<FeatureSchema.Input> inputs,
-                                          Map<String, String> featureOfInput) {
-            LinearSGDModel linear = (LinearSGDModel) model;
-            DenseMatrix weights = linear.getWeightsCopy();
+        Contributions contributions(Model<Label> model, Map<String, String> featureOfInput) {
+            DenseMatrix weights = ((LinearSGDModel) model).getWeightsCopy();
             int converted = model.getOutputIDInfo().getID(new Label(ConversionModel.CONVERTED));
             int notConverted = model.getOutputIDInfo().getID(new Label(ConversionModel.NOT_CONVERTED));
             ImmutableFeatureMap ids = model.getFeatureIDMap();
-            Map<String, Double> byFeature = new HashMap<>();
-            for (FeatureSchema.Input input : inputs) {
-                int id = ids.getID(input.name());
-                if (id >= 0) {
-                    double weight = weights.get(converted, id) - weights.get(notConverted, id);
-                    byFeature.merge(input.feature(), weight * input.value(), Double::sum);
+            // the weight of an input on the log-odds of converting, from the two classes' weights
+            Map<String, Double> weightOfInput = new HashMap<>();
+            ids.forEach(info -> {
+                int id = ids.getID(info.getName());
+                weightOfInput.put(info.getName(), weights.get(converted, id) - weights.get(notConverted, id));
+            });
+            return inputs -> {
+                Map<String, Double> byFeature = new HashMap<>();
+                for (FeatureSchema.Input input : inputs) {
+                    Double weight = weightOfInput.get(input.name());
+                    if (weight != null) {
+                        byFeature.merge(input.feature(), weight * input.value(), Double::sum);
+                    }
                 }
-            }
-            return byFeature;
+                return byFeature;
+            };
         }
     },
 
@@ -92,53 +97,67 @@ public enum Algorithm {
         }
 
         @Override
-        Map<String, Double> contributions(Model<Label> model, List<FeatureSchema.Input> inputs,
-                                          Map<String, String> featureOfInput) {
+        Contributions contributions(Model<Label> model, Map<String, String> featureOfInput) {
             ImmutableFeatureMap ids = model.getFeatureIDMap();
-            TreeMap<Integer, Float> present = new TreeMap<>();
-            for (FeatureSchema.Input input : inputs) {
-                int id = ids.getID(input.name());
-                if (id >= 0) {
-                    present.put(id, (float) input.value());
-                }
-            }
-            int[] columns = present.keySet().stream().mapToInt(Integer::intValue).toArray();
-            float[] values = new float[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                values[i] = present.get(columns[i]);
-            }
             // the inputs a lead lacks have SHAP values too ("not given" is absent for a lead that gave it)
             String[] featureOfColumn = new String[ids.size()];
             ids.forEach(info -> featureOfColumn[ids.getID(info.getName())] = featureOfInput.get(info.getName()));
+            int converted = model.getOutputIDInfo().getID(new Label(ConversionModel.CONVERTED));
+            Booster booster;
             try {
-                DMatrix lead = new DMatrix(new long[] {0, columns.length}, columns, values,
-                        DMatrix.SparseType.CSR, ids.size());
-                try {
-                    Booster booster = ((XGBoostModel<Label>) model).getInnerModels().get(0);
-                    float[] contributions = booster.predictContrib(lead, 0)[0];
-                    int width = ids.size() + 1;
-                    Map<String, Double> byFeature = new HashMap<>();
-                    if (contributions.length == 2 * width) {
-                        // one margin per class (softmax): the log-odds of converting is their difference
-                        int converted = model.getOutputIDInfo().getID(new Label(ConversionModel.CONVERTED));
-                        int notConverted = 1 - converted;
-                        for (int column = 0; column < ids.size(); column++) {
-                            double value = contributions[converted * width + column]
-                                    - contributions[notConverted * width + column];
-                            byFeature.merge(featureOfColumn[column], value, Double::sum);
-                        }
-                    } else {
-                        for (int column = 0; column < ids.size(); column++) {
-                            byFeature.merge(featureOfColumn[column], (double) contributions[column], Double::sum);
-                        }
-                    }
-                    return byFeature;
-                } finally {
-                    lead.dispose();
-                }
+                // Tribuo hands out a copy per call: take it once, for one lead at a time on one thread
+                booster = ((XGBoostModel<Label>) model).getInnerModels().get(0);
+                booster.setParam("nthread", 1);
             } catch (XGBoostError failed) {
-                throw new IllegalStateException("XGBoost could not explain the lead's probability", failed);
+                throw new IllegalStateException("XGBoost's model cannot be read for explanations", failed);
             }
+            return inputs -> {
+                TreeMap<Integer, Float> present = new TreeMap<>();
+                for (FeatureSchema.Input input : inputs) {
+                    int id = ids.getID(input.name());
+                    if (id >= 0) {
+                        present.put(id, (float) input.value());
+                    }
+                }
+                int[] columns = new int[present.size()];
+                float[] values = new float[present.size()];
+                int i = 0;
+                for (Map.Entry<Integer, Float> input : present.entrySet()) {
+                    columns[i] = input.getKey();
+                    values[i++] = input.getValue();
+                }
+                try {
+                    DMatrix lead = new DMatrix(new long[] {0, columns.length}, columns, values,
+                            DMatrix.SparseType.CSR, ids.size());
+                    try {
+                        float[] contributions;
+                        synchronized (booster) {
+                            contributions = booster.predictContrib(lead, 0)[0];
+                        }
+                        return byFeature(contributions, featureOfColumn, converted);
+                    } finally {
+                        lead.dispose();
+                    }
+                } catch (XGBoostError failed) {
+                    throw new IllegalStateException("XGBoost could not explain the lead's probability", failed);
+                }
+            };
+        }
+
+        /**
+         * One SHAP value per column and one base value; with one margin per class (softmax, as Tribuo
+         * trains two labels) the log-odds of converting is the difference of the two classes' margins.
+         */
+        private static Map<String, Double> byFeature(float[] contributions, String[] featureOfColumn, int converted) {
+            int width = featureOfColumn.length + 1;
+            Map<String, Double> byFeature = new HashMap<>();
+            boolean perClass = contributions.length == 2 * width;
+            for (int column = 0; column < featureOfColumn.length; column++) {
+                double value = perClass ? contributions[converted * width + column]
+                        - contributions[(1 - converted) * width + column] : contributions[column];
+                byFeature.merge(featureOfColumn[column], value, Double::sum);
+            }
+            return byFeature;
         }
     };
 
@@ -155,7 +174,12 @@ public enum Algorithm {
 
     abstract Model<Label> train(Dataset<Label> leads);
 
-    /** How much each feature moved the lead's log-odds of converting, by feature name. */
-    abstract Map<String, Double> contributions(Model<Label> model, List<FeatureSchema.Input> inputs,
-                                               Map<String, String> featureOfInput);
+    /** How a trained model of this algorithm says what moved a lead's log-odds; made once per model. */
+    abstract Contributions contributions(Model<Label> model, Map<String, String> featureOfInput);
+
+    /** How much each feature moved one lead's log-odds of converting, by feature name. */
+    @FunctionalInterface
+    interface Contributions {
+        Map<String, Double> of(List<FeatureSchema.Input> inputs);
+    }
 }

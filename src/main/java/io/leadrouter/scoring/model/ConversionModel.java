@@ -14,6 +14,7 @@ import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.protos.core.ModelProto;
 
@@ -44,14 +45,18 @@ public final class ConversionModel {
     private final FeatureSchema schema;
     private final Model<Label> model;
     private final ScoringFeatures features;
-    private final Map<String, String> featureOfInput;
+    private final Algorithm.Contributions contributions;
 
     ConversionModel(ModelCard card, FeatureSchema schema, Model<Label> model, ScoringFeatures features) {
         this.card = card;
         this.schema = schema;
         this.model = model;
         this.features = features;
-        this.featureOfInput = schema.featureOfInput();
+        this.contributions = card.algorithm().contributions(model, schema.featureOfInput());
+        if (model instanceof XGBoostModel<Label> trees) {
+            // one lead at a time: a second thread would only cost the hand-over
+            trees.setNumThreads(1);
+        }
     }
 
     public ModelCard card() {
@@ -90,7 +95,7 @@ public final class ConversionModel {
     }
 
     private Map<String, Double> contributions(List<FeatureSchema.Input> inputs) {
-        return card.algorithm().contributions(model, inputs, featureOfInput);
+        return contributions.of(inputs);
     }
 
     double probability(Map<String, Object> values) {
@@ -98,6 +103,11 @@ public final class ConversionModel {
     }
 
     private double probability(List<FeatureSchema.Input> inputs) {
+        return probability(model, inputs);
+    }
+
+    /** The probability a trained model gives a lead, by the lead's inputs. */
+    static double probability(Model<Label> model, List<FeatureSchema.Input> inputs) {
         return model.predict(example(inputs, LabelFactory.UNKNOWN_LABEL)).getOutputScores().get(CONVERTED).getScore();
     }
 

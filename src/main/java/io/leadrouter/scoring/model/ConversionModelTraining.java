@@ -70,10 +70,10 @@ public final class ConversionModelTraining {
             long start = System.nanoTime();
             Model<Label> model = algorithm.train(dataset);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            ConversionModel unscored = new ConversionModel(null, schema, model, features);
             List<Validation.Scored> scored = new ArrayList<>(validation.size());
             for (int i = 0; i < validation.size(); i++) {
-                scored.add(new Validation.Scored(unscored.probability(validationFeatures.get(i)),
+                scored.add(new Validation.Scored(ConversionModel.probability(model,
+                        schema.encode(validationFeatures.get(i))),
                         validation.get(i).converted()));
             }
             trained.add(new Trained(algorithm, model, Validation.of(scored), millis));
