@@ -72,8 +72,9 @@ public final class ConversionModel {
     public Explanation explain(Lead lead, int factors) {
         Map<String, Object> values = features.of(lead);
         List<FeatureSchema.Input> inputs = schema.encode(values);
-        double probability = probability(inputs);
-        List<Explanation.Factor> strongest = contributions(inputs).entrySet().stream()
+        // the probability from the attribution itself: one pass through the model, not two
+        Algorithm.Attribution attribution = contributions.of(inputs);
+        List<Explanation.Factor> strongest = attribution.byFeature().entrySet().stream()
                 .filter(contribution -> contribution.getKey() != null && contribution.getValue() != 0)
                 .sorted(Comparator.comparingDouble((Map.Entry<String, Double> contribution) ->
                         Math.abs(contribution.getValue())).reversed())
@@ -83,19 +84,15 @@ public final class ConversionModel {
                                 contribution.getValue()),
                         contribution.getValue()))
                 .toList();
-        return new Explanation(probability, strongest);
+        return new Explanation(attribution.probability(), strongest);
     }
 
     /**
      * How much each feature moved the lead's log-odds of converting; with the model's constant
      * (intercept, or XGBoost's base value) they add up to the log-odds of {@link #probability(Lead)}.
      */
-    Map<String, Double> contributions(Lead lead) {
-        return contributions(schema.encode(features.of(lead)));
-    }
-
-    private Map<String, Double> contributions(List<FeatureSchema.Input> inputs) {
-        return contributions.of(inputs);
+    Algorithm.Attribution contributions(Lead lead) {
+        return contributions.of(schema.encode(features.of(lead)));
     }
 
     double probability(Map<String, Object> values) {

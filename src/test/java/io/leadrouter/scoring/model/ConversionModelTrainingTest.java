@@ -70,7 +70,9 @@ class ConversionModelTrainingTest {
             List<Double> constants = history.stream().limit(30).map(LabelledLead::lead).map(lead -> {
                 double probability = model.probability(lead);
                 double logOdds = Math.log(probability / (1 - probability));
-                return logOdds - model.contributions(lead).values().stream().mapToDouble(Double::doubleValue).sum();
+                Algorithm.Attribution attribution = model.contributions(lead);
+                assertThat(attribution.probability()).isCloseTo(probability, within(1e-5));
+                return logOdds - attribution.byFeature().values().stream().mapToDouble(Double::doubleValue).sum();
             }).toList();
 
             assertThat(constants).as(model.card().algorithm().displayName())

@@ -104,7 +104,7 @@ class XEducationConversionModelTest {
         for (ConversionModel model : trained.candidates()) {
             Explanation explanation = model.explain(longVisit, 5);
 
-            assertThat(explanation.probability()).isBetween(0.0, 1.0);
+            assertThat(explanation.probability()).isCloseTo(model.probability(longVisit), within(1e-5));
             assertThat(explanation.factors()).as(model.card().algorithm() + ": " + explanation)
                     .anySatisfy(factor -> {
                         assertThat(factor.feature()).isEqualTo("timeOnSiteSeconds");
