@@ -145,6 +145,13 @@ class XEducationConversionModelTest {
         }
         text.append(String.format(Locale.ROOT, "chosen: %s; whole training call (features, both algorithms, "
                 + "validation): %.1f s%n", chosen.algorithm().displayName(), trainingMillis / 1000.0));
+        Lead newest = leads.get(leads.size() - 1).lead();
+        for (ConversionModel model : trained.candidates()) {
+            Explanation explanation = model.explain(newest, 5);
+            text.append(String.format(Locale.ROOT, "%n%s explains the newest lead: %.0f %%, %s%n",
+                    model.card().algorithm().displayName(), 100 * explanation.probability(),
+                    explanation.factors().stream().map(Explanation.Factor::words).toList()));
+        }
         for (ConversionModel model : trained.candidates()) {
             Validation.Metrics metrics = model.card().metrics();
             text.append(String.format(Locale.ROOT, "%n%s: calibration%n| predicted | leads | mean predicted | "
