@@ -151,6 +151,8 @@ class XEducationConversionModelTest {
             text.append(String.format(Locale.ROOT, "%n%s explains the newest lead: %.0f %%, %s%n",
                     model.card().algorithm().displayName(), 100 * explanation.probability(),
                     explanation.factors().stream().map(Explanation.Factor::words).toList()));
+            text.append(String.format(Locale.ROOT, "%s as bytes: %,d%n", model.card().algorithm().displayName(),
+                    model.toBytes().length));
         }
         for (ConversionModel model : trained.candidates()) {
             Validation.Metrics metrics = model.card().metrics();
