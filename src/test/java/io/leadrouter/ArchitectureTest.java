@@ -94,6 +94,24 @@ class ArchitectureTest {
                     + "features listed as below it: add the import to this list only when the design says so");
 
     /**
+     * Predictive scoring's learning core (train, validate, explain, persist) is plain Java and the
+     * ML library: the registry, the REST API and the retraining process build on it, and it can be
+     * tested and benchmarked without Spring or an engine.
+     */
+    @ArchTest
+    static final ArchRule theScoringModelIsPlainJava = noClasses()
+            .that().resideInAPackage("io.leadrouter.scoring.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.springframework..")
+            .because("the learning core is domain code: whatever serves or retrains a model adapts it, not the "
+                    + "other way round");
+
+    @ArchTest
+    static final ArchRule theMlLibraryStaysInTheScoringModel = noClasses()
+            .that().resideOutsideOfPackage("io.leadrouter.scoring.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.tribuo..", "ml.dmlc..")
+            .because("Tribuo and XGBoost4J are one package's choice: replacing them changes scoring/model only");
+
+    /**
      * Classes outside the adapter package that still use Camunda's engine types, and why. Each
      * is a known debt or a class that is an engine extension by nature; none may be added without
      * a reason here.
