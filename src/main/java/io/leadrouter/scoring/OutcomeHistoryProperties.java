@@ -1,4 +1,4 @@
-package io.leadrouter.scoring.model;
+package io.leadrouter.scoring;
 
 import java.time.Duration;
 

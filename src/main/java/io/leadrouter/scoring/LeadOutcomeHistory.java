@@ -1,4 +1,4 @@
-package io.leadrouter.scoring.model;
+package io.leadrouter.scoring;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +15,7 @@ import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadEventType;
 import io.leadrouter.lead.LeadOutcome;
 import io.leadrouter.lead.LeadStatus;
+import io.leadrouter.scoring.model.LabelledLead;
 
 /**
  * The training set of scoring models: every lead whose outcome is known, labelled converted or

@@ -1,4 +1,4 @@
-package io.leadrouter.scoring.model;
+package io.leadrouter.scoring;
 
 import static io.leadrouter.routing.RoutingFixture.RepSpec.rep;
 import static io.leadrouter.routing.RoutingFixture.repId;
@@ -28,6 +28,7 @@ import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadField;
 import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.scoring.model.LabelledLead;
 
 /**
  * The training set on a hand-made set of leads, one per rule, with "now" fixed on 1 June 2025
