@@ -35,6 +35,8 @@ create table scoring_models (
     published_slot           integer,
     constraint uq_scoring_models_published unique (published_slot),
     constraint ck_scoring_models_status check (status in ('CANDIDATE', 'PUBLISHED', 'RETIRED', 'REJECTED')),
-    constraint ck_scoring_models_published check (status = 'PUBLISHED' and published_slot = 1
+    constraint ck_scoring_models_slot check (published_slot = 1),
+    -- "is not null", not "= 1": a comparison with null is unknown, and a check passes on unknown
+    constraint ck_scoring_models_published check (status = 'PUBLISHED' and published_slot is not null
         or status <> 'PUBLISHED' and published_slot is null)
 );
