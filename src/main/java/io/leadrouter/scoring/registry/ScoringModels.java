@@ -193,7 +193,7 @@ public class ScoringModels {
      */
     public Optional<ConversionModel> current() {
         Served now = served;
-        if (now == null || System.nanoTime() - now.checkedAt() > checkNanos) {
+        if (now == null || System.nanoTime() - now.checkedAt() >= checkNanos) {
             now = refresh();
         }
         return Optional.ofNullable(now.model());
@@ -202,7 +202,7 @@ public class ScoringModels {
     private synchronized Served refresh() {
         Served now = served;
         long checkedAt = System.nanoTime();
-        if (now != null && checkedAt - now.checkedAt() <= checkNanos) {
+        if (now != null && checkedAt - now.checkedAt() < checkNanos) {
             return now;
         }
         Integer version = registry.publishedVersion().orElse(null);
