@@ -78,7 +78,7 @@ class ArchitectureTest {
             .whereLayer("intake").mayOnlyAccessLayers("source", "lead", "security", "normalise", "web", "storage",
                     "engine")
             .whereLayer("history").mayOnlyAccessLayers("intake", "source", "lead", "security", "web", "storage")
-            .whereLayer("scoring").mayOnlyAccessLayers("lead", "normalise", "web", "storage", "engine")
+            .whereLayer("scoring").mayOnlyAccessLayers("lead", "security", "normalise", "web", "storage", "engine")
             .whereLayer("routing").mayOnlyAccessLayers("account", "performance", "lead", "team", "security",
                     "normalise", "web", "storage", "engine")
             .whereLayer("notification").mayOnlyAccessLayers("lead", "team", "web", "storage", "engine")
@@ -104,6 +104,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.springframework..")
             .because("the learning core is domain code: whatever serves or retrains a model adapts it, not the "
                     + "other way round");
+
+    /**
+     * The registry ({@code scoring.registry}) keeps, governs and serves what the learning core trains;
+     * the core does not know where models are kept or who publishes them.
+     */
+    @ArchTest
+    static final ArchRule theScoringModelKnowsNoRegistry = noClasses()
+            .that().resideInAPackage("io.leadrouter.scoring.model..")
+            .should().dependOnClassesThat().resideInAPackage("io.leadrouter.scoring.registry..")
+            .because("training and validating a model is the same whether a registry, a test or a benchmark "
+                    + "asks for it");
 
     @ArchTest
     static final ArchRule theMlLibraryStaysInTheScoringModel = noClasses()
