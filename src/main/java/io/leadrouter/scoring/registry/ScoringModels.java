@@ -14,10 +14,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.leadrouter.scoring.LeadOutcomeHistory;
 import io.leadrouter.scoring.model.ConversionModel;
 import io.leadrouter.scoring.model.ConversionModelTraining;
 import io.leadrouter.scoring.model.LabelledLead;
-import io.leadrouter.scoring.model.LeadOutcomeHistory;
 import io.leadrouter.scoring.model.ModelCard;
 import io.leadrouter.scoring.model.ScoringFeatures;
 

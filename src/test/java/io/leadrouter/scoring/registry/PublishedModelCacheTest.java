@@ -14,8 +14,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.leadrouter.scoring.LeadOutcomeHistory;
 import io.leadrouter.scoring.model.ConversionModelTraining;
-import io.leadrouter.scoring.model.LeadOutcomeHistory;
 import io.leadrouter.scoring.model.ScoringFeatures;
 
 /**
