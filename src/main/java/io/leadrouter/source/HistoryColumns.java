@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.leadrouter.lead.FieldNames;
+
 /**
  * Where a source's export of past leads keeps what intake never stores: the outcome, read when
  * past leads are imported as history for scoring models to learn from ({@code history:} in the
@@ -29,7 +31,7 @@ public record HistoryColumns(String outcome, Set<String> converted, String order
 
     /** Whether a file's column is the one named so in the mapping: names match in any case and spacing. */
     public static boolean sameColumn(String fileColumn, String mappingColumn) {
-        return SourceMapping.key(fileColumn).equals(SourceMapping.key(mappingColumn));
+        return FieldNames.key(fileColumn).equals(FieldNames.key(mappingColumn));
     }
 
     /** The value of the row's column named so in the mapping (in any case and spacing); empty when blank or absent. */

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.leadrouter.lead.FieldNames;
 import io.leadrouter.lead.LeadField;
 import io.leadrouter.web.FieldError;
 
@@ -52,7 +53,7 @@ public final class SourceMapping {
     /** Runs of white space, compiled once: every value of every lead a source sends is matched (intake's hot path). */
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, LeadField> FIELDS_BY_KEY = Arrays.stream(LeadField.values())
-            .collect(Collectors.toUnmodifiableMap(field -> key(field.fieldName()), Function.identity()));
+            .collect(Collectors.toUnmodifiableMap(field -> FieldNames.key(field.fieldName()), Function.identity()));
 
     private final String id;
     private final String name;
@@ -179,7 +180,7 @@ public final class SourceMapping {
     }
 
     private Rule ruleFor(String sourceName) {
-        String key = key(sourceName);
+        String key = FieldNames.key(sourceName);
         Rule rule = rules.get(key);
         if (rule != null) {
             return rule;
@@ -252,12 +253,6 @@ public final class SourceMapping {
         }
     }
 
-    /** A field name as matched: letters and digits only, in lower case ({@code First Name} = {@code first_name}). */
-    static String key(String name) {
-        StringBuilder key = new StringBuilder(name.length());
-        name.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(key::appendCodePoint);
-        return key.toString();
-    }
 
     /** A value as matched against value maps and placeholders: trimmed, single-spaced, in lower case. */
     static String spoken(String value) {

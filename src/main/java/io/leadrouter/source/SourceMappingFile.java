@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
+import io.leadrouter.lead.FieldNames;
 import io.leadrouter.lead.LeadField;
 
 /**
@@ -180,7 +181,7 @@ final class SourceMappingFile {
 
     private Optional<String> column(JsonNode node, String where) {
         Optional<String> column = text(node, where);
-        if (column.isPresent() && SourceMapping.key(column.get()).isEmpty()) {
+        if (column.isPresent() && FieldNames.key(column.get()).isEmpty()) {
             faults.add(where + ": a column name needs a letter or a digit");
             return Optional.empty();
         }
@@ -200,7 +201,7 @@ final class SourceMappingFile {
             Map.Entry<String, JsonNode> entry = entries.next();
             String sourceName = entry.getKey().trim();
             String where = "fields.'" + sourceName + "'";
-            String key = SourceMapping.key(sourceName);
+            String key = FieldNames.key(sourceName);
             if (key.isEmpty()) {
                 faults.add(where + ": a source field name needs a letter or a digit");
                 continue;

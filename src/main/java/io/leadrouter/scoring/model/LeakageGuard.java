@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import io.leadrouter.lead.FieldNames;
+
 /**
  * The names a conversion model never learns from, each with its reason: read from
  * {@code processes/scoring/features.yaml}, which a modeler reads and edits. Without it a model
@@ -72,19 +74,19 @@ public final class LeakageGuard {
             if (reason.isEmpty()) {
                 throw new IllegalArgumentException(RESOURCE + ": '" + name.getKey() + "' needs a reason");
             }
-            never.put(key(name.getKey()), new Never(name.getKey(), reason));
+            never.put(FieldNames.key(name.getKey()), new Never(name.getKey(), reason));
         }
         return new LeakageGuard(never);
     }
 
     /** True when the field or attribute of that name is never a feature. */
     public boolean excludes(String name) {
-        return never.containsKey(key(name));
+        return never.containsKey(FieldNames.key(name));
     }
 
     /** Why the name is never a feature; null when it may be one. */
     public String reasonFor(String name) {
-        Never found = never.get(key(name));
+        Never found = never.get(FieldNames.key(name));
         return found == null ? null : found.reason();
     }
 
@@ -93,12 +95,5 @@ public final class LeakageGuard {
         Map<String, String> reasons = new LinkedHashMap<>();
         never.values().forEach(entry -> reasons.put(entry.name(), entry.reason()));
         return reasons;
-    }
-
-    /** A name as matched: letters and digits only, in lower case, as source mappings match field names. */
-    static String key(String name) {
-        StringBuilder key = new StringBuilder(name.length());
-        name.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(key::appendCodePoint);
-        return key.toString();
     }
 }
