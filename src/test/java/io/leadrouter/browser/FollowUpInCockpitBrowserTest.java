@@ -22,10 +22,6 @@ import io.leadrouter.LeadRouterDriver;
 @IntegrationTest
 class FollowUpInCockpitBrowserTest extends BrowserTest {
 
-    private static final By USER_NAME = By.cssSelector("form[name=signinForm] input[ng-model=username]");
-    private static final By PASSWORD = By.cssSelector("form[name=signinForm] input[type=password]");
-    private static final By SIGN_IN = By.cssSelector("form[name=signinForm] button[type=submit]");
-
     @Autowired
     LeadRouterDriver driver;
     @Autowired
@@ -45,12 +41,7 @@ class FollowUpInCockpitBrowserTest extends BrowserTest {
         tasks.complete(driver.taskOf(lead).getId(), java.util.Map.of("outcome", "CONTACTED"));
         try {
             String cockpit = root() + "/camunda/app/cockpit/default/";
-            browser.open(cockpit);
-            browser.forgetSession();
-            browser.driver().navigate().refresh();
-            browser.waitForVisible(USER_NAME).sendKeys("admin");
-            browser.driver().findElement(PASSWORD).sendKeys("admin");
-            browser.driver().findElement(SIGN_IN).click();
+            new WebappLogin(browser).logIn(cockpit, "admin", "admin");
             browser.waitFor("Cockpit's dashboard", d -> d.getCurrentUrl().contains("#/dashboard") ? true : null);
             browser.open(cockpit + "#/process-instance/" + instance + "/runtime");
             browser.waitFor("the diagram", d -> d.findElements(By.cssSelector("[data-element-id=FollowUpLead]"))

@@ -107,12 +107,7 @@ class TasklistCardsAndDatesBrowserTest extends BrowserTest {
 
     @Test
     void cockpitAndAdminShowNoCamundaEightBannerAndKeepTheirLayout() {
-        browser.open(root() + "/camunda/app/cockpit/default/");
-        browser.forgetSession();
-        browser.driver().navigate().refresh();
-        browser.waitForVisible(By.cssSelector("form[name=signinForm] input[ng-model=username]")).sendKeys("admin");
-        browser.driver().findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("admin");
-        browser.driver().findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+        new WebappLogin(browser).logIn(root() + "/camunda/app/cockpit/default/", "admin", "admin");
         WebElement header = browser.waitForVisible(By.cssSelector("[cam-widget-header] .navbar-brand"));
         browser.waitFor("Cockpit's dashboard", d -> d.findElement(By.tagName("body")).getText().contains("Deployed"));
         browser.screenshot("cockpit-admin-without-banner");
