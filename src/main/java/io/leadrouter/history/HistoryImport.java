@@ -37,7 +37,7 @@ import io.leadrouter.web.InvalidRequestException;
  * and not stored again, so a file may be imported again after a fix, or with newer rows added.
  */
 @Service
-class HistoryImport {
+public class HistoryImport {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryImport.class);
 
@@ -62,7 +62,7 @@ class HistoryImport {
      * rows ({@code leadrouter.imports.max-errors}), each with its line (the header is line 1) and
      * why; {@code errorsOmitted} counts those not listed.
      */
-    record Report(String source, int rows, int stored, int converted, int alreadyKnown, int refused,
+    public record Report(String source, int rows, int stored, int converted, int alreadyKnown, int refused,
                   List<LeadCsvImport.RowError> errors, int errorsOmitted) {
     }
 
@@ -71,7 +71,7 @@ class HistoryImport {
      * front when the source is unknown (400), its mapping broken or without a {@code history:}
      * part (422), or no row of the file has the outcome and order columns (400).
      */
-    Report importCsv(String content, String sourceId, String importedBy) {
+    public Report importCsv(String content, String sourceId, String importedBy) {
         if (sourceId == null) {
             throw new InvalidRequestException("Name the source of the past leads with ?source=<source id>: its "
                     + "mapping (processes/sources/<source id>.source.yaml) says which column holds the outcome.");
