@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -48,6 +49,9 @@ import io.leadrouter.lead.LeadRepository;
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConversionProbabilityApiTest {
+
+    private static final Set<String> MODEL_VARIABLES = Set.of("conversionProbability",
+            "conversionProbabilityText", "scoreFactorsText");
 
     @Autowired
     AnalyticsFixture fixture;
@@ -114,6 +118,9 @@ class ConversionProbabilityApiTest {
                 .isEqualTo(Math.round(lead.get("conversionProbability").asDouble() * 100) + " %");
         assertThat(((String) variables.get("scoreFactorsText")).split("\n"))
                 .containsExactly(words(lead.get("scoreFactors")));
+        // what a model costs the engine per lead (history audit, the default): three variables, each one
+        // runtime row and one historic instance
+        assertThat(variables.keySet()).filteredOn(MODEL_VARIABLES::contains).hasSize(3);
     }
 
     @Test
@@ -124,8 +131,7 @@ class ConversionProbabilityApiTest {
         assertThat(lead.has("scoreFactors")).isFalse();
         assertThat(lead.has("scoringModelVersion")).isFalse();
         assertThat(lead.get("tier").asText()).isNotBlank();
-        assertThat(processVariables(beforeModel)).doesNotContainKeys("conversionProbability",
-                "conversionProbabilityText", "scoreFactorsText");
+        assertThat(processVariables(beforeModel)).doesNotContainKeys(MODEL_VARIABLES.toArray(String[]::new));
     }
 
     /** A new prospect of the X Education export, as its web site posts it through the x-education source. */
