@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.variable.Variables;
@@ -40,6 +41,7 @@ import io.leadrouter.scoring.registry.ModelStatus;
 import io.leadrouter.scoring.registry.ScoringModelEntry;
 import io.leadrouter.scoring.registry.ScoringModels;
 import io.leadrouter.scoring.registry.Verdict;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -113,6 +115,11 @@ class LeadScoringTest {
         }
         assertThat(disagreements).as("leads whose tier the model changed").isPositive();
         verify(models, times(1)).publishedEntry();
+        Timer explained = meters.timer(LeadScoring.MODEL_TIMER, "result", "explained");
+        System.out.printf("Score lead with the %s model: %d of 200 leads changed tier; explaining took %.0f µs a "
+                + "lead on average (wall, max %.0f µs)%n", model.card().algorithm(), disagreements,
+                explained.mean(TimeUnit.MICROSECONDS),
+                explained.max(TimeUnit.MICROSECONDS));
     }
 
     @Test
