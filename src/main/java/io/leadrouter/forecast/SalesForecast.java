@@ -33,9 +33,11 @@ import io.leadrouter.team.RepRepository;
  * <ul>
  * <li>History: the leads that went to the team's reps and arrived (were received) in the last
  * {@value #HISTORY_WEEKS} whole weeks before today (UTC).</li>
- * <li>A lead's conversion probability is its tier's observed rate in the team's history (converted /
- * (converted + lost)), or the team's overall rate when the tier had no decided lead; its expected
- * deal value is the tier's average deal value of conversions (or the team's).</li>
+ * <li>A lead's conversion probability is the one the published conversion model gave it at Score lead,
+ * when a model scored it; otherwise its tier's observed rate in the team's history (converted /
+ * (converted + lost)), or the team's overall rate when the tier had no decided lead. Its expected
+ * deal value is the tier's average deal value of conversions (or the team's). Arrivals to come have
+ * no probability yet: they convert at the rates of the recent arrivals' tiers.</li>
  * <li>Open leads (with a rep or manager, no final outcome) convert with their probability; each is
  * a Bernoulli trial (variance p(1-p)). They are counted in every horizon.</li>
  * <li>Arrivals: the seasonal volume by weekday and hour of the last {@value #VOLUME_WEEKS} weeks
@@ -97,8 +99,11 @@ class SalesForecast {
     record Decided(String tier, boolean converted, BigDecimal dealValue) {
     }
 
-    /** An open lead; {@code awaitingRep}: waiting for its rep's first outcome, what an open-lead cap counts. */
-    record Open(String owner, String tier, boolean awaitingRep) {
+    /**
+     * An open lead; {@code awaitingRep}: waiting for its rep's first outcome, what an open-lead cap counts;
+     * {@code conversionProbability}: the published model's, null when no model scored the lead.
+     */
+    record Open(String owner, String tier, boolean awaitingRep, Double conversionProbability) {
     }
 
     /** What a team's history says: the rates per tier, the arrivals of the volume weeks and their volume. */
@@ -169,13 +174,14 @@ class SalesForecast {
         });
         MapSqlParameterSource pipeline = new MapSqlParameterSource();
         jdbc.query("""
-                select l.team_id, l.owner_id, l.tier, l.status
+                select l.team_id, l.owner_id, l.tier, l.status, l.conversion_probability
                 from leads l
                 where l.status in ('ASSIGNED', 'CONTACTED', 'ESCALATED') and l.team_id is not null %s
                 """.formatted(narrowed(scope, team, pipeline)), pipeline, row -> {
             open.computeIfAbsent(row.getString("team_id"), t -> new ArrayList<>())
                     .add(new Open(row.getString("owner_id"), tier(row.getString("tier")),
-                            awaitingRep(row.getString("status"))));
+                            awaitingRep(row.getString("status")),
+                            row.getObject("conversion_probability", Double.class)));
         });
 
         SortedSet<String> teams = new TreeSet<>(arrivals.keySet());
@@ -281,7 +287,7 @@ class SalesForecast {
         double openRevenueVariance = 0;
         for (Open lead : open) {
             TierRate rate = tiers.getOrDefault(lead.tier(), overall);
-            double p = rate.conversionRate();
+            double p = lead.conversionProbability() != null ? lead.conversionProbability() : rate.conversionRate();
             double value = rate.averageDealValue();
             openMean += p;
             openVariance += p * (1 - p);

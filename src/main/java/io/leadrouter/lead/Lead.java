@@ -102,6 +102,18 @@ public class Lead {
     @Enumerated(EnumType.STRING)
     private LeadTier tier;
 
+    /** What the published conversion model judged when Score lead last ran; null when the rules alone scored. */
+    @Column(name = "conversion_probability")
+    private Double conversionProbability;
+
+    /** The factors behind {@link #conversionProbability}, strongest first, as JSON text ({@link ScoreFactors}). */
+    @Column(name = "score_factors")
+    private String scoreFactors;
+
+    /** The registry version of the model behind {@link #conversionProbability}. */
+    @Column(name = "scoring_model_version")
+    private Integer scoringModelVersion;
+
     @Enumerated(EnumType.STRING)
     private LeadQualification qualification;
 
@@ -314,9 +326,22 @@ public class Lead {
         }
     }
 
+    /** The rules' score and tier; no model scored the lead (what a model said before is cleared). */
     public void recordScore(int score, LeadTier tier) {
+        recordScore(score, tier, null);
+    }
+
+    /**
+     * The rules' score, the tier, and what the published conversion model said; {@code conversion}
+     * null when no model scored the lead: a lead scored again without a model keeps no probability
+     * of an earlier one, so what it shows is what decided its tier.
+     */
+    public void recordScore(int score, LeadTier tier, ConversionScore conversion) {
         this.score = score;
         this.tier = tier;
+        this.conversionProbability = conversion == null ? null : conversion.probability();
+        this.scoreFactors = conversion == null ? null : ScoreFactors.json(conversion.factors());
+        this.scoringModelVersion = conversion == null ? null : conversion.modelVersion();
     }
 
     public void recordQualification(LeadQualification qualification, String reason) {
@@ -665,6 +690,21 @@ public class Lead {
 
     public LeadTier getTier() {
         return tier;
+    }
+
+    /** The published model's probability that the lead converts (0 to 1); null when no model scored it. */
+    public Double getConversionProbability() {
+        return conversionProbability;
+    }
+
+    /** The factors behind {@link #getConversionProbability()}, strongest first; null when no model scored the lead. */
+    public List<ConversionScore.Factor> getScoreFactors() {
+        return ScoreFactors.read(scoreFactors, id);
+    }
+
+    /** The registry version of the model that scored the lead; null when no model did. */
+    public Integer getScoringModelVersion() {
+        return scoringModelVersion;
     }
 
     public LeadQualification getQualification() {

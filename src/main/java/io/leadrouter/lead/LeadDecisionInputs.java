@@ -20,7 +20,9 @@ import io.leadrouter.normalise.Emails;
  * mail included, unlike the lead's stored company domain), {@code sourceMapping} (the lead source
  * whose mapping read the lead, null for Lead Router's own form), {@code funnelStage} (text),
  * {@code totalVisits} and {@code timeOnSiteSeconds} (whole numbers, null when the attribute is
- * not a number), the lead's {@code score} and {@code tier} once it is scored (null before), and
+ * not a number), the lead's {@code score} and {@code tier} once it is scored (null before), its
+ * {@code conversionProbability} (0 to 1) once a published conversion model scored it (null before
+ * and without a model), and
  * what the lead gives at all, as booleans: {@code hasCompany} (an individual has none),
  * {@code hasContact} (an e-mail address or a phone number) and {@code hasExternalId} (the source
  * system's id, through which a person without contact data is still reached).
@@ -31,6 +33,9 @@ import io.leadrouter.normalise.Emails;
  * ({@code processes/sources/*.source.yaml}), not in Java.
  */
 public final class LeadDecisionInputs {
+
+    /** The published conversion model's probability, a double from 0 to 1 (null: no model scored the lead). */
+    public static final String CONVERSION_PROBABILITY = "conversionProbability";
 
     private LeadDecisionInputs() {
     }
@@ -56,6 +61,7 @@ public final class LeadDecisionInputs {
         inputs.put("timeOnSiteSeconds", attributes.whole("timeOnSiteSeconds"));
         inputs.put("score", lead.getScore());
         inputs.put("tier", lead.getTier() == null ? null : lead.getTier().name());
+        inputs.put(CONVERSION_PROBABILITY, lead.getConversionProbability());
         inputs.put("hasCompany", lead.getCompany() != null);
         inputs.put("hasContact", lead.getEmail() != null || lead.getPhone() != null);
         inputs.put("hasExternalId", lead.getExternalId() != null);

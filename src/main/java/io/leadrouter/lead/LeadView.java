@@ -23,7 +23,11 @@ import io.leadrouter.normalise.CountrySource;
  * missed their deadline). Its outcome: {@code outcome} with {@code outcomeNote}, the deal value
  * of a CONVERTED lead ({@code dealValue}), the reason of a LOST one ({@code lostReason}, a value of
  * {@code lost-reasons.dmn}), {@code closedAt} once the outcome is final, and while a contacted
- * lead is followed up, when its holder means to follow up next ({@code followUpAt}).
+ * lead is followed up, when its holder means to follow up next ({@code followUpAt}). Its scoring:
+ * the rules' {@code score} (0-100) and the {@code tier}, and when a published conversion model scored
+ * it, {@code conversionProbability} (0 to 1), the {@code scoreFactors} that moved it most (strongest
+ * first; {@code contribution} in log-odds, positive raises it) and the model's registry version
+ * ({@code scoringModelVersion}); all three null when the rules alone scored it.
  */
 public record LeadView(
         String id,
@@ -35,6 +39,9 @@ public record LeadView(
         List<String> problems,
         Integer score,
         LeadTier tier,
+        Double conversionProbability,
+        List<ConversionScore.Factor> scoreFactors,
+        Integer scoringModelVersion,
         LeadQualification qualification,
         String qualificationReason,
         String owner,
@@ -70,7 +77,8 @@ public record LeadView(
         return new LeadView(lead.getId(), lead.data(),
                 lead.getAttributes() == null ? null : LeadAttributes.of(lead).json(), lead.getSourceMapping(),
                 lead.getCountrySource(), lead.getStatus(),
-                problems, lead.getScore(), lead.getTier(), lead.getQualification(), lead.getQualificationReason(),
+                problems, lead.getScore(), lead.getTier(), lead.getConversionProbability(), lead.getScoreFactors(),
+                lead.getScoringModelVersion(), lead.getQualification(), lead.getQualificationReason(),
                 lead.getOwnerId(), lead.getTeamId(), routing, lead.getOutcome(), lead.getOutcomeNote(),
                 lead.getDealValue(), lead.getLostReason(), lead.getFollowUpAt(), lead.getMergedInto(),
                 lead.getReceivedAt(), lead.getAssignedAt(), lead.getClosedAt(), lead.getSlaDueAt(), lead.getSlaMet(), lead.getFirstResponseAt(),
@@ -80,7 +88,7 @@ public record LeadView(
     /** The same lead without e-mail and phone, for those who may read it but not work it. */
     public LeadView withoutContact() {
         return new LeadView(id, data.withoutContact(), attributes, sourceMapping, countrySource, status, problems,
-                score, tier, qualification, qualificationReason, owner, team, routing, outcome, outcomeNote, dealValue,
+                score, tier, conversionProbability, scoreFactors, scoringModelVersion, qualification, qualificationReason, owner, team, routing, outcome, outcomeNote, dealValue,
                 lostReason, followUpAt, mergedInto,
                 receivedAt, assignedAt, closedAt, slaDueAt, slaMet, firstResponseAt, routingDelaySeconds,
                 repDelaySeconds, reassignments, escalatedTo);

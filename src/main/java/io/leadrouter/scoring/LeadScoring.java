@@ -2,49 +2,150 @@ package io.leadrouter.scoring;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.engine.Decisions;
+import io.leadrouter.lead.ConversionScore;
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadDecisionInputs;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadTier;
+import io.leadrouter.scoring.model.ConversionModel;
+import io.leadrouter.scoring.model.Explanation;
+import io.leadrouter.scoring.registry.ScoringModelEntry;
+import io.leadrouter.scoring.registry.ScoringModels;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Scores a lead with the modelers' DMN {@code lead-scoring.dmn}: decision {@code leadScore} sums
- * points per criterion (clamped here to 0-100), decision {@code leadTier} turns the score into a
- * {@link LeadTier}. Both read the lead's inputs ({@link LeadDecisionInputs}: its fields, its
- * attributes, engagement such as {@code totalVisits}), the tier with the fresh score.
+ * points per criterion (clamped here to 0-100), decision {@code leadTier} turns the score, or the
+ * conversion probability when there is one, into a {@link LeadTier}. Both read the lead's inputs
+ * ({@link LeadDecisionInputs}: its fields, its attributes, engagement such as {@code totalVisits}),
+ * the tier with the fresh score and probability.
+ *
+ * <p>When a conversion model is published ({@link ScoringModels#current()}, cached: no statement
+ * per lead), the model explains the lead first: its probability, the {@value #FACTORS} factors that
+ * moved it most and the model's registry version are stored on the lead, and the tier table reads
+ * {@code conversionProbability}. The model never fails a lead: if explaining throws, the lead is
+ * scored by the rules alone (probability null), the fault is logged and counted
+ * ({@value #MODEL_TIMER}{@code {result="failed"}}).
  */
 @Service
 public class LeadScoring {
 
     static final String SCORE_DECISION = "leadScore";
     static final String TIER_DECISION = "leadTier";
+    /** How many factors a lead keeps: what a rep reads at a glance. */
+    static final int FACTORS = 5;
+    static final String MODEL_TIMER = "leadrouter.scoring.model";
+
+    private static final Logger log = LoggerFactory.getLogger(LeadScoring.class);
 
     private final LeadRepository leads;
     private final Decisions decisions;
+    private final ScoringModels models;
+    private final Timer explained;
+    private final Timer failed;
 
-    LeadScoring(LeadRepository leads, Decisions decisions) {
-        this.leads = leads;
-        this.decisions = decisions;
+    /** The model last served and its registry version, found once per model the registry hands out. */
+    private record Versioned(ConversionModel model, int version) {
     }
 
-    public record Score(int score, LeadTier tier) {
+    private volatile Versioned versioned;
+
+    LeadScoring(LeadRepository leads, Decisions decisions, ScoringModels models, MeterRegistry meters) {
+        this.leads = leads;
+        this.decisions = decisions;
+        this.models = models;
+        this.explained = timer(meters, "explained");
+        this.failed = timer(meters, "failed");
+    }
+
+    private static Timer timer(MeterRegistry meters, String result) {
+        return Timer.builder(MODEL_TIMER)
+                .description("Leads the published conversion model explained at Score lead, and the time it took")
+                .tag("result", result)
+                .register(meters);
+    }
+
+    /** The rules' score, the tier, and what the published model said (null when the rules alone scored). */
+    public record Score(int score, LeadTier tier, ConversionScore conversion) {
     }
 
     @Transactional
     public Score score(String leadId) {
         Lead lead = leads.require(leadId);
         Map<String, Object> inputs = LeadDecisionInputs.of(lead);
+        ConversionScore conversion = models.current().flatMap(model -> explain(model, lead)).orElse(null);
         int score = clamp(points(decisions.evaluate(SCORE_DECISION, inputs)));
         inputs.put("score", score);
+        inputs.put(LeadDecisionInputs.CONVERSION_PROBABILITY, conversion == null ? null : conversion.probability());
         LeadTier tier = DecisionWords.read(LeadTier.class, TIER_DECISION,
                 decisions.evaluateSingle(TIER_DECISION, inputs), "tier");
-        lead.recordScore(score, tier);
-        return new Score(score, tier);
+        lead.recordScore(score, tier, conversion);
+        return new Score(score, tier, conversion);
+    }
+
+    /** The model's word on the lead; empty when it failed (the rules score the lead alone). */
+    private Optional<ConversionScore> explain(ConversionModel model, Lead lead) {
+        long start = System.nanoTime();
+        try {
+            Integer version = version(model);
+            if (version == null) {
+                log.info("A scoring model was published while lead {} was scored; the rules score it alone",
+                        lead.getId());
+                return Optional.empty();
+            }
+            Explanation explanation = model.explain(lead, FACTORS);
+            ConversionScore conversion = new ConversionScore(explanation.probability(),
+                    explanation.factors().stream()
+                            .map(factor -> new ConversionScore.Factor(factor.feature(), factor.words(),
+                                    factor.contribution()))
+                            .toList(),
+                    version);
+            explained.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return Optional.of(conversion);
+        } catch (RuntimeException modelFault) {
+            failed.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            // the lead id only: the message of a model's fault may carry the lead's values
+            log.warn("The published scoring model could not score lead {}; the rules score it alone", lead.getId(),
+                    modelFault);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The registry version of the served model. The registry hands out the same model object until
+     * another version is published, so the version is looked up (one row) once per model; the
+     * entry found must describe this model (its AUC and training window), else a publish came in
+     * between: null, and the next lead looks again.
+     */
+    private Integer version(ConversionModel model) {
+        Versioned known = versioned;
+        if (known != null && known.model() == model) {
+            return known.version();
+        }
+        Integer version = models.publishedEntry()
+                .filter(entry -> describes(entry, model))
+                .map(ScoringModelEntry::version)
+                .orElse(null);
+        if (version != null) {
+            versioned = new Versioned(model, version);
+        }
+        return version;
+    }
+
+    private static boolean describes(ScoringModelEntry entry, ConversionModel model) {
+        return Objects.equals(entry.auc(), model.card().metrics().auc())
+                && Objects.equals(entry.training(), model.card().training());
     }
 
     /** The COLLECT SUM's one result and entry; no rule matched: 0. */

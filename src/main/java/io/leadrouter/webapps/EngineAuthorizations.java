@@ -257,10 +257,12 @@ public class EngineAuthorizations implements ApplicationRunner {
         properties.put("description", description);
         properties.put("priority", priority);
         properties.put("refresh", true);
-        if (existing != null && description.equals(existing.getProperties().get("description"))) {
+        if (existing != null && description.equals(existing.getProperties().get("description"))
+                && properties.get("variables").equals(existing.getProperties().get("variables"))) {
             return existing.getId();
         }
-        // new, or made by an earlier version (its description says which): the query is ours to set
+        // new, or made by an earlier version (its description or its card's columns say which): the query is
+        // ours to set
         Filter filter = existing != null ? existing : filters.newTaskFilter(name);
         filter.setQuery(query);
         filter.setProperties(properties);

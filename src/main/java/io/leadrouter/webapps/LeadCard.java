@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What the card of a lead's task in Tasklist shows: the lead's name, company, tier and score.
+ * What the card of a lead's task in Tasklist shows: the lead's name, company, tier and score, and
+ * the conversion probability when a published model scored the lead.
  * The lead filters list these variables on every card, and Tasklist shows each only to a user
  * who may read it. With {@code enforceSpecificVariablePermission} a filter shows a process
  * variable only to users with READ_INSTANCE_VARIABLE on the whole lead process, which no rep or
@@ -31,7 +32,9 @@ final class LeadCard {
             new Field("cardLeadName", "Lead", "leadName"),
             new Field("cardTier", "Tier", "tier"),
             new Field("cardCompany", "Company", "company"),
-            new Field("cardScore", "Score", "score"));
+            new Field("cardScore", "Score", "score"),
+            // the published model's probability as words ("72 %"); absent while the rules alone score
+            new Field("cardConversion", "Conversion", "conversionProbabilityText"));
 
     private LeadCard() {
     }

@@ -86,6 +86,7 @@ public class AnalyticsFixture {
             columns.put("status", "ASSIGNED");
             columns.put("source", null);
             columns.put("tier", null);
+            columns.put("conversionProbability", null);
             columns.put("score", null);
             columns.put("owner", null);
             columns.put("escalatedTo", null);
@@ -130,6 +131,12 @@ public class AnalyticsFixture {
             return this;
         }
 
+        /** What the published conversion model gave the lead (0 to 1); null: no model scored it. */
+        public LeadRow conversionProbability(Double probability) {
+            columns.put("conversionProbability", probability);
+            return this;
+        }
+
         public LeadRow received(Instant at) {
             columns.put("received", at);
             return this;
@@ -157,9 +164,10 @@ public class AnalyticsFixture {
             jdbc.update("""
                     insert into leads (id, status, received_at, first_assigned_at, assigned_at, owner_id, team_id,
                                        escalated_to, outcome, deal_value, closed_at, source, tier, score,
-                                       routing_strategy, routing_rule)
+                                       conversion_probability, routing_strategy, routing_rule)
                     values (:id, :status, :received, :firstAssigned, :firstAssigned, :owner, :team, :escalatedTo,
-                            :outcome, :dealValue, :closed, :source, :tier, :score, :strategy, :rule)""", values);
+                            :outcome, :dealValue, :closed, :source, :tier, :score, :conversionProbability,
+                            :strategy, :rule)""", values);
             return id;
         }
 

@@ -178,6 +178,11 @@ class ForecastApiTest {
 
     /** The history of the class comment, in the team; ann and bob are its reps. */
     private void twelveWeeksOfHistory(String team, String ann, String bob) {
+        twelveWeeksOfHistory(team, ann, bob, null);
+    }
+
+    /** The same, and the published model gave ann's first open lead {@code modelSays} (null: no model scored it). */
+    private void twelveWeeksOfHistory(String team, String ann, String bob, Double modelSays) {
         int hotDecided = 0;
         for (int week = 1; week <= 12; week++) {
             Instant monday = END.minus(Duration.ofDays(7L * week)).plus(Duration.ofHours(10));
@@ -185,7 +190,7 @@ class ForecastApiTest {
                 AnalyticsFixture.LeadRow lead = fixture.lead(team).owner(ann).attributes("Webinar", "HOT", 80)
                         .received(monday).firstAssigned(monday.plusSeconds(60));
                 if (week == 1) {
-                    lead.save();
+                    lead.conversionProbability(i == 0 ? modelSays : null).save();
                 } else if (week <= 3) {
                     (hotDecided++ % 2 == 0 ? lead.converted("1000") : lead.outcome("LOST")).save();
                 } else {
@@ -198,6 +203,32 @@ class ForecastApiTest {
             (week == 1 ? lead.outcome("CONTACTED") : week == 2 ? lead.converted("200")
                     : week <= 11 ? lead.outcome("LOST") : lead.outcome("NURTURE")).save();
         }
+    }
+
+    /**
+     * The same history, but the published model gave one of ann's two open HOT leads 0.9: that lead
+     * counts with 0.9 instead of the HOT rate 0.5, the other open leads and the arrivals as before.
+     * Open: conversions 0.9 + 0.5 + 0.1 = 1.5 (variance 0.09 + 0.25 + 0.09 = 0.43), revenue 900 + 500
+     * + 20 = 1,420 (the tier's deal value). 4 weeks: conversions 1.5 + 6.4 = 7.9, variance 6.83,
+     * [2.778, 13.022]; revenue 1,420 + 6,080 = 7,500. ann: conversions 1.4 + 6 = 7.4.
+     */
+    @Test
+    void anOpenLeadTheModelScoredCountsWithItsProbabilityInsteadOfItsTiersRate() {
+        String team = fixture.team(rep("ann"), rep("bob"));
+        String ann = repId("ann", team);
+        String bob = repId("bob", team);
+        twelveWeeksOfHistory(team, ann, bob, 0.9);
+        ClockUtil.setCurrentTime(Date.from(NOW));
+
+        JsonNode forecast = get("sam.ops", "demo", "/api/analytics/forecast?team=" + team).get("teams").get(0);
+
+        assertThat(forecast.get("tiers").get("HOT").get("conversionRate").asDouble()).as("the tier's rate stays")
+                .isCloseTo(0.5, within(1e-9));
+        Map<Integer, JsonNode> horizons = byWeeks(forecast);
+        assertEstimate(horizons.get(4).get("conversions"), 7.9, 2.7778, 13.0222);
+        assertThat(horizons.get(4).get("revenue").get("expected").asDouble()).isCloseTo(7500, within(1e-6));
+        JsonNode ann4 = byWeeks(AnalyticsFixture.byField(forecast.get("reps"), "rep").get(ann)).get(4);
+        assertThat(ann4.get("conversions").get("expected").asDouble()).isCloseTo(7.4, within(1e-9));
     }
 
     @Test

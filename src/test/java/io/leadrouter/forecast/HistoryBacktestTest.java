@@ -129,7 +129,7 @@ class HistoryBacktestTest {
                         }
                     }
                     if (o.openAt(cutOff)) {
-                        open.add(new SalesForecast.Open(o.agent(), o.product(), false));
+                        open.add(new SalesForecast.Open(o.agent(), o.product(), false, null));
                     }
                 }
                 Backtest daily = Backtest.of(theirs.stream().map(Opportunity::arrival).toList(),

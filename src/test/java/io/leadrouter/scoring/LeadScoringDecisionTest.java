@@ -14,7 +14,8 @@ import io.leadrouter.DecisionTables;
 
 /**
  * Proves each rule of {@code processes/lead-scoring.dmn}: the points table {@code leadScore}
- * (COLLECT + SUM) and the tier table {@code leadTier} (UNIQUE).
+ * (COLLECT + SUM) and the tier table {@code leadTier} (FIRST: the probability when a model scored
+ * the lead, the score otherwise).
  */
 class LeadScoringDecisionTest {
 
@@ -75,8 +76,14 @@ class LeadScoringDecisionTest {
         return ((Number) sum).intValue();
     }
 
+    /** Without a model: the application passes a null probability. */
     private static String tier(Integer score) {
-        return engine.evaluateDecisionTable(leadTier, Variables.createVariables().putValue("score", score))
+        return tier(null, score);
+    }
+
+    private static String tier(Double conversionProbability, Integer score) {
+        return engine.evaluateDecisionTable(leadTier, Variables.createVariables()
+                        .putValue("conversionProbability", conversionProbability).putValue("score", score))
                 .getSingleEntry();
     }
 
@@ -231,5 +238,19 @@ class LeadScoringDecisionTest {
     @Test
     void missingScoreIsCold() {
         assertThat(tier(null)).isEqualTo("COLD");
+    }
+
+    @ParameterizedTest(name = "probability {0} is {1}, whatever the score")
+    @CsvSource({"1.0,HOT", "0.60,HOT", "0.5999,WARM", "0.30,WARM", "0.2999,COLD", "0.0,COLD"})
+    void probabilityBandsMapToTiers(double probability, String expected) {
+        assertThat(tier(probability, 0)).as("score 0").isEqualTo(expected);
+        assertThat(tier(probability, 100)).as("score 100").isEqualTo(expected);
+        assertThat(tier(probability, null)).as("no score").isEqualTo(expected);
+    }
+
+    @Test
+    void modelSaysColdForALeadTheRulesCallHot() {
+        assertThat(tier(95)).isEqualTo("HOT");
+        assertThat(tier(0.12, 95)).isEqualTo("COLD");
     }
 }

@@ -76,7 +76,10 @@ class LeadCardTest {
         assertThat(card).containsExactly(Map.entry("cardLeadName", "Ada Byron"), Map.entry("cardTier", "HOT"),
                 Map.entry("cardScore", 87));
         assertThat(LeadCard.filterColumns()).extracting(column -> column.get("label"))
-                .containsExactly("Lead", "Tier", "Company", "Score");
+                .containsExactly("Lead", "Tier", "Company", "Score", "Conversion");
+        process.put("conversionProbabilityText", "72 %");
+        assertThat(LeadCard.of(process::get)).as("scored by a published model")
+                .containsEntry("cardConversion", "72 %").hasSize(4);
         assertThat(LeadCard.FIELDS).extracting(LeadCard.Field::variable)
                 .as("no form field writes into a card").doesNotContainAnyElementsOf(LeadCard.sources());
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.FilterService;
@@ -98,6 +100,22 @@ class SalesOpsQueuesTest {
         assertThat(filters.createFilterQuery().filterName(EngineAuthorizations.ALL_LEADS).singleResult().getId())
                 .isEqualTo(all.getId());
         assertThat(status("sam.ops", EngineAuthorizations.ALL_LEADS)).isEqualTo(200);
+    }
+
+    @Test
+    void aFilterOfAnEarlierVersionGetsTheCardsNewColumnsAtTheNextStart() {
+        Filter all = filters.createFilterQuery().filterName(EngineAuthorizations.ALL_LEADS).singleResult();
+        Map<String, Object> earlier = new LinkedHashMap<>(all.getProperties());
+        earlier.put("variables", LeadCard.filterColumns().subList(0, 4));
+        all.setProperties(earlier);
+        filters.saveFilter(all);
+
+        engineAuthorizations.run(null);
+
+        // read back as the engine stores it (JSON): equal to the card's columns, so the next start leaves it be
+        assertThat(filters.getFilter(all.getId()).getProperties().get("variables"))
+                .isEqualTo(LeadCard.filterColumns());
+        assertThat(LeadCard.filterColumns()).extracting(column -> column.get("name")).contains("cardConversion");
     }
 
     /** A new lead from California (team west), with an e-mail of its own so that it is not merged. */

@@ -1,0 +1,221 @@
+package io.leadrouter.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.within;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.leadrouter.DecisionTables;
+import io.leadrouter.engine.Decisions;
+import io.leadrouter.intake.XEducationHistory;
+import io.leadrouter.lead.ConversionScore;
+import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadRepository;
+import io.leadrouter.lead.LeadTier;
+import io.leadrouter.scoring.model.ConversionModel;
+import io.leadrouter.scoring.model.ConversionModelTraining;
+import io.leadrouter.scoring.model.LabelledLead;
+import io.leadrouter.scoring.model.LeakageGuard;
+import io.leadrouter.scoring.model.ModelCard;
+import io.leadrouter.scoring.model.ScoringFeatures;
+import io.leadrouter.scoring.registry.ModelStatus;
+import io.leadrouter.scoring.registry.ScoringModelEntry;
+import io.leadrouter.scoring.registry.ScoringModels;
+import io.leadrouter.scoring.registry.Verdict;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * Score lead with and without a published conversion model, on leads of the X Education history and
+ * a model trained on it ({@link ConversionModelTraining}), the shipped {@code lead-scoring.dmn}
+ * evaluated by a standalone DMN engine in place of the process engine's.
+ */
+class LeadScoringTest {
+
+    private static final int VERSION = 7;
+    private static final DmnDecision LEAD_SCORE = DecisionTables.parse("lead-scoring.dmn", LeadScoring.SCORE_DECISION);
+    private static final DmnDecision LEAD_TIER = DecisionTables.parse("lead-scoring.dmn", LeadScoring.TIER_DECISION);
+
+    private static ConversionModel model;
+    private static List<LabelledLead> history;
+
+    private final LeadRepository leads = mock(LeadRepository.class);
+    private final Decisions decisions = mock(Decisions.class);
+    private final ScoringModels models = mock(ScoringModels.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private LeadScoring scoring;
+
+    @BeforeAll
+    static void trainOnTheHistory() {
+        history = XEducationHistory.labelledLeads();
+        model = new ConversionModelTraining(new ScoringFeatures(LeakageGuard.shipped())).train(history).chosen();
+    }
+
+    @BeforeEach
+    void theShippedDecisions() {
+        when(decisions.evaluate(eq(LeadScoring.SCORE_DECISION), anyMap())).thenAnswer(call -> DecisionTables.ENGINE
+                .evaluateDecisionTable(LEAD_SCORE, Variables.fromMap(call.getArgument(1))).getResultList());
+        when(decisions.evaluateSingle(eq(LeadScoring.TIER_DECISION), anyMap())).thenAnswer(call -> DecisionTables.ENGINE
+                .evaluateDecisionTable(LEAD_TIER, Variables.fromMap(call.getArgument(1))).getSingleResult()
+                .getEntryMap());
+        when(models.publishedEntry()).thenReturn(Optional.of(entryOf(model, VERSION)));
+        scoring = new LeadScoring(leads, decisions, models, meters);
+    }
+
+    @Test
+    void withAPublishedModelTheLeadKeepsItsProbabilityFiveFactorsAndTheModelsVersion() {
+        when(models.current()).thenReturn(Optional.of(model));
+        Lead lead = posted(history.get(history.size() - 1));
+
+        LeadScoring.Score score = scoring.score(lead.getId());
+
+        // the explanation sums the trees' contributions in floats: the probability agrees to 1e-6
+        double expected = model.probability(lead);
+        assertThat(score.conversion().probability()).isCloseTo(expected, within(1e-6));
+        assertThat(lead.getConversionProbability()).isEqualTo(score.conversion().probability());
+        assertThat(lead.getScoringModelVersion()).isEqualTo(VERSION);
+        assertThat(lead.getScoreFactors()).hasSize(LeadScoring.FACTORS)
+                .allSatisfy(factor -> assertThat(factor.words()).isNotBlank().containsAnyOf("↑", "↓"))
+                .isEqualTo(score.conversion().factors());
+        assertThat(lead.getScore()).as("the rules' points stay").isEqualTo(score.score()).isBetween(0, 100);
+        assertThat(lead.getTier()).isEqualTo(score.tier()).isEqualTo(tierOf(score.conversion().probability()));
+        assertThat(meters.timer(LeadScoring.MODEL_TIMER, "result", "explained").count()).isEqualTo(1);
+    }
+
+    @Test
+    void theTierFollowsTheProbabilityNotThePoints() {
+        when(models.current()).thenReturn(Optional.of(model));
+        int disagreements = 0;
+        for (LabelledLead past : history.subList(history.size() - 200, history.size())) {
+            Lead lead = posted(past);
+            LeadScoring.Score score = scoring.score(lead.getId());
+            assertThat(score.tier()).isEqualTo(tierOf(score.conversion().probability()));
+            if (score.tier() != rulesTierOf(score.score())) {
+                disagreements++;
+            }
+        }
+        assertThat(disagreements).as("leads whose tier the model changed").isPositive();
+        verify(models, times(1)).publishedEntry();
+        Timer explained = meters.timer(LeadScoring.MODEL_TIMER, "result", "explained");
+        System.out.printf("Score lead with the %s model: %d of 200 leads changed tier; explaining took %.0f µs a "
+                + "lead on average (wall, max %.0f µs)%n", model.card().algorithm(), disagreements,
+                explained.mean(TimeUnit.MICROSECONDS),
+                explained.max(TimeUnit.MICROSECONDS));
+    }
+
+    @Test
+    void withoutAModelTheRulesScoreAsBeforeAndNothingIsLookedUp() {
+        when(models.current()).thenReturn(Optional.empty());
+        Lead lead = posted(history.get(history.size() - 1));
+
+        LeadScoring.Score score = scoring.score(lead.getId());
+
+        assertThat(score.conversion()).isNull();
+        assertThat(lead.getConversionProbability()).isNull();
+        assertThat(lead.getScoreFactors()).isNull();
+        assertThat(lead.getScoringModelVersion()).isNull();
+        assertThat(lead.getTier()).isEqualTo(rulesTierOf(score.score()));
+        verify(models, never()).publishedEntry();
+    }
+
+    @Test
+    void aModelThatFailsLeavesTheLeadToTheRules() {
+        ConversionModel broken = mock(ConversionModel.class);
+        when(broken.card()).thenReturn(model.card());
+        when(broken.explain(any(Lead.class), anyInt())).thenThrow(new IllegalStateException("booster gone"));
+        when(models.current()).thenReturn(Optional.of(broken));
+        Lead lead = posted(history.get(history.size() - 1));
+
+        LeadScoring.Score score = scoring.score(lead.getId());
+
+        assertThat(score.conversion()).isNull();
+        assertThat(lead.getConversionProbability()).isNull();
+        assertThat(lead.getTier()).isEqualTo(rulesTierOf(score.score()));
+        assertThat(meters.timer(LeadScoring.MODEL_TIMER, "result", "failed").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aModelPublishedWhileTheVersionIsLookedUpLeavesTheLeadToTheRulesAndTheNextLeadLooksAgain() {
+        when(models.current()).thenReturn(Optional.of(model));
+        ModelCard.DataWindow other = new ModelCard.DataWindow(1, 2, 1, 1);
+        ScoringModelEntry newer = entryOf(model, VERSION + 1);
+        when(models.publishedEntry()).thenReturn(Optional.of(new ScoringModelEntry(newer.version(), newer.status(),
+                newer.verdict(), newer.verdictReason(), newer.trainedAt(), newer.trainedBy(), newer.publishedAt(),
+                newer.publishedBy(), newer.algorithm(), newer.features(), other, newer.validation(), 0.7, 0.2,
+                newer.metrics(), newer.candidates())), Optional.of(entryOf(model, VERSION)));
+
+        Lead first = posted(history.get(history.size() - 1));
+        scoring.score(first.getId());
+        Lead second = posted(history.get(history.size() - 2));
+        scoring.score(second.getId());
+
+        assertThat(first.getConversionProbability()).as("another model's entry").isNull();
+        assertThat(second.getScoringModelVersion()).isEqualTo(VERSION);
+    }
+
+    @Test
+    void aLeadScoredAgainWithoutAModelKeepsNoProbabilityOfTheEarlierOne() {
+        Lead lead = posted(history.get(history.size() - 1));
+        when(models.current()).thenReturn(Optional.of(model));
+        scoring.score(lead.getId());
+        assertThat(lead.getConversionProbability()).isNotNull();
+
+        when(models.current()).thenReturn(Optional.empty());
+        scoring.score(lead.getId());
+
+        assertThat(lead.getConversionProbability()).isNull();
+        assertThat(lead.getScoreFactors()).isNull();
+        assertThat(lead.getScoringModelVersion()).isNull();
+    }
+
+    @Test
+    void aProbabilityOutsideZeroToOneIsRefused() {
+        assertThat(catchThrowable(() -> new ConversionScore(1.2, List.of(), 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(catchThrowable(() -> new ConversionScore(Double.NaN, List.of(), 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A copy of a past lead as intake would hold it, found by the mocked repository. */
+    private Lead posted(LabelledLead past) {
+        Lead lead = Lead.receive(past.lead().data(), Instant.parse("2026-12-01T10:00:00Z"), "test",
+                past.lead().getSourceMapping());
+        when(leads.require(lead.getId())).thenReturn(lead);
+        return lead;
+    }
+
+    /** The shipped thresholds of the tier table, read by sales ops in its rules. */
+    private static LeadTier tierOf(double probability) {
+        return probability >= 0.60 ? LeadTier.HOT : probability >= 0.30 ? LeadTier.WARM : LeadTier.COLD;
+    }
+
+    private static LeadTier rulesTierOf(int score) {
+        return score >= 70 ? LeadTier.HOT : score >= 40 ? LeadTier.WARM : LeadTier.COLD;
+    }
+
+    private static ScoringModelEntry entryOf(ConversionModel model, int version) {
+        ModelCard card = model.card();
+        return new ScoringModelEntry(version, ModelStatus.PUBLISHED, Verdict.PUBLISH, "better", Instant.EPOCH, "test",
+                Instant.EPOCH, "test", card.algorithm(), card.features(), card.training(), card.validation(),
+                card.metrics().auc(), card.metrics().brier(), card.metrics(), card.candidates());
+    }
+}
