@@ -36,12 +36,12 @@ import io.leadrouter.webapps.EngineAuthorizations;
 @Component
 @Order(EngineAuthorizations.ORDER + 1)
 @ConditionalOnExpression("${leadrouter.demo.enabled:false} and ${leadrouter.demo.scoring-model:false}")
-class DemoScoringModel implements ApplicationRunner {
+public class DemoScoringModel implements ApplicationRunner {
 
-    static final String HISTORY = "demo/x-education-leads.csv";
-    static final String SOURCE = "x-education";
+    public static final String HISTORY = "demo/x-education-leads.csv";
+    public static final String SOURCE = "x-education";
     /** Who imports the history and trains the model, in the registry and on the leads. */
-    static final String BY = "demo";
+    public static final String BY = "demo";
 
     private static final Logger log = LoggerFactory.getLogger(DemoScoringModel.class);
 

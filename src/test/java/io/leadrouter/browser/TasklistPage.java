@@ -29,6 +29,11 @@ public final class TasklistPage {
         this.app = root + "/camunda/app/tasklist/default/";
     }
 
+    /** The app's address, e.g. {@code http://localhost:8080/camunda/app/tasklist/default/}. */
+    public String address() {
+        return app;
+    }
+
     /** Signs in on Tasklist's login page ({@link WebappLogin}) and waits for the task list. */
     public TasklistPage logIn(String user, String password) {
         new WebappLogin(browser).logIn(app, user, password);
