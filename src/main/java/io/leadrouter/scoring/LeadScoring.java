@@ -2,7 +2,6 @@ package io.leadrouter.scoring;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -17,9 +16,7 @@ import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadDecisionInputs;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadTier;
-import io.leadrouter.scoring.model.ConversionModel;
 import io.leadrouter.scoring.model.Explanation;
-import io.leadrouter.scoring.registry.ScoringModelEntry;
 import io.leadrouter.scoring.registry.ScoringModels;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,7 +28,7 @@ import io.micrometer.core.instrument.Timer;
  * ({@link LeadDecisionInputs}: its fields, its attributes, engagement such as {@code totalVisits}),
  * the tier with the fresh score and probability.
  *
- * <p>When a conversion model is published ({@link ScoringModels#current()}, cached: no statement
+ * <p>When a conversion model is published ({@link ScoringModels#published()}, cached: no statement
  * per lead), the model explains the lead first: its probability, the {@value #FACTORS} factors that
  * moved it most and the model's registry version are stored on the lead, and the tier table reads
  * {@code conversionProbability}. The model never fails a lead: if explaining throws, the lead is
@@ -54,12 +51,6 @@ public class LeadScoring {
     private final ScoringModels models;
     private final Timer explained;
     private final Timer failed;
-
-    /** The model last served and its registry version, found once per model the registry hands out. */
-    private record Versioned(ConversionModel model, int version) {
-    }
-
-    private volatile Versioned versioned;
 
     LeadScoring(LeadRepository leads, Decisions decisions, ScoringModels models, MeterRegistry meters) {
         this.leads = leads;
@@ -84,7 +75,7 @@ public class LeadScoring {
     public Score score(String leadId) {
         Lead lead = leads.require(leadId);
         Map<String, Object> inputs = LeadDecisionInputs.of(lead);
-        ConversionScore conversion = models.current().flatMap(model -> explain(model, lead)).orElse(null);
+        ConversionScore conversion = models.published().flatMap(published -> explain(published, lead)).orElse(null);
         int score = clamp(points(decisions.evaluate(SCORE_DECISION, inputs)));
         inputs.put("score", score);
         inputs.put(LeadDecisionInputs.CONVERSION_PROBABILITY, conversion == null ? null : conversion.probability());
@@ -95,22 +86,16 @@ public class LeadScoring {
     }
 
     /** The model's word on the lead; empty when it failed (the rules score the lead alone). */
-    private Optional<ConversionScore> explain(ConversionModel model, Lead lead) {
+    private Optional<ConversionScore> explain(ScoringModels.Published published, Lead lead) {
         long start = System.nanoTime();
         try {
-            Integer version = version(model);
-            if (version == null) {
-                log.info("A scoring model was published while lead {} was scored; the rules score it alone",
-                        lead.getId());
-                return Optional.empty();
-            }
-            Explanation explanation = model.explain(lead, FACTORS);
+            Explanation explanation = published.model().explain(lead, FACTORS);
             ConversionScore conversion = new ConversionScore(explanation.probability(),
                     explanation.factors().stream()
                             .map(factor -> new ConversionScore.Factor(factor.feature(), factor.words(),
                                     factor.contribution()))
                             .toList(),
-                    version);
+                    published.version());
             explained.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return Optional.of(conversion);
         } catch (RuntimeException modelFault) {
@@ -120,32 +105,6 @@ public class LeadScoring {
                     modelFault);
             return Optional.empty();
         }
-    }
-
-    /**
-     * The registry version of the served model. The registry hands out the same model object until
-     * another version is published, so the version is looked up (one row) once per model; the
-     * entry found must describe this model (its AUC and training window), else a publish came in
-     * between: null, and the next lead looks again.
-     */
-    private Integer version(ConversionModel model) {
-        Versioned known = versioned;
-        if (known != null && known.model() == model) {
-            return known.version();
-        }
-        Integer version = models.publishedEntry()
-                .filter(entry -> describes(entry, model))
-                .map(ScoringModelEntry::version)
-                .orElse(null);
-        if (version != null) {
-            versioned = new Versioned(model, version);
-        }
-        return version;
-    }
-
-    private static boolean describes(ScoringModelEntry entry, ConversionModel model) {
-        return Objects.equals(entry.auc(), model.card().metrics().auc())
-                && Objects.equals(entry.training(), model.card().training());
     }
 
     /** The COLLECT SUM's one result and entry; no rule matched: 0. */

@@ -8,9 +8,6 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
@@ -35,12 +32,8 @@ import io.leadrouter.scoring.model.ConversionModel;
 import io.leadrouter.scoring.model.ConversionModelTraining;
 import io.leadrouter.scoring.model.LabelledLead;
 import io.leadrouter.scoring.model.LeakageGuard;
-import io.leadrouter.scoring.model.ModelCard;
 import io.leadrouter.scoring.model.ScoringFeatures;
-import io.leadrouter.scoring.registry.ModelStatus;
-import io.leadrouter.scoring.registry.ScoringModelEntry;
 import io.leadrouter.scoring.registry.ScoringModels;
-import io.leadrouter.scoring.registry.Verdict;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -77,13 +70,12 @@ class LeadScoringTest {
         when(decisions.evaluateSingle(eq(LeadScoring.TIER_DECISION), anyMap())).thenAnswer(call -> DecisionTables.ENGINE
                 .evaluateDecisionTable(LEAD_TIER, Variables.fromMap(call.getArgument(1))).getSingleResult()
                 .getEntryMap());
-        when(models.publishedEntry()).thenReturn(Optional.of(entryOf(model, VERSION)));
         scoring = new LeadScoring(leads, decisions, models, meters);
     }
 
     @Test
     void withAPublishedModelTheLeadKeepsItsProbabilityFiveFactorsAndTheModelsVersion() {
-        when(models.current()).thenReturn(Optional.of(model));
+        when(models.published()).thenReturn(Optional.of(new ScoringModels.Published(VERSION, model)));
         Lead lead = posted(history.get(history.size() - 1));
 
         LeadScoring.Score score = scoring.score(lead.getId());
@@ -103,7 +95,7 @@ class LeadScoringTest {
 
     @Test
     void theTierFollowsTheProbabilityNotThePoints() {
-        when(models.current()).thenReturn(Optional.of(model));
+        when(models.published()).thenReturn(Optional.of(new ScoringModels.Published(VERSION, model)));
         int disagreements = 0;
         for (LabelledLead past : history.subList(history.size() - 200, history.size())) {
             Lead lead = posted(past);
@@ -114,7 +106,6 @@ class LeadScoringTest {
             }
         }
         assertThat(disagreements).as("leads whose tier the model changed").isPositive();
-        verify(models, times(1)).publishedEntry();
         Timer explained = meters.timer(LeadScoring.MODEL_TIMER, "result", "explained");
         System.out.printf("Score lead with the %s model: %d of 200 leads changed tier; explaining took %.0f µs a "
                 + "lead on average (wall, max %.0f µs)%n", model.card().algorithm(), disagreements,
@@ -123,8 +114,8 @@ class LeadScoringTest {
     }
 
     @Test
-    void withoutAModelTheRulesScoreAsBeforeAndNothingIsLookedUp() {
-        when(models.current()).thenReturn(Optional.empty());
+    void withoutAModelTheRulesScoreAsBefore() {
+        when(models.published()).thenReturn(Optional.empty());
         Lead lead = posted(history.get(history.size() - 1));
 
         LeadScoring.Score score = scoring.score(lead.getId());
@@ -134,7 +125,6 @@ class LeadScoringTest {
         assertThat(lead.getScoreFactors()).isNull();
         assertThat(lead.getScoringModelVersion()).isNull();
         assertThat(lead.getTier()).isEqualTo(rulesTierOf(score.score()));
-        verify(models, never()).publishedEntry();
     }
 
     @Test
@@ -142,7 +132,7 @@ class LeadScoringTest {
         ConversionModel broken = mock(ConversionModel.class);
         when(broken.card()).thenReturn(model.card());
         when(broken.explain(any(Lead.class), anyInt())).thenThrow(new IllegalStateException("booster gone"));
-        when(models.current()).thenReturn(Optional.of(broken));
+        when(models.published()).thenReturn(Optional.of(new ScoringModels.Published(VERSION, broken)));
         Lead lead = posted(history.get(history.size() - 1));
 
         LeadScoring.Score score = scoring.score(lead.getId());
@@ -154,32 +144,13 @@ class LeadScoringTest {
     }
 
     @Test
-    void aModelPublishedWhileTheVersionIsLookedUpLeavesTheLeadToTheRulesAndTheNextLeadLooksAgain() {
-        when(models.current()).thenReturn(Optional.of(model));
-        ModelCard.DataWindow other = new ModelCard.DataWindow(1, 2, 1, 1);
-        ScoringModelEntry newer = entryOf(model, VERSION + 1);
-        when(models.publishedEntry()).thenReturn(Optional.of(new ScoringModelEntry(newer.version(), newer.status(),
-                newer.verdict(), newer.verdictReason(), newer.trainedAt(), newer.trainedBy(), newer.publishedAt(),
-                newer.publishedBy(), newer.algorithm(), newer.features(), other, newer.validation(), 0.7, 0.2,
-                newer.metrics(), newer.candidates())), Optional.of(entryOf(model, VERSION)));
-
-        Lead first = posted(history.get(history.size() - 1));
-        scoring.score(first.getId());
-        Lead second = posted(history.get(history.size() - 2));
-        scoring.score(second.getId());
-
-        assertThat(first.getConversionProbability()).as("another model's entry").isNull();
-        assertThat(second.getScoringModelVersion()).isEqualTo(VERSION);
-    }
-
-    @Test
     void aLeadScoredAgainWithoutAModelKeepsNoProbabilityOfTheEarlierOne() {
         Lead lead = posted(history.get(history.size() - 1));
-        when(models.current()).thenReturn(Optional.of(model));
+        when(models.published()).thenReturn(Optional.of(new ScoringModels.Published(VERSION, model)));
         scoring.score(lead.getId());
         assertThat(lead.getConversionProbability()).isNotNull();
 
-        when(models.current()).thenReturn(Optional.empty());
+        when(models.published()).thenReturn(Optional.empty());
         scoring.score(lead.getId());
 
         assertThat(lead.getConversionProbability()).isNull();
@@ -210,12 +181,5 @@ class LeadScoringTest {
 
     private static LeadTier rulesTierOf(int score) {
         return score >= 70 ? LeadTier.HOT : score >= 40 ? LeadTier.WARM : LeadTier.COLD;
-    }
-
-    private static ScoringModelEntry entryOf(ConversionModel model, int version) {
-        ModelCard card = model.card();
-        return new ScoringModelEntry(version, ModelStatus.PUBLISHED, Verdict.PUBLISH, "better", Instant.EPOCH, "test",
-                Instant.EPOCH, "test", card.algorithm(), card.features(), card.training(), card.validation(),
-                card.metrics().auc(), card.metrics().brier(), card.metrics(), card.candidates());
     }
 }

@@ -186,17 +186,26 @@ public class ScoringModels {
         return registry.published();
     }
 
+    /** The published model and its registry version. */
+    public record Published(int version, ConversionModel model) {
+    }
+
     /**
      * The published model, to score leads with; empty while the rules score. Reads the database only
      * when the check interval has passed (one indexed row) and the model's bytes only when the
      * published version changed.
      */
     public Optional<ConversionModel> current() {
+        return published().map(Published::model);
+    }
+
+    /** {@link #current()} with the version it was published as, read together: the two always agree. */
+    public Optional<Published> published() {
         Served now = served;
         if (now == null || System.nanoTime() - now.checkedAt() >= checkNanos) {
             now = refresh();
         }
-        return Optional.ofNullable(now.model());
+        return now.model() == null ? Optional.empty() : Optional.of(new Published(now.version(), now.model()));
     }
 
     private synchronized Served refresh() {
