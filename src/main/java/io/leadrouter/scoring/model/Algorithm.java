@@ -12,7 +12,6 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.optimisers.AdaGradRDA;
@@ -83,25 +82,17 @@ public enum Algorithm {
     },
 
     /**
-     * Gradient-boosted trees (XGBoost): 150 trees of depth 4 at a learning rate of 0.1, each on
-     * 80 % of the leads and 80 % of the inputs. A factor is the feature's SHAP value (XGBoost's
-     * {@code predictContrib}): the factors and the base value add up to the lead's log-odds.
-     * The size is the issue's cost limit at work: every scored lead is explained, and SHAP's cost
-     * grows with trees × leaves × depth²; 300 trees of depth 5 took 2 ms of CPU a lead, for the
-     * same AUC on X Education (0.889 against 0.891, BENCHMARKS.md).
+     * Gradient-boosted trees (XGBoost), by {@link TreeSettings#CHOSEN}: 300 stumps (trees of one
+     * split) at a learning rate of 0.1, each on 80 % of the leads and half the inputs. A factor is the
+     * feature's SHAP value (XGBoost's {@code predictContrib}): the factors and the base value add up to
+     * the lead's log-odds. Every scored lead is explained, and SHAP's cost grows with trees × leaves ×
+     * depth²: stumps keep it small (150 trees of depth 4 took 450-650 µs of CPU a lead, 300 of depth 5
+     * 2 ms, BENCHMARKS.md).
      */
     GRADIENT_BOOSTED_TREES("gradient-boosted trees") {
-        private static final int TREES = 150;
-        private static final double LEARNING_RATE = 0.1;
-        private static final int DEPTH = 4;
-        private static final long SEED = 16L;
-
         @Override
         Model<Label> train(Dataset<Label> leads) {
-            // one thread: training runs beside routing on the same machine
-            XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(TREES, LEARNING_RATE, 0, DEPTH,
-                    1, 0.8, 0.8, 1, 0, 1, true, SEED);
-            return trainer.train(leads);
+            return TreeSettings.CHOSEN.trainer(leads.size()).train(leads);
         }
 
         @Override

@@ -44,11 +44,9 @@ public final class ConversionModelTraining {
      * learned or measured then (how many outcomes a published model needs is governance's call).
      */
     public Result train(List<LabelledLead> leads) {
-        List<LabelledLead> byOrder = new ArrayList<>(leads);
-        byOrder.sort(Comparator.comparingLong(LabelledLead::order));
-        int trainingSize = (int) Math.round(byOrder.size() * TRAINING_SHARE);
-        List<LabelledLead> training = byOrder.subList(0, trainingSize);
-        List<LabelledLead> validation = byOrder.subList(trainingSize, byOrder.size());
+        Split split = Split.byOrder(leads, TRAINING_SHARE);
+        List<LabelledLead> training = split.older();
+        List<LabelledLead> validation = split.newer();
         ModelCard.DataWindow trainingWindow = window("training", training);
         ModelCard.DataWindow validationWindow = window("validation", validation);
 
@@ -56,12 +54,7 @@ public final class ConversionModelTraining {
         List<Map<String, Object>> validationFeatures = validation.stream().map(lead -> features.of(lead.lead()))
                 .toList();
         FeatureSchema schema = FeatureSchema.learn(trainingFeatures);
-        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("labelled leads", LABELS),
-                LABELS);
-        for (int i = 0; i < training.size(); i++) {
-            dataset.add(ConversionModel.example(schema.encode(trainingFeatures.get(i)),
-                    label(training.get(i).converted())));
-        }
+        MutableDataset<Label> dataset = dataset(schema, trainingFeatures, training);
 
         record Trained(Algorithm algorithm, Model<Label> model, Validation.Metrics metrics, long millis) {
         }
@@ -90,6 +83,29 @@ public final class ConversionModelTraining {
             }
         }
         return new Result(chosen, candidates);
+    }
+
+    /** The older {@code olderShare} of the leads by their order, and the newer rest. */
+    record Split(List<LabelledLead> older, List<LabelledLead> newer) {
+
+        static Split byOrder(List<LabelledLead> leads, double olderShare) {
+            List<LabelledLead> byOrder = new ArrayList<>(leads);
+            byOrder.sort(Comparator.comparingLong(LabelledLead::order));
+            int olderSize = (int) Math.round(byOrder.size() * olderShare);
+            return new Split(List.copyOf(byOrder.subList(0, olderSize)),
+                    List.copyOf(byOrder.subList(olderSize, byOrder.size())));
+        }
+    }
+
+    /** The leads as a learner reads them: each one's features encoded by the schema, and its outcome. */
+    static MutableDataset<Label> dataset(FeatureSchema schema, List<Map<String, Object>> features,
+                                         List<LabelledLead> leads) {
+        MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance("labelled leads", LABELS),
+                LABELS);
+        for (int i = 0; i < leads.size(); i++) {
+            dataset.add(ConversionModel.example(schema.encode(features.get(i)), label(leads.get(i).converted())));
+        }
+        return dataset;
     }
 
     private static Label label(boolean converted) {
