@@ -58,8 +58,12 @@ import io.leadrouter.team.TeamRepository;
  * there), no update, no delete, no Admin app. Cockpit's own dashboard shows them the lead process's
  * definition (the READ above) and counts that Camunda gives with it (running instances, and tokens per
  * step on the diagram, of every team: numbers, no lead), and no instance in its lists.</li>
+ * <li>{@code sales-ops}: the scoring model retraining's definition and its tasks' variables, for
+ * "Approve scoring model" (its candidate group: the engine grants them the task), and starting it
+ * ("Retrain now", through {@code /engine-rest}); no CREATE_INSTANCE of any other process.</li>
  * <li>{@code ops}: Cockpit, reading every process, decision, deployment and their history, and
- * updating process instances (retrying failed jobs, resolving incidents).</li>
+ * updating process instances (retrying failed jobs, resolving incidents); starting the scoring model
+ * retraining ("Retrain now", through {@code /engine-rest}).</li>
  * <li>{@code camunda-admin}: everything (Camunda's admin group), and alone the Admin app.</li>
  * </ul>
  */
@@ -78,6 +82,8 @@ public class EngineAuthorizations implements ApplicationRunner {
     static final String TO_REVIEW = "To review";
     static final String TO_ASSIGN = "To assign";
     static final String ESCALATED = "Escalated";
+    /** The retraining process ({@code processes/scoring-model.bpmn}; webapps knows no scoring package). */
+    static final String SCORING_MODEL_RETRAINING = "scoringModelRetraining";
 
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
 
@@ -150,7 +156,21 @@ public class EngineAuthorizations implements ApplicationRunner {
             granted += grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         }
 
+        // "Approve scoring model" (scoring-model.bpmn): the task itself comes with the engine's default
+        // grant to its candidate group, sales ops (read and complete it); the definition gives Tasklist
+        // its name, READ_TASK_VARIABLE the form its metrics (enforceSpecificVariablePermission).
+        // "Retrain now" (the message scoringModelRetrainingRequested through /engine-rest): sales ops, who
+        // train through the API too, and ops, who watch the retraining in Cockpit
+        granted += grant(Roles.SALES_OPS, Resources.PROCESS_DEFINITION, SCORING_MODEL_RETRAINING,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        granted += grant(Roles.SALES_OPS, Resources.PROCESS_INSTANCE, Authorization.ANY,
+                ProcessInstancePermissions.CREATE);
+
         granted += grant(Roles.OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // "Retrain now"; Cockpit shows ops every instance with its job, incident and variables (below)
+        granted += grant(Roles.OPS, Resources.PROCESS_DEFINITION, SCORING_MODEL_RETRAINING,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
         granted += grant(Roles.OPS, Resources.PROCESS_DEFINITION, Authorization.ANY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
@@ -158,8 +178,9 @@ public class EngineAuthorizations implements ApplicationRunner {
                 // variables are permissions of their own (enforceSpecificVariablePermission)
                 ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
                 ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+        // CREATE: the process definitions' CREATE_INSTANCE (above) says which they may start
         granted += grant(Roles.OPS, Resources.PROCESS_INSTANCE, Authorization.ANY,
-                ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
+                ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.CREATE);
         granted += grant(Roles.OPS, Resources.DECISION_DEFINITION, Authorization.ANY,
                 Permissions.READ, Permissions.READ_HISTORY);
         granted += grant(Roles.OPS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
