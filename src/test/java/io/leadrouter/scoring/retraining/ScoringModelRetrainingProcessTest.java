@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -112,6 +114,8 @@ class ScoringModelRetrainingProcessTest {
     TaskService tasks;
     @Autowired
     FormService forms;
+    @Autowired
+    FilterService filters;
     @Autowired
     ManagementService management;
     @Autowired
@@ -222,9 +226,12 @@ class ScoringModelRetrainingProcessTest {
         int candidate = (int) runtime.getVariable(retraining.getId(), "version");
         assertThat(models.entry(candidate).status()).isEqualTo(ModelStatus.CANDIDATE);
 
+        String queue = modelsToApprove();
         signIn(REP, "team-east");
         assertThat(tasks.createTaskQuery().taskDefinitionKey("ApproveScoringModel").count()).as("a rep's tasks").isZero();
         assertThatThrownBy(() -> tasks.complete(approval.getId(), Map.of("approval", "PUBLISH")))
+                .isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> filters.list(queue)).as("a rep's view of the queue")
                 .isInstanceOf(AuthorizationException.class);
 
         signIn(SALES_OPS_USER, Roles.SALES_OPS);
@@ -235,6 +242,8 @@ class ScoringModelRetrainingProcessTest {
                 .containsEntry("currentAuc", models.entry(firstVersion).auc())
                 .containsKeys("auc", "brier", "validationLeads", "converted", "notConverted", "algorithm", "reason");
         assertThat(forms.getDeployedTaskForm(approval.getId())).as("the Camunda Form").isNotNull();
+        assertThat(filters.<Task>list(queue)).as("sales ops' queue").extracting(Task::getId)
+                .containsExactly(approval.getId());
         tasks.claim(approval.getId(), SALES_OPS_USER);
         // a form field cannot name the approver: who completes the task is recorded
         tasks.complete(approval.getId(), Map.of("approval", "PUBLISH", "approvedBy", "somebody.else"));
@@ -360,6 +369,29 @@ class ScoringModelRetrainingProcessTest {
         assertThat(models.entry((int) historicVariables(retraining).get("version")).trainedBy()).isEqualTo(OPS_USER);
     }
 
+    @Test
+    @Order(10)
+    void aFailingTrainingIsRetriedThreeTimesTenMinutesApartThenAnIncidentInCockpit() {
+        List<ScoringModelEntry> versionsBefore = models.list();
+        doThrow(new IllegalStateException("Java heap space")).when(training).train(anyList());
+        ProcessInstance retraining = retrainNowAs(SALES_OPS_USER, Roles.SALES_OPS);
+
+        for (int retriesLeft = 2; retriesLeft >= 0; retriesLeft--) {
+            Job failing = job(retraining);
+            ClockUtil.setCurrentTime(Date.from(failing.getDuedate().toInstant().plusSeconds(1)));
+            assertThatThrownBy(() -> management.executeJob(failing.getId())).hasMessageContaining("Java heap space");
+            Job retried = job(retraining);
+            assertThat(retried.getRetries()).isEqualTo(retriesLeft);
+            if (retriesLeft > 0) {
+                assertThat(retried.getDuedate()).isCloseTo(
+                        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(10))), 1000);
+            }
+        }
+        assertThat(runtime.createIncidentQuery().processInstanceId(retraining.getId()).singleResult().getActivityId())
+                .isEqualTo("TrainScoringModel");
+        assertThat(models.list()).as("nothing recorded").hasSameSizeAs(versionsBefore);
+    }
+
     private ProcessInstance retrainNowAs(String user, String group) {
         signIn(user, group);
         try {
@@ -371,6 +403,10 @@ class ScoringModelRetrainingProcessTest {
 
     private void signIn(String user, String group) {
         identity.setAuthentication(user, List.of(group));
+    }
+
+    private String modelsToApprove() {
+        return filters.createFilterQuery().filterName("Scoring models to approve").singleResult().getId();
     }
 
     private Job job(ProcessInstance instance) {
