@@ -58,8 +58,13 @@ import io.leadrouter.team.TeamRepository;
  * there), no update, no delete, no Admin app. Cockpit's own dashboard shows them the lead process's
  * definition (the READ above) and counts that Camunda gives with it (running instances, and tokens per
  * step on the diagram, of every team: numbers, no lead), and no instance in its lists.</li>
+ * <li>{@code sales-ops}: the scoring model retraining's definition and its tasks' variables, for
+ * "Approve scoring model" (its candidate group: the engine grants them the task) and their queue
+ * "Scoring models to approve", and starting it
+ * ("Retrain now", through {@code /engine-rest}); no CREATE_INSTANCE of any other process.</li>
  * <li>{@code ops}: Cockpit, reading every process, decision, deployment and their history, and
- * updating process instances (retrying failed jobs, resolving incidents).</li>
+ * updating process instances (retrying failed jobs, resolving incidents); starting the scoring model
+ * retraining ("Retrain now", through {@code /engine-rest}).</li>
  * <li>{@code camunda-admin}: everything (Camunda's admin group), and alone the Admin app.</li>
  * </ul>
  */
@@ -78,6 +83,9 @@ public class EngineAuthorizations implements ApplicationRunner {
     static final String TO_REVIEW = "To review";
     static final String TO_ASSIGN = "To assign";
     static final String ESCALATED = "Escalated";
+    static final String MODELS_TO_APPROVE = "Scoring models to approve";
+    /** The retraining process ({@code processes/scoring-model.bpmn}; webapps knows no scoring package). */
+    static final String SCORING_MODEL_RETRAINING = "scoringModelRetraining";
 
     private static final Logger log = LoggerFactory.getLogger(EngineAuthorizations.class);
 
@@ -150,7 +158,23 @@ public class EngineAuthorizations implements ApplicationRunner {
             granted += grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         }
 
+        // "Approve scoring model" (scoring-model.bpmn): the task itself comes with the engine's default
+        // grant to its candidate group, sales ops (read and complete it); the definition gives Tasklist
+        // its name, READ_TASK_VARIABLE the form its metrics and READ_INSTANCE_VARIABLE the queue's cards
+        // (enforceSpecificVariablePermission; metrics, no personal data).
+        // "Retrain now" (the message scoringModelRetrainingRequested through /engine-rest): sales ops, who
+        // train through the API too, and ops, who watch the retraining in Cockpit
+        granted += grant(Roles.SALES_OPS, Resources.PROCESS_DEFINITION, SCORING_MODEL_RETRAINING,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        granted += grant(Roles.SALES_OPS, Resources.FILTER, modelsToApproveFilter(), Permissions.READ);
+        granted += grant(Roles.SALES_OPS, Resources.PROCESS_INSTANCE, Authorization.ANY,
+                ProcessInstancePermissions.CREATE);
+
         granted += grant(Roles.OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // "Retrain now"; Cockpit shows ops every instance with its job, incident and variables (below)
+        granted += grant(Roles.OPS, Resources.PROCESS_DEFINITION, SCORING_MODEL_RETRAINING,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
         granted += grant(Roles.OPS, Resources.PROCESS_DEFINITION, Authorization.ANY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
@@ -158,8 +182,9 @@ public class EngineAuthorizations implements ApplicationRunner {
                 // variables are permissions of their own (enforceSpecificVariablePermission)
                 ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
                 ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+        // CREATE: the process definitions' CREATE_INSTANCE (above) says which they may start
         granted += grant(Roles.OPS, Resources.PROCESS_INSTANCE, Authorization.ANY,
-                ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
+                ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE, ProcessInstancePermissions.CREATE);
         granted += grant(Roles.OPS, Resources.DECISION_DEFINITION, Authorization.ANY,
                 Permissions.READ, Permissions.READ_HISTORY);
         granted += grant(Roles.OPS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
@@ -229,6 +254,23 @@ public class EngineAuthorizations implements ApplicationRunner {
                 .taskDefinitionKey(taskDefinitionKey));
     }
 
+    /**
+     * Sales ops' queue of scoring models waiting for their decision (Approve scoring model), after the
+     * lead queues; each card shows the candidate's version and AUC beside the published model's.
+     */
+    private String modelsToApproveFilter() {
+        return filter(MODELS_TO_APPROVE, "Scoring models close to the published one, waiting for sales ops to "
+                        + "publish them or keep the current model (Approve scoring model); the oldest first", -27,
+                tasks.createTaskQuery().processDefinitionKey(SCORING_MODEL_RETRAINING)
+                        .taskDefinitionKey("ApproveScoringModel").orderByTaskCreateTime().asc(),
+                List.of(column("version", "Candidate version"), column("auc", "AUC"),
+                        column("currentAuc", "Published model's AUC"), column("validationLeads", "Validation leads")));
+    }
+
+    private static Map<String, Object> column(String variable, String label) {
+        return Map.of("name", variable, "label", label);
+    }
+
     private static TaskQuery mostUrgentFirst(TaskQuery query) {
         return query.orderByTaskPriority().desc().orderByDueDate().asc();
     }
@@ -250,10 +292,15 @@ public class EngineAuthorizations implements ApplicationRunner {
     }
 
     private String filter(String name, String description, int priority, TaskQuery query) {
+        return filter(name, description, priority, query, LeadCard.filterColumns());
+    }
+
+    private String filter(String name, String description, int priority, TaskQuery query,
+                          List<Map<String, Object>> columns) {
         Filter existing = filters.createFilterQuery().filterName(name).orderByFilterId().asc().list().stream()
                 .findFirst().orElse(null);
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("variables", LeadCard.filterColumns());
+        properties.put("variables", columns);
         properties.put("description", description);
         properties.put("priority", priority);
         properties.put("refresh", true);

@@ -127,6 +127,13 @@ class ScoringModelRegistry {
                 .addValue("from", from.name()).addValue("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE).addValue("by", by)) == 1;
     }
 
+    /** Rejects the model if it is a CANDIDATE; false when it is not (any more). */
+    boolean reject(int version) {
+        return jdbc.update("""
+                update scoring_models set status = 'REJECTED' where version = :version and status = 'CANDIDATE'""",
+                new MapSqlParameterSource("version", version)) == 1;
+    }
+
     private static final RowMapper<ScoringModelEntry> ENTRY = (rs, row) -> new ScoringModelEntry(
             rs.getInt("version"),
             ModelStatus.valueOf(rs.getString("status")),

@@ -31,7 +31,8 @@ import io.leadrouter.scoring.model.ScoringFeatures;
  *     published model is retired), ASK keeps a CANDIDATE for sales ops, KEEP and BELOW_FLOOR are
  *     REJECTED. TOO_FEW_OUTCOMES trains nothing but is recorded too, as a REJECTED row without a
  *     model: the list shows sales ops every training and why the rules still score.</li>
- * <li>{@link #publish(int, String)}: sales ops approve a CANDIDATE.</li>
+ * <li>{@link #publish(int, String)}: sales ops approve a CANDIDATE; {@link #reject(int)}: they keep the
+ *     published model instead.</li>
  * <li>{@link #current()}: the published model for scoring, read from the database once per version:
  *     scoring a lead reads no row. Whether another version was published (here or on another node)
  *     is checked at most once per {@code leadrouter.scoring.published-model-check} (default 5 s).</li>
@@ -169,6 +170,17 @@ public class ScoringModels {
         } catch (DuplicateKeyException anotherPublishedAtOnce) {
             throw ScoringModelProblem.publishedMeanwhile(version);
         }
+    }
+
+    /**
+     * Sales ops keep the published model instead of a CANDIDATE (or leave it undecided until it
+     * expires): it becomes REJECTED, so it can no longer be published by mistake. 404 problem for an
+     * unknown version; a model that is no longer a candidate (published or rejected meanwhile) is left
+     * as it is: false.
+     */
+    public boolean reject(int version) {
+        registry.find(version).orElseThrow(() -> ScoringModelProblem.noSuchVersion(version));
+        return registry.reject(version);
     }
 
     /** Every training, newest first, without the models' bytes. */
