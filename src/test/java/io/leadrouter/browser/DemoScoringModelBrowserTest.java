@@ -16,11 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -28,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.LeadRouterDriver;
 import io.leadrouter.demo.DemoScoringModel;
+import io.leadrouter.scoring.XEducationThroughTheApi;
 import io.leadrouter.scoring.registry.ModelStatus;
 import io.leadrouter.scoring.registry.ScoringModelEntry;
 import io.leadrouter.scoring.registry.ScoringModels;
@@ -86,7 +82,7 @@ class DemoScoringModelBrowserTest extends BrowserTest {
     @Test
     @Order(2)
     void theFirstLeadReachesItsRepWithItsProbabilityOnTheCardAndItsReasonsInTheForm() {
-        String leadId = post("""
+        String leadId = XEducationThroughTheApi.postLead(driver, """
                 {"Prospect ID": "%s", "Lead Origin": "Landing Page Submission", "Lead Source": "Google",
                  "Do Not Email": "No", "Do Not Call": "No", "TotalVisits": "5",
                  "Total Time Spent on Website": "1620", "Page Views Per Visit": "5", "Last Activity": "SMS Sent",
@@ -121,16 +117,5 @@ class DemoScoringModelBrowserTest extends BrowserTest {
         assertThat(form.value("What moved the probability most")).startsWith(firstReason)
                 .hasLineCount(lead.get("scoreFactors").size());
         assertThat(form.isDisabled("Conversion probability")).as("read-only").isTrue();
-    }
-
-    private String post(String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> posted = driver.admin().postForEntity("/api/leads?source=x-education",
-                new HttpEntity<>(json, headers), JsonNode.class);
-        assertThat(posted.getStatusCode()).as(String.valueOf(posted.getBody())).isEqualTo(HttpStatus.CREATED);
-        String id = posted.getBody().get("id").asText();
-        driver.runJobsOf(id);
-        return id;
     }
 }

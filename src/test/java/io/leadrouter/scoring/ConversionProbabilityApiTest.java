@@ -3,8 +3,6 @@ package io.leadrouter.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,7 +25,6 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.LeadRouterDriver;
-import io.leadrouter.SharedData;
 import io.leadrouter.analytics.AnalyticsFixture;
 import io.leadrouter.lead.LeadRepository;
 
@@ -70,13 +64,13 @@ class ConversionProbabilityApiTest {
 
     @BeforeAll
     void postALeadThenPublishAModelThenPostAnother() throws IOException {
-        beforeModel = post(xEducationLead());
-        importHistory();
+        beforeModel = XEducationThroughTheApi.postLead(driver, xEducationLead());
+        XEducationThroughTheApi.importHistory(fixture.salesOps());
         ResponseEntity<JsonNode> trained = fixture.salesOps().postForEntity("/api/scoring/models/training", null,
                 JsonNode.class);
         assertThat(trained.getStatusCode()).as(String.valueOf(trained.getBody())).isEqualTo(HttpStatus.CREATED);
         model = trained.getBody();
-        afterModel = post(xEducationLead());
+        afterModel = XEducationThroughTheApi.postLead(driver, xEducationLead());
     }
 
     @AfterAll
@@ -144,26 +138,6 @@ class ConversionProbabilityApiTest {
                  "What is your current occupation": "Working Professional", "City": "Mumbai",
                  "A free copy of Mastering The Interview": "No"}
                 """.formatted("xe-" + UUID.randomUUID());
-    }
-
-    private String post(String json) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> posted = driver.admin().postForEntity("/api/leads?source=x-education",
-                new HttpEntity<>(json, headers), JsonNode.class);
-        assertThat(posted.getStatusCode()).as(String.valueOf(posted.getBody())).isEqualTo(HttpStatus.CREATED);
-        String id = posted.getBody().get("id").asText();
-        driver.runJobsOf(id);
-        return id;
-    }
-
-    private void importHistory() throws IOException {
-        String csv = Files.readString(SharedData.require("x-education-leads/leads.csv"), StandardCharsets.UTF_8);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("text/csv"));
-        ResponseEntity<JsonNode> imported = fixture.salesOps().postForEntity("/api/history/leads?source=x-education",
-                new HttpEntity<>(csv, headers), JsonNode.class);
-        assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.OK);
     }
 
     /** The lead process's variables by name, from history (the process may have moved on or ended). */

@@ -9,8 +9,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,16 +32,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.LeadRouterDriver;
-import io.leadrouter.SharedData;
 import io.leadrouter.analytics.AnalyticsFixture;
 import io.leadrouter.scoring.LeadOutcomeHistory;
+import io.leadrouter.scoring.XEducationThroughTheApi;
 import io.leadrouter.scoring.model.Algorithm;
 import io.leadrouter.scoring.model.ConversionModel;
 import io.leadrouter.scoring.model.ConversionModelTraining;
 import io.leadrouter.scoring.model.LabelledLead;
-import io.leadrouter.scoring.model.ModelCard;
 import io.leadrouter.scoring.model.ScoringFeatures;
-import io.leadrouter.scoring.model.Validation;
 import io.leadrouter.security.Roles;
 
 /**
@@ -118,7 +112,7 @@ class ScoringModelApiTest {
         driver.ensureUser("ivo.intake", AnalyticsFixture.PASSWORD, Roles.INTAKE);
         currentBefore = get(fixture.salesOps(), MODELS + "/current");
 
-        importHistory();
+        XEducationThroughTheApi.importHistory(fixture.salesOps());
         List<LabelledLead> sixty = history.labelledLeads().subList(0, 60);
         tooFew = serviceWith(stubbed(sixty), training).train("test");
         currentAfterTooFew = get(fixture.salesOps(), MODELS + "/current");
@@ -152,15 +146,6 @@ class ScoringModelApiTest {
         jdbc.update("delete from leads where status = 'HISTORY'");
     }
 
-    private void importHistory() throws IOException {
-        String csv = Files.readString(SharedData.require("x-education-leads/leads.csv"), StandardCharsets.UTF_8);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("text/csv"));
-        ResponseEntity<JsonNode> imported = fixture.salesOps().postForEntity("/api/history/leads?source=x-education",
-                new HttpEntity<>(csv, headers), JsonNode.class);
-        assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.OK);
-    }
-
     private ScoringModels serviceWith(LeadOutcomeHistory leads, ConversionModelTraining trainer) {
         return new ScoringModels(leads, trainer, features, governance, registry, transaction, Clock.systemUTC(),
                 Duration.ofSeconds(5));
@@ -174,15 +159,9 @@ class ScoringModelApiTest {
 
     /** A trainer whose model validates at {@code auc}, whatever the leads. */
     private static ConversionModelTraining trainerOf(double auc) {
-        ModelCard.DataWindow window = new ModelCard.DataWindow(1, 100, 40, 60);
-        ModelCard card = new ModelCard(Algorithm.LOGISTIC_REGRESSION, List.of("leadSource"), window, window,
-                new Validation.Metrics(100, 40, auc, 0.2, List.of(), List.of()),
-                List.of(new ModelCard.Candidate(Algorithm.LOGISTIC_REGRESSION, auc, 0.2, 1)));
-        ConversionModel model = mock(ConversionModel.class);
-        when(model.card()).thenReturn(card);
-        when(model.toBytes()).thenReturn(new byte[] {1, 2, 3});
+        ConversionModelTraining.Result trained = XEducationThroughTheApi.trainedAt(auc);
         ConversionModelTraining trainer = mock(ConversionModelTraining.class);
-        when(trainer.train(anyList())).thenReturn(new ConversionModelTraining.Result(model, List.of(model)));
+        when(trainer.train(anyList())).thenReturn(trained);
         return trainer;
     }
 

@@ -9,12 +9,9 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -61,17 +58,13 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leadrouter.LeadRouterDriver;
-import io.leadrouter.SharedData;
 import io.leadrouter.analytics.AnalyticsFixture;
-import io.leadrouter.scoring.model.Algorithm;
-import io.leadrouter.scoring.model.ConversionModel;
 import io.leadrouter.scoring.model.ConversionModelTraining;
-import io.leadrouter.scoring.model.ModelCard;
-import io.leadrouter.scoring.model.Validation;
 import io.leadrouter.scoring.registry.ModelStatus;
 import io.leadrouter.scoring.registry.ScoringModelEntry;
 import io.leadrouter.scoring.registry.ScoringModels;
 import io.leadrouter.security.Roles;
+import io.leadrouter.scoring.XEducationThroughTheApi;
 
 /**
  * The process "Scoring model retraining" ({@code processes/scoring-model.bpmn}) on the X Education
@@ -188,7 +181,7 @@ class ScoringModelRetrainingProcessTest {
     @Test
     @Order(3)
     void theFirstModelIsPublishedWithoutAskingAnyone() throws IOException {
-        importHistory();
+        XEducationThroughTheApi.importHistory(fixture.salesOps());
         doAnswer(call -> firstTraining = (ConversionModelTraining.Result) call.callRealMethod())
                 .when(training).train(anyList());
 
@@ -303,7 +296,7 @@ class ScoringModelRetrainingProcessTest {
     @Order(7)
     void aRetrainWithAWorseModelDoesNotPublish() {
         ScoringModelEntry publishedBefore = models.publishedEntry().orElseThrow();
-        doReturn(resultOf(publishedBefore.auc() - 0.05)).when(training).train(anyList());
+        doReturn(XEducationThroughTheApi.trainedAt(publishedBefore.auc() - 0.05)).when(training).train(anyList());
         ProcessInstance retraining = retrainNowAs(SALES_OPS_USER, Roles.SALES_OPS);
         management.executeJob(job(retraining).getId());
 
@@ -319,7 +312,7 @@ class ScoringModelRetrainingProcessTest {
     @Order(8)
     void theWeeklyTimerTrainsInTheSchedulesNameAndComesAgainAWeekLater() {
         ScoringModelEntry publishedBefore = models.publishedEntry().orElseThrow();
-        doReturn(resultOf(publishedBefore.auc() - 0.05)).when(training).train(anyList());
+        doReturn(XEducationThroughTheApi.trainedAt(publishedBefore.auc() - 0.05)).when(training).train(anyList());
         Job timer = weeklyTimer();
         // the job executor picks a due job up a little after its due date
         ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(30)));
@@ -340,7 +333,7 @@ class ScoringModelRetrainingProcessTest {
     @Test
     @Order(9)
     void opsRetrainNowThroughEngineRestAndSeeItInCockpitRepsNeither() {
-        doReturn(resultOf(models.publishedEntry().orElseThrow().auc() - 0.05)).when(training).train(anyList());
+        doReturn(XEducationThroughTheApi.trainedAt(models.publishedEntry().orElseThrow().auc() - 0.05)).when(training).train(anyList());
         driver.ensureUser(OPS_USER, PASSWORD, Roles.OPS);
         String team = fixture.team(rep("rhea"));
         String rep = repId("rhea", team);
@@ -432,26 +425,5 @@ class ScoringModelRetrainingProcessTest {
     private void sameAsPublished() {
         assertThat(firstTraining).as("the first, real training").isNotNull();
         doReturn(firstTraining).when(training).train(anyList());
-    }
-
-    /** A trained model that validates at {@code auc}. */
-    private static ConversionModelTraining.Result resultOf(double auc) {
-        ModelCard.DataWindow window = new ModelCard.DataWindow(1, 100, 40, 60);
-        ModelCard card = new ModelCard(Algorithm.LOGISTIC_REGRESSION, List.of("leadSource"), window, window,
-                new Validation.Metrics(100, 40, auc, 0.2, List.of(), List.of()),
-                List.of(new ModelCard.Candidate(Algorithm.LOGISTIC_REGRESSION, auc, 0.2, 1)));
-        ConversionModel model = mock(ConversionModel.class);
-        when(model.card()).thenReturn(card);
-        when(model.toBytes()).thenReturn(new byte[] {1, 2, 3});
-        return new ConversionModelTraining.Result(model, List.of(model));
-    }
-
-    private void importHistory() throws IOException {
-        String csv = Files.readString(SharedData.require("x-education-leads/leads.csv"), StandardCharsets.UTF_8);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("text/csv"));
-        ResponseEntity<JsonNode> imported = fixture.salesOps().postForEntity("/api/history/leads?source=x-education",
-                new HttpEntity<>(csv, headers), JsonNode.class);
-        assertThat(imported.getStatusCode()).as(String.valueOf(imported.getBody())).isEqualTo(HttpStatus.OK);
     }
 }
