@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +34,10 @@ import io.micrometer.core.instrument.Timer;
  * moved it most and the model's registry version are stored on the lead, and the tier table reads
  * {@code conversionProbability}. The model never fails a lead: if explaining throws, the lead is
  * scored by the rules alone (probability null), the fault is logged and counted
- * ({@value #MODEL_TIMER}{@code {result="failed"}}).
+ * ({@value #MODEL_TIMER}{@code {result="failed"}}). Nor does it judge a lead it knows nothing of:
+ * a lead that gives less than {@code leadrouter.scoring.min-known-features} (default a quarter) of
+ * the features the model learned from is scored by the rules alone too
+ * ({@code result="too-little-known"}).
  */
 @Service
 public class LeadScoring {
@@ -51,13 +55,18 @@ public class LeadScoring {
     private final ScoringModels models;
     private final Timer explained;
     private final Timer failed;
+    private final Timer unknown;
+    private final double minKnown;
 
-    LeadScoring(LeadRepository leads, Decisions decisions, ScoringModels models, MeterRegistry meters) {
+    LeadScoring(LeadRepository leads, Decisions decisions, ScoringModels models, MeterRegistry meters,
+                @Value("${leadrouter.scoring.min-known-features:0.25}") double minKnown) {
         this.leads = leads;
         this.decisions = decisions;
         this.models = models;
         this.explained = timer(meters, "explained");
         this.failed = timer(meters, "failed");
+        this.unknown = timer(meters, "too-little-known");
+        this.minKnown = minKnown;
     }
 
     private static Timer timer(MeterRegistry meters, String result) {
@@ -89,6 +98,11 @@ public class LeadScoring {
     private Optional<ConversionScore> explain(ScoringModels.Published published, Lead lead) {
         long start = System.nanoTime();
         try {
+            if (published.model().known(lead) < minKnown) {
+                // nothing the model learned from is known of this lead: the rules know more
+                unknown.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                return Optional.empty();
+            }
             Explanation explanation = published.model().explain(lead, FACTORS);
             ConversionScore conversion = new ConversionScore(explanation.probability(),
                     explanation.factors().stream()

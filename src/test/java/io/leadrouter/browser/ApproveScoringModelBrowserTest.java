@@ -68,7 +68,7 @@ class ApproveScoringModelBrowserTest extends BrowserTest {
         assertThat(task.value("AUC of the published model")).isEqualTo("0.8911");
         assertThat(task.value("Brier score of the candidate")).isEqualTo("0.1012");
         assertThat(task.value("Validation leads")).isEqualTo("1475");
-        assertThat(task.value("Algorithm")).isEqualTo("GRADIENT_BOOSTED_TREES");
+        assertThat(task.value("Algorithm")).isEqualTo("gradient-boosted trees");
         assertThat(task.isDisabled("AUC of the candidate")).as("the metrics are read-only").isTrue();
         assertThat(task.isDisabled("Candidate version")).isTrue();
         assertThat(task.text()).contains("Approve scoring model", "Publish: the candidate scores leads",
@@ -115,7 +115,7 @@ class ApproveScoringModelBrowserTest extends BrowserTest {
         trained.put("validationLeads", 1475);
         trained.put("converted", 2823);
         trained.put("notConverted", 4551);
-        trained.put("algorithm", "GRADIENT_BOOSTED_TREES");
+        trained.put("algorithm", "gradient-boosted trees");
         retraining = runtime.createProcessInstanceByKey("scoringModelRetraining").startBeforeActivity("ApproveScoringModel")
                 .setVariables(trained).execute();
     }

@@ -77,6 +77,26 @@ class PostgresIT {
             assertThat(scrape.value("leadrouter_time_to_assign_seconds_count", "team", "west")).isEqualTo(1);
             assertThat(scrape.samples()).filteredOn(sample -> sample.name().equals("leadrouter_queue_size"))
                     .hasSize(3).allSatisfy(sample -> assertThat(sample.value()).isNotNaN());
+
+            // the demo's conversion model on PostgreSQL: trained on the bundled history at the first start,
+            // it scores an X Education lead; the B2B lead above gives it too little to judge (the rules did)
+            assertThat(lead.has("conversionProbability")).as("the B2B lead: %s", lead).isFalse();
+            assertThat(database.count("select count(*) from scoring_models where status = 'PUBLISHED'")).isEqualTo(1);
+            assertThat(database.count("select count(*) from leads where status = 'HISTORY'")).isEqualTo(7374);
+            AppNode.Response xEducation = node.postJson("/api/leads?source=x-education", "admin", "admin", """
+                    {"Prospect ID": "xe-1", "Lead Origin": "Landing Page Submission", "Lead Source": "Google",
+                     "TotalVisits": "5", "Total Time Spent on Website": "1620", "Page Views Per Visit": "5",
+                     "Last Activity": "SMS Sent", "Country": "India", "Specialization": "Finance Management",
+                     "What is your current occupation": "Working Professional", "City": "Mumbai"}""");
+            assertThat(xEducation.status()).as(xEducation.body()).isEqualTo(201);
+            String xEducationId = json.readTree(xEducation.body()).get("id").asText();
+            JsonNode scored = await("the X Education lead scored by the model").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> json.readTree(node.get("/api/leads/" + xEducationId, "admin", "admin").body()),
+                            read -> read.has("conversionProbability"));
+            System.out.println("An X Education lead on PostgreSQL, as the API answers it: " + scored);
+            assertThat(scored.get("scoringModelVersion").asInt()).isEqualTo(1);
+            assertThat(scored.get("scoreFactors")).hasSize(5);
         }
     }
 

@@ -10,6 +10,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import io.leadrouter.engine.Decisions;
 import io.leadrouter.intake.XEducationHistory;
 import io.leadrouter.lead.ConversionScore;
 import io.leadrouter.lead.Lead;
+import io.leadrouter.lead.LeadData;
 import io.leadrouter.lead.LeadRepository;
 import io.leadrouter.lead.LeadTier;
 import io.leadrouter.scoring.model.ConversionModel;
@@ -70,7 +72,7 @@ class LeadScoringTest {
         when(decisions.evaluateSingle(eq(LeadScoring.TIER_DECISION), anyMap())).thenAnswer(call -> DecisionTables.ENGINE
                 .evaluateDecisionTable(LEAD_TIER, Variables.fromMap(call.getArgument(1))).getSingleResult()
                 .getEntryMap());
-        scoring = new LeadScoring(leads, decisions, models, meters);
+        scoring = new LeadScoring(leads, decisions, models, meters, 0.25);
     }
 
     @Test
@@ -131,6 +133,7 @@ class LeadScoringTest {
     void aModelThatFailsLeavesTheLeadToTheRules() {
         ConversionModel broken = mock(ConversionModel.class);
         when(broken.card()).thenReturn(model.card());
+        when(broken.known(any(Lead.class))).thenReturn(1.0);
         when(broken.explain(any(Lead.class), anyInt())).thenThrow(new IllegalStateException("booster gone"));
         when(models.published()).thenReturn(Optional.of(new ScoringModels.Published(VERSION, broken)));
         Lead lead = posted(history.get(history.size() - 1));
@@ -156,6 +159,29 @@ class LeadScoringTest {
         assertThat(lead.getConversionProbability()).isNull();
         assertThat(lead.getScoreFactors()).isNull();
         assertThat(lead.getScoringModelVersion()).isNull();
+    }
+
+    @Test
+    void aLeadOfAnotherBusinessThanTheModelsHistoryIsLeftToTheRules() {
+        when(models.published()).thenReturn(Optional.of(new ScoringModels.Published(VERSION, model)));
+        // the demo's B2B leads: a company, its industry and size, a product; none of X Education's answers
+        Lead b2b = Lead.receive(new LeadData("pg-1", "Grace", "Hopper", "grace@navy-systems.com", null,
+                "Navy Systems", null, "US", "CA", null, "technology", 2500, new BigDecimal("250000000"), "GTX Pro",
+                "Reference", null, null), Instant.parse("2026-12-01T10:00:00Z"), "test", null);
+        when(leads.require(b2b.getId())).thenReturn(b2b);
+        double xEducationKnown = history.subList(history.size() - 200, history.size()).stream()
+                .mapToDouble(past -> model.known(past.lead())).min().orElseThrow();
+
+        LeadScoring.Score score = scoring.score(b2b.getId());
+
+        System.out.printf("Share of the model's %d features a lead gives: the B2B lead %.2f, X Education's newest 200 "
+                + "at least %.2f%n", model.card().features().size(), model.known(b2b), xEducationKnown);
+        assertThat(model.known(b2b)).isLessThan(0.25);
+        assertThat(xEducationKnown).as("every X Education lead is scored").isGreaterThanOrEqualTo(0.25);
+        assertThat(score.conversion()).isNull();
+        assertThat(b2b.getConversionProbability()).isNull();
+        assertThat(b2b.getTier()).isEqualTo(rulesTierOf(score.score())).isEqualTo(LeadTier.HOT);
+        assertThat(meters.timer(LeadScoring.MODEL_TIMER, "result", "too-little-known").count()).isEqualTo(1);
     }
 
     @Test

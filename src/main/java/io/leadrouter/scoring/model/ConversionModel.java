@@ -63,6 +63,21 @@ public final class ConversionModel {
         return card;
     }
 
+    /**
+     * The share (0 to 1) of the features this model learned from that the lead gives. A lead from
+     * another business than the model's history (a B2B lead with industry and size, scored by a
+     * model of course sign-ups that read web visits and answers) gives almost none: all the model
+     * could say of it is "not given".
+     */
+    public double known(Lead lead) {
+        if (card.features().isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> values = features.of(lead);
+        long given = card.features().stream().filter(values::containsKey).count();
+        return (double) given / card.features().size();
+    }
+
     /** The probability (0 to 1) that the lead converts. */
     public double probability(Lead lead) {
         return probability(features.of(lead));

@@ -44,7 +44,7 @@ class TrainScoringModelDelegate implements JavaDelegate {
                 + (validation == null ? 0 : validation.converted()));
         execution.setVariable("notConverted", (training == null ? 0 : training.notConverted())
                 + (validation == null ? 0 : validation.notConverted()));
-        execution.setVariable("algorithm", trained.algorithm() == null ? null : trained.algorithm().name());
+        execution.setVariable("algorithm", trained.algorithm() == null ? null : trained.algorithm().displayName());
     }
 
     private static int leads(ModelCard.DataWindow window) {

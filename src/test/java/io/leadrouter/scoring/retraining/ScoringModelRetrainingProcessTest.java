@@ -197,7 +197,7 @@ class ScoringModelRetrainingProcessTest {
         assertThat(published.publishedBy()).isEqualTo(SALES_OPS_USER);
         assertThat(variables).containsEntry("version", firstVersion).containsEntry("verdict", "PUBLISH")
                 .containsEntry("auc", published.auc()).containsEntry("brier", published.brier())
-                .containsEntry("algorithm", published.algorithm().name()).containsEntry("currentAuc", null)
+                .containsEntry("algorithm", published.algorithm().displayName()).containsEntry("currentAuc", null)
                 .containsEntry("validationLeads", published.validation().converted()
                         + published.validation().notConverted());
         assertThat((int) variables.get("converted") + (int) variables.get("notConverted"))
