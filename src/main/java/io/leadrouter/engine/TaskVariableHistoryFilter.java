@@ -14,24 +14,31 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the task variables the features declare {@link HistoryFreeTaskVariables history-free} out of
- * Camunda's history: every lead that reaches a rep would otherwise write a history row for each
- * card copy and for its outcome form's list of lost reasons (a byte array too), and update each when
- * the task ends, in the routing transaction. Everything else goes to the history as configured.
- * Only task-local variables are filtered: a process variable of the same name is recorded.
+ * Keeps the variables the features declare history-free out of Camunda's history: task variables
+ * ({@link HistoryFreeTaskVariables}): every lead that reaches a rep would otherwise write a history
+ * row for each card copy and for its outcome form's list of lost reasons (a byte array too), and
+ * update each when the task ends, in the routing transaction; and process variables that copy what
+ * the lead's row records, for the forms ({@link HistoryFreeProcessVariables}: a scored lead's
+ * probability as words and its factors). Everything else goes to the history as configured. Each
+ * name is filtered only in its own scope: a process variable named like a history-free task
+ * variable is recorded, and the other way round.
  */
 @Component
 class TaskVariableHistoryFilter extends AbstractProcessEnginePlugin {
 
-    private final Set<String> names = new HashSet<>();
+    private final Set<String> taskNames = new HashSet<>();
+    private final Set<String> processNames = new HashSet<>();
 
-    TaskVariableHistoryFilter(List<HistoryFreeTaskVariables> declared) {
-        declared.forEach(variables -> names.addAll(variables.names()));
+    TaskVariableHistoryFilter(List<HistoryFreeTaskVariables> taskVariables,
+                              List<HistoryFreeProcessVariables> processVariables) {
+        taskVariables.forEach(variables -> taskNames.addAll(variables.names()));
+        processVariables.forEach(variables -> processNames.addAll(variables.names()));
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistoryEventHandler(new Filter(recording(configuration), Set.copyOf(names)));
+        configuration.setHistoryEventHandler(new Filter(recording(configuration), Set.copyOf(taskNames),
+                Set.copyOf(processNames)));
     }
 
     /** The handler the engine would use without this filter (its own initHistoryEventHandler). */
@@ -49,11 +56,13 @@ class TaskVariableHistoryFilter extends AbstractProcessEnginePlugin {
     static final class Filter implements HistoryEventHandler {
 
         private final HistoryEventHandler recording;
-        private final Set<String> names;
+        private final Set<String> taskNames;
+        private final Set<String> processNames;
 
-        Filter(HistoryEventHandler recording, Set<String> names) {
+        Filter(HistoryEventHandler recording, Set<String> taskNames, Set<String> processNames) {
             this.recording = recording;
-            this.names = names;
+            this.taskNames = taskNames;
+            this.processNames = processNames;
         }
 
         @Override
@@ -69,8 +78,8 @@ class TaskVariableHistoryFilter extends AbstractProcessEnginePlugin {
         }
 
         private boolean historyFree(HistoryEvent event) {
-            return event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
-                    && names.contains(variable.getVariableName());
+            return event instanceof HistoricVariableUpdateEventEntity variable
+                    && (variable.getTaskId() != null ? taskNames : processNames).contains(variable.getVariableName());
         }
     }
 }

@@ -1,21 +1,25 @@
 package io.leadrouter.scoring;
 
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
+import io.leadrouter.engine.HistoryFreeProcessVariables;
 import io.leadrouter.lead.ConversionScore;
-import io.leadrouter.lead.LeadDecisionInputs;
 
 /**
  * BPMN "Score lead". The tier travels as its name, the word the DMN and the forms use. When the
- * published conversion model scored the lead, the process also gets its probability
- * ({@code conversionProbability}, 0 to 1) and, for the forms and the Tasklist card, the same as
- * words: {@code conversionProbabilityText} ("72 %") and {@code scoreFactorsText} (the factors, one
- * per line). Without a model none of them is set (no variable rows per lead), and a lead scored
- * again without one loses those of an earlier scoring.
+ * published conversion model scored the lead, the process also gets, for the forms and the Tasklist
+ * card, its probability as words, {@code conversionProbabilityText} ("72 %"), and its factors,
+ * {@code scoreFactorsText} (one per line). They copy the lead's own columns (which
+ * {@code GET /api/leads/{id}} and the decisions read, {@code conversionProbability} among the
+ * decisions' inputs), so Camunda's history does not record them: a scored lead costs the engine two
+ * runtime rows, no history rows. Without a model neither is set, and a lead scored again without one
+ * loses those of an earlier scoring.
  */
 @Component
 class ScoreLeadDelegate implements JavaDelegate {
@@ -29,6 +33,11 @@ class ScoreLeadDelegate implements JavaDelegate {
         this.scoring = scoring;
     }
 
+    @Bean
+    static HistoryFreeProcessVariables conversionWords() {
+        return new HistoryFreeProcessVariables(Set.of(PROBABILITY_TEXT, FACTORS_TEXT));
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         LeadScoring.Score score = scoring.score((String) execution.getVariable("leadId"));
@@ -36,12 +45,10 @@ class ScoreLeadDelegate implements JavaDelegate {
         execution.setVariable("tier", score.tier() == null ? null : score.tier().name());
         ConversionScore conversion = score.conversion();
         if (conversion != null) {
-            execution.setVariable(LeadDecisionInputs.CONVERSION_PROBABILITY, conversion.probability());
             execution.setVariable(PROBABILITY_TEXT, percent(conversion.probability()));
             execution.setVariable(FACTORS_TEXT, conversion.factors().stream().map(ConversionScore.Factor::words)
                     .collect(Collectors.joining("\n")));
-        } else if (execution.hasVariable(LeadDecisionInputs.CONVERSION_PROBABILITY)) {
-            execution.setVariable(LeadDecisionInputs.CONVERSION_PROBABILITY, null);
+        } else if (execution.hasVariable(PROBABILITY_TEXT)) {
             execution.setVariable(PROBABILITY_TEXT, null);
             execution.setVariable(FACTORS_TEXT, null);
         }
