@@ -8,7 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.leadrouter.lead.Lead;
 import io.leadrouter.lead.LeadRepository;
-import io.leadrouter.lead.LeadStatus;
 import io.leadrouter.normalise.Domains;
 
 /**
@@ -64,8 +63,7 @@ public class AccountOwners {
             return byName.map(a -> owner(a, "company name '" + lead.getCompany() + "'"));
         }
         if (emailDomain != null && team != null) {
-            return leads.findFirstByEmailDomainAndTeamIdAndStatusInAndIdNotOrderByAssignedAtDesc(emailDomain, team,
-                            LeadStatus.WORKED_BY_REP, leadId)
+            return leads.findLatestWorkedLeadOfDomainInTeam(emailDomain, team, leadId)
                     .filter(open -> open.getOwnerId() != null)
                     .map(open -> new Owner(open.getOwnerId(), "owns an open lead from the same company ("
                             + emailDomain + ", " + open.getName() + ")"));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -34,26 +35,40 @@ public interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecific
     /**
      * The open lead ({@link LeadStatus#OPEN}) of this e-mail address that passed the duplicate
      * check, other than the given lead: the one its person's later leads merge into. Ids only,
-     * read from the database rather than from entities the transaction may hold already.
+     * read from the database rather than from entities the transaction may hold already. The
+     * statuses are literals, not a list parameter: Hibernate translates a query with a list
+     * parameter anew on every call (intake asks this for every lead); {@code OpenLeadDefinitionTest}
+     * fails when they and {@link LeadStatus#OPEN} differ.
      */
-    default List<String> findOpenLeadOfPerson(String email, String exceptId) {
-        return findLeadOfPersonInStatus(email, exceptId, LeadStatus.OPEN);
-    }
-
     @Query("""
             select l.id from Lead l
             where l.email = :email and l.id <> :exceptId and l.passedDuplicateCheck = true
-              and l.status in :statuses
+              and l.status in (io.leadrouter.lead.LeadStatus.RECEIVED, io.leadrouter.lead.LeadStatus.IN_REVIEW,
+                               io.leadrouter.lead.LeadStatus.ASSIGNED, io.leadrouter.lead.LeadStatus.ESCALATED,
+                               io.leadrouter.lead.LeadStatus.CONTACTED)
             order by l.receivedAt, l.id
             """)
-    List<String> findLeadOfPersonInStatus(@Param("email") String email, @Param("exceptId") String exceptId,
-                                          @Param("statuses") Collection<LeadStatus> statuses);
+    List<String> findOpenLeadOfPerson(@Param("email") String email, @Param("exceptId") String exceptId);
 
-    /** The most recently assigned open lead of a team from the same company domain, other than the given lead. */
-    Optional<Lead> findFirstByEmailDomainAndTeamIdAndStatusInAndIdNotOrderByAssignedAtDesc(String emailDomain,
-                                                                                          String teamId,
-                                                                                          Collection<LeadStatus> statuses,
-                                                                                          String exceptId);
+    /**
+     * The most recently assigned lead a rep of the team works ({@link LeadStatus#WORKED_BY_REP}) from
+     * the same company domain, other than the given lead. Statuses as literals, as in
+     * {@link #findOpenLeadOfPerson}: account-owner routing asks this for every lead with a company
+     * domain.
+     */
+    default Optional<Lead> findLatestWorkedLeadOfDomainInTeam(String emailDomain, String teamId, String exceptId) {
+        return findWorkedLeadsOfDomainInTeam(emailDomain, teamId, exceptId, PageRequest.of(0, 1)).stream()
+                .findFirst();
+    }
+
+    @Query("""
+            select l from Lead l
+            where l.emailDomain = :emailDomain and l.teamId = :teamId and l.id <> :exceptId
+              and l.status in (io.leadrouter.lead.LeadStatus.ASSIGNED, io.leadrouter.lead.LeadStatus.CONTACTED)
+            order by l.assignedAt desc
+            """)
+    List<Lead> findWorkedLeadsOfDomainInTeam(@Param("emailDomain") String emailDomain, @Param("teamId") String teamId,
+                                             @Param("exceptId") String exceptId, Pageable page);
 
     default Lead require(String id) {
         return findById(id).orElseThrow(() -> new LeadNotFoundException(id));

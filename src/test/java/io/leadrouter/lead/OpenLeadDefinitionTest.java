@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import io.leadrouter.routing.OpenLeadCountTrigger;
@@ -21,12 +23,15 @@ import io.leadrouter.routing.OpenLeadCountTrigger;
 /**
  * The database counts a rep's open leads with a trigger (rep_rotation.open_leads): on H2 it calls
  * {@link OpenLeadCountTrigger}, which reads {@link LeadStatus#AWAITING_REP}; on PostgreSQL it is
- * PL/pgSQL, which cannot, and spells the statuses out. These must say the same.
+ * PL/pgSQL, which cannot, and spells the statuses out. These must say the same. So must the
+ * repository's queries that spell statuses out as literals (a list parameter would make Hibernate
+ * translate them on every call).
  */
 class OpenLeadDefinitionTest {
 
     private static final Pattern STATUS_EQUALS = Pattern.compile("status\\s*=\\s*'(\\w+)'", Pattern.CASE_INSENSITIVE);
     private static final Pattern STATUS_IN = Pattern.compile("status\\s+in\\s*\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENUM_LITERAL = Pattern.compile("LeadStatus\\.(\\w+)");
     private static final Pattern VERSION = Pattern.compile("^V(\\d+)(?:_(\\d+))?__");
 
     @Test
@@ -62,6 +67,28 @@ class OpenLeadDefinitionTest {
         assertThat(LeadStatus.OPEN).allMatch(LeadStatus::isOpen);
         assertThat(LeadStatus.MERGED.isOpen()).isFalse();
         assertThat(LeadStatus.CONTACTED.isAwaitingRep()).isFalse();
+    }
+
+    @Test
+    void theRepositorysQueriesAskExactlyTheStatusesTheirNamesSay() throws NoSuchMethodException {
+        assertThat(statusesIn(LeadRepository.class.getMethod("findOpenLeadOfPerson", String.class, String.class)
+            .getAnnotation(Query.class))).as("a person's open lead").isEqualTo(names(LeadStatus.OPEN));
+        assertThat(statusesIn(LeadRepository.class.getMethod("findWorkedLeadsOfDomainInTeam", String.class,
+            String.class, String.class, Pageable.class).getAnnotation(Query.class)))
+            .as("a lead a rep works").isEqualTo(names(LeadStatus.WORKED_BY_REP));
+    }
+
+    private static Set<String> statusesIn(Query query) {
+        Set<String> statuses = new TreeSet<>();
+        Matcher literal = ENUM_LITERAL.matcher(query.value());
+        while (literal.find()) {
+            statuses.add(literal.group(1));
+        }
+        return statuses;
+    }
+
+    private static Set<String> names(Set<LeadStatus> statuses) {
+        return statuses.stream().map(LeadStatus::name).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The text of the highest-versioned migration of the vendor's folder that contains {@code what}. */
