@@ -204,6 +204,8 @@ public final class LoadHarness {
         });
         // X Education's leads (through their mapping) and the B2B leads (Lead Router's own form) apart
         Map<String, Map<String, Integer>> statusesBySource = new TreeMap<>();
+        // how many of each source's leads the published conversion model scored (the rest: the rules alone)
+        Map<String, Integer> modelScoredBySource = new TreeMap<>();
         int missing = 0;
         int unrouted = 0;
         for (Map.Entry<String, String> accepted : load.acceptedIds.entrySet()) {
@@ -214,8 +216,9 @@ public final class LoadHarness {
             }
             String status = lead.get("status").asText();
             statuses.get(accepted.getValue()).merge(status, 1, Integer::sum);
-            statusesBySource.computeIfAbsent(lead.path("sourceMapping").asText("own form (B2B)"), source -> new TreeMap<>())
-                    .merge(status, 1, Integer::sum);
+            String source = lead.path("sourceMapping").asText("own form (B2B)");
+            statusesBySource.computeIfAbsent(source, any -> new TreeMap<>()).merge(status, 1, Integer::sum);
+            modelScoredBySource.merge(source, lead.hasNonNull("conversionProbability") ? 1 : 0, Integer::sum);
             if (status.equals("RECEIVED") && lead.get("routing") == null) {
                 unrouted++;
             }
@@ -235,7 +238,8 @@ public final class LoadHarness {
                     h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
                     h.getMaxValue(), statuses.get(p.phase.name())));
         }
-        statusesBySource.forEach((source, counts) -> out.println(String.format("%-17s %s", source, counts)));
+        statusesBySource.forEach((source, counts) -> out.println(String.format("%-17s %s, scored by the model %d",
+                source, counts, modelScoredBySource.getOrDefault(source, 0))));
 
         out.println("");
         out.println("== Throughput and backlog (sampled every second)");
