@@ -20,7 +20,7 @@ import io.leadrouter.intake.XEducationHistory;
 
 /**
  * Issue 16's second AUC round, by a protocol written before it ran: a short list of candidates fixed in
- * advance ({@link #candidates()}: the current {@link TreeSettings#CHOSEN}, recency weighting of the training
+ * advance ({@link #candidates()}: the then current {@link TreeSettings#STUMPS}, recency weighting of the training
  * leads, two depth-2 settings, a bag of five seeds, a blend with the logistic regression, three declared
  * combinations) measured by rolling origin on the older 80 % of the leads only ({@link #folds}: train on the
  * older 55 / 65 / 75 %, measure on the next 10 / 10 / 25 %), scored by the mean inner AUC. The rule
@@ -82,7 +82,8 @@ final class ScoringCandidatesSearch {
 
     /** The candidates of the protocol (/tmp/r25/auc-protocol.md), in its order. */
     static List<Candidate> candidates() {
-        TreeSettings stumps = TreeSettings.CHOSEN;
+        // the setting in the product when the protocol was written (TreeSettings.CHOSEN until this round chose C4)
+        TreeSettings stumps = TreeSettings.STUMPS;
         TreeSettings depth2Short = new TreeSettings(150, 0.1, 2, 0.01, 0.8, 0.5);
         TreeSettings depth2Long = new TreeSettings(300, 0.05, 2, 0.01, 0.8, 0.5);
         double none = Double.NaN;
@@ -94,7 +95,7 @@ final class ScoringCandidatesSearch {
             recentBag.add(Member.trees(stumps, 0.5, each, 0.2));
         }
         return List.of(
-                new Candidate("C0", "CHOSEN: 300 stumps × 0.1, leaf ≥ 1 %", List.of(Member.trees(stumps, none, seed, 1))),
+                new Candidate("C0", "300 stumps × 0.1, leaf ≥ 1 % (CHOSEN before)", List.of(Member.trees(stumps, none, seed, 1))),
                 new Candidate("C1", "C0 + recency, half-life 0.25", List.of(Member.trees(stumps, 0.25, seed, 1))),
                 new Candidate("C2", "C0 + recency, half-life 0.5", List.of(Member.trees(stumps, 0.5, seed, 1))),
                 new Candidate("C3", "C0 + recency, half-life 1.0", List.of(Member.trees(stumps, 1.0, seed, 1))),

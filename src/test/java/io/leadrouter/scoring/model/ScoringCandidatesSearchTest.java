@@ -140,6 +140,9 @@ class ScoringCandidatesSearchTest {
         assertThat(candidates).extracting(ScoringCandidatesSearch.Candidate::id).containsExactly("C0", "C1", "C2",
                 "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10");
         assertThat(candidates.get(0).members()).containsExactly(
+                ScoringCandidatesSearch.Member.trees(TreeSettings.STUMPS, Double.NaN, 16, 1));
+        // what the rule chose on X Education (C4) is what the product trains
+        assertThat(candidates.get(4).members()).containsExactly(
                 ScoringCandidatesSearch.Member.trees(TreeSettings.CHOSEN, Double.NaN, 16, 1));
         assertThat(candidates).allSatisfy(candidate -> assertThat(candidate.members().stream()
                 .mapToDouble(ScoringCandidatesSearch.Member::share).sum()).isCloseTo(1, within(1e-9)));
