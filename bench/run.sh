@@ -7,6 +7,8 @@
 #   bench/run.sh jmh [JMH options]     # routing strategy benchmarks, e.g. -p teamSize=10,1000
 #   bench/run.sh scoring [JMH options] # predictive scoring's cost per lead (needs ../shared/data)
 #   bench/run.sh tree-settings         # how the trees' settings were chosen: inner and outer AUC per setting
+#   bench/run.sh scoring-candidates [--outer]  # issue 16's second AUC round: rolling-origin inner AUC per
+#                                      # candidate and the rule's choice; --outer adds the outer AUC (not used to choose)
 #   bench/run.sh fuzz [--cases 20000] [--seed S] [--db h2|postgres] [--url http://host:8080]
 #                                      # hostile intake (IntakeFuzzTest's generator); exits 1 on any 5xx
 # Set BENCH_SKIP_BUILD=1 to run what was built last, BENCH_KEEP_DATABASE=1 to keep an H2 run's database files.
@@ -32,6 +34,7 @@ case "$what" in
          [[ " $* " == *" -rff "* ]] || results=(-rf csv -rff target/bench-results/jmh-scoring.csv)
          exec java -cp "$classpath" org.openjdk.jmh.Main io.leadrouter.bench.ScoringModelBenchmark "${results[@]}" "$@" ;;
   tree-settings) exec java -cp "$classpath" io.leadrouter.scoring.model.TreeSettingsSearch "$@" ;;
+  scoring-candidates) exec java -cp "$classpath" io.leadrouter.scoring.model.ScoringCandidatesSearch "$@" ;;
   fuzz)  exec java -cp "$classpath" io.leadrouter.bench.IntakeFuzzCommand "$@" ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac

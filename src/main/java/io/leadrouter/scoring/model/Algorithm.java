@@ -82,11 +82,11 @@ public enum Algorithm {
     },
 
     /**
-     * Gradient-boosted trees (XGBoost), by {@link TreeSettings#CHOSEN}: 300 stumps (trees of one
-     * split) at a learning rate of 0.1, each on 80 % of the leads and half the inputs. A factor is the
+     * Gradient-boosted trees (XGBoost), by {@link TreeSettings#CHOSEN}: 150 trees of depth 2 at a
+     * learning rate of 0.1, each on 80 % of the leads and half the inputs. A factor is the
      * feature's SHAP value (XGBoost's {@code predictContrib}): the factors and the base value add up to
      * the lead's log-odds. Every scored lead is explained, and SHAP's cost grows with trees × leaves ×
-     * depth²: stumps keep it small (150 trees of depth 4 took 450-650 µs of CPU a lead, 300 of depth 5
+     * depth²: shallow trees keep it small (150 trees of depth 4 took 450-650 µs of CPU a lead, 300 of depth 5
      * 2 ms, BENCHMARKS.md).
      */
     GRADIENT_BOOSTED_TREES("gradient-boosted trees") {

@@ -12,7 +12,9 @@ import org.tribuo.classification.Label;
 import io.leadrouter.intake.XEducationHistory;
 
 /**
- * How {@link TreeSettings#CHOSEN} was chosen, to run again: every setting of {@link #grid()} is trained
+ * How {@link TreeSettings#STUMPS} was chosen, to run again (the second round, {@link ScoringCandidatesSearch},
+ * chose {@link TreeSettings#CHOSEN} by rolling origin; this search's rule on its one split still picks the
+ * stumps, so it prints "DIFFERENT"): every setting of {@link #grid()} is trained
  * on the older 75 % of the <em>training</em> leads (the older 80 % by order) and measured on the newest
  * 25 % of them; the newest 20 %, on which a model is validated and published, are split off first
  * and never reach {@link #search}. The rule ({@link #choose}): the highest inner AUC; of the settings
