@@ -51,10 +51,7 @@ class ScoringCandidatesSearchTest {
     @Test
     void theNewestFifthsOutcomesChangeNothingTheSearchMeasures() {
         List<LabelledLead> history = history();
-        List<LabelledLead> validationShuffled = new ArrayList<>(history.subList(0, 320));
-        Random random = new Random(7);
-        history.subList(320, 400).forEach(lead ->
-                validationShuffled.add(new LabelledLead(lead.lead(), random.nextBoolean(), lead.order())));
+        List<LabelledLead> validationShuffled = ShuffledOutcomes.of(history, 320, 400);
 
         List<ScoringCandidatesSearch.Tried> tried = ScoringCandidatesSearch.search(history, FEW, features);
 
@@ -66,11 +63,7 @@ class ScoringCandidatesSearchTest {
     @Test
     void theOlderLeadsOutcomesDoChangeWhatTheSearchMeasures() {
         List<LabelledLead> history = history();
-        List<LabelledLead> olderShuffled = new ArrayList<>();
-        Random random = new Random(7);
-        history.subList(0, 320).forEach(lead ->
-                olderShuffled.add(new LabelledLead(lead.lead(), random.nextBoolean(), lead.order())));
-        olderShuffled.addAll(history.subList(320, 400));
+        List<LabelledLead> olderShuffled = ShuffledOutcomes.of(history, 0, 320);
 
         assertThat(measured(ScoringCandidatesSearch.search(olderShuffled, FEW, features)))
                 .isNotEqualTo(measured(ScoringCandidatesSearch.search(history, FEW, features)));

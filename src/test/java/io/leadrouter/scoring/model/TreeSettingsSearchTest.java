@@ -39,10 +39,7 @@ class TreeSettingsSearchTest {
     @Test
     void theNewestFifthsOutcomesChangeNothingTheSearchMeasuresOrChooses() {
         List<LabelledLead> history = history();
-        List<LabelledLead> validationShuffled = new ArrayList<>(history.subList(0, 320));
-        Random random = new Random(7);
-        history.subList(320, 400).forEach(lead ->
-                validationShuffled.add(new LabelledLead(lead.lead(), random.nextBoolean(), lead.order())));
+        List<LabelledLead> validationShuffled = ShuffledOutcomes.of(history, 320, 400);
 
         List<TreeSettingsSearch.Tried> tried = TreeSettingsSearch.search(history, GRID, features);
         List<TreeSettingsSearch.Tried> triedShuffled = TreeSettingsSearch.search(validationShuffled, GRID, features);
@@ -55,11 +52,7 @@ class TreeSettingsSearchTest {
     @Test
     void theTrainingLeadsOutcomesDoChangeWhatTheSearchMeasures() {
         List<LabelledLead> history = history();
-        List<LabelledLead> innerShuffled = new ArrayList<>();
-        Random random = new Random(7);
-        history.subList(0, 320).forEach(lead ->
-                innerShuffled.add(new LabelledLead(lead.lead(), random.nextBoolean(), lead.order())));
-        innerShuffled.addAll(history.subList(320, 400));
+        List<LabelledLead> innerShuffled = ShuffledOutcomes.of(history, 0, 320);
 
         // the test above proves something only if the search reads outcomes at all
         assertThat(TreeSettingsSearch.search(innerShuffled, GRID, features))
