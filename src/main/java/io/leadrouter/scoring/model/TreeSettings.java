@@ -41,11 +41,16 @@ record TreeSettings(int trees, double learningRate, int depth, double minLeafSha
 
     /** The trainer for this many training leads. */
     XGBoostClassificationTrainer trainer(int leads) {
+        return trainer(leads, SEED);
+    }
+
+    /** The same with another seed (a bag of models differs by seed only). */
+    XGBoostClassificationTrainer trainer(int leads, long seed) {
         // XGBoost's default is 1: a leaf of one lead's weight
         double minChildWeight = Math.max(1, minLeafShare * leads);
         // one thread: training runs beside routing on the same machine; gamma 0, L2 1, L1 0 as XGBoost's defaults
         return new XGBoostClassificationTrainer(trees, learningRate, 0, depth, minChildWeight, leadShare, inputShare,
-                1, 0, 1, true, SEED);
+                1, 0, 1, true, seed);
     }
 
     /** Leaves per lead's explanation: SHAP's cost grows with trees × leaves. */

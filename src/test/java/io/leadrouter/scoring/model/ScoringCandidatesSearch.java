@@ -13,7 +13,6 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import io.leadrouter.intake.XEducationHistory;
@@ -194,15 +193,9 @@ final class ScoringCandidatesSearch {
         if (member.trees() == null) {
             return Algorithm.LOGISTIC_REGRESSION.train(dataset);
         }
-        return trainer(member.trees(), leads.size(), member.seed()).train(dataset);
+        return member.trees().trainer(leads.size(), member.seed()).train(dataset);
     }
 
-    /** {@link TreeSettings#trainer} with another seed (the same arguments otherwise). */
-    static XGBoostClassificationTrainer trainer(TreeSettings settings, int leads, long seed) {
-        double minChildWeight = Math.max(1, settings.minLeafShare() * leads);
-        return new XGBoostClassificationTrainer(settings.trees(), settings.learningRate(), 0, settings.depth(),
-                minChildWeight, settings.leadShare(), settings.inputShare(), 1, 0, 1, true, seed);
-    }
 
     /**
      * Weight of the training lead of rank r (0 the oldest, m - 1 the newest, leads in order):

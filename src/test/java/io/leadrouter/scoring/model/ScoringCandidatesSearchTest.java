@@ -89,11 +89,11 @@ class ScoringCandidatesSearchTest {
         FeatureSchema schema = FeatureSchema.learn(values);
         TreeSettings settings = TreeSettings.CHOSEN;
 
-        Model<Label> plain = ScoringCandidatesSearch.trainer(settings, leads.size(), 16)
+        Model<Label> plain = settings.trainer(leads.size(), 16)
                 .train(ConversionModelTraining.dataset(schema, values, leads));
-        Model<Label> weighted = ScoringCandidatesSearch.trainer(settings, leads.size(), 16)
+        Model<Label> weighted = settings.trainer(leads.size(), 16)
                 .train(ScoringCandidatesSearch.weightedDataset(schema, values, leads, 0.25));
-        Model<Label> evenlyWeighted = ScoringCandidatesSearch.trainer(settings, leads.size(), 16)
+        Model<Label> evenlyWeighted = settings.trainer(leads.size(), 16)
                 .train(ScoringCandidatesSearch.weightedDataset(schema, values, leads, 1e9));
 
         double plainDifference = 0;
@@ -122,8 +122,10 @@ class ScoringCandidatesSearchTest {
 
     @Test
     void theSearchsTrainerIsTheProductsWithAnotherSeed() {
-        assertThat(ScoringCandidatesSearch.trainer(TreeSettings.CHOSEN, 5_899, 16).toString())
+        assertThat(TreeSettings.CHOSEN.trainer(5_899, 16).toString())
                 .isEqualTo(TreeSettings.CHOSEN.trainer(5_899).toString());
+        assertThat(TreeSettings.CHOSEN.trainer(5_899, 17).toString())
+                .isNotEqualTo(TreeSettings.CHOSEN.trainer(5_899).toString());
     }
 
     @Test
